@@ -1,0 +1,14 @@
+package com.hmoexchange.hub;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class HubApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(HubApplication.class, args);
+    }
+}

@@ -1,0 +1,306 @@
+package com.hmoexchange.hub.claims;
+
+import com.hmoexchange.hub.claims.ClaimViews.ClaimView;
+import com.hmoexchange.hub.common.InvalidInput;
+import com.hmoexchange.hub.common.NotFoundException;
+import com.hmoexchange.hub.common.RuleViolation;
+import com.hmoexchange.hub.enrollees.Enrollee;
+import com.hmoexchange.hub.enrollees.EnrolleeRepository;
+import com.hmoexchange.hub.outbox.Outbox;
+import com.hmoexchange.hub.payers.AttachmentType;
+import com.hmoexchange.hub.payers.Payer;
+import com.hmoexchange.hub.payers.PayerRepository;
+import com.hmoexchange.hub.providers.HmoModuleGate;
+import com.hmoexchange.hub.security.HubUser;
+import com.hmoexchange.hub.tariffs.Tariff;
+import com.hmoexchange.hub.tariffs.TariffRepository;
+import com.hmoexchange.hub.visits.PerformedService;
+import com.hmoexchange.hub.visits.Visit;
+import com.hmoexchange.hub.visits.VisitRepository;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The claim use cases for a practice's staff. Every method is scoped to the signed-in user's
+ * practice: another practice's claim is not found. The rules themselves live in {@link Claim}.
+ */
+@Service
+@Transactional
+public class ClaimService {
+
+    private final ClaimRepository claims;
+    private final AttachmentContentRepository contents;
+    private final VisitRepository visits;
+    private final EnrolleeRepository enrollees;
+    private final PayerRepository payers;
+    private final TariffRepository tariffs;
+    private final HmoModuleGate hmoModule;
+    private final ClaimNumbers numbers;
+    private final AttachmentPolicy attachmentPolicy;
+    private final Outbox outbox;
+    private final ClaimPresenter presenter;
+    private final Clock clock;
+    private final String currency;
+
+    ClaimService(ClaimRepository claims, AttachmentContentRepository contents, VisitRepository visits,
+            EnrolleeRepository enrollees, PayerRepository payers, TariffRepository tariffs, HmoModuleGate hmoModule,
+            ClaimNumbers numbers, AttachmentPolicy attachmentPolicy, Outbox outbox, ClaimPresenter presenter, Clock clock,
+            @Value("${hub.currency}") String currency) {
+        this.claims = claims;
+        this.contents = contents;
+        this.visits = visits;
+        this.enrollees = enrollees;
+        this.payers = payers;
+        this.tariffs = tariffs;
+        this.hmoModule = hmoModule;
+        this.numbers = numbers;
+        this.attachmentPolicy = attachmentPolicy;
+        this.outbox = outbox;
+        this.presenter = presenter;
+        this.clock = clock;
+        this.currency = currency;
+    }
+
+    /** A visit service to bill, at the tariff price unless a price and its reason are given. */
+    public record ServiceToBill(long visitServiceId, BigDecimal unitPrice, String priceReason) {
+
+        PriceOverride override() {
+            return unitPrice == null && priceReason == null ? null : new PriceOverride(unitPrice, priceReason);
+        }
+    }
+
+    public ClaimView createDraft(HubUser user, long visitId, List<ServiceToBill> services, List<String> diagnoses,
+            String paCode, String providerReference) {
+        long providerId = practiceOf(user);
+        Visit visit = visits.lockForClaiming(visitId, providerId)
+                .orElseThrow(() -> new InvalidInput("visitId", "Your practice has no visit " + visitId + "."));
+        if (providerReference != null && !providerReference.isBlank()
+                && claims.existsByProviderIdAndProviderReference(providerId, providerReference.trim())) {
+            throw new RuleViolation("duplicate-provider-reference", "Your practice already has a claim with reference '"
+                    + providerReference.trim() + "'. Choose another reference or leave it out to use the claim number.");
+        }
+        Enrollee patient = enrollees.findById(visit.getEnrolleeId()).orElseThrow();
+        Claim claim = Claim.draft(numbers.next(), providerReference, providerId, patient.getPayerId(),
+                patient.getId(), visit.getId(), diagnoses, paCode,
+                currency, user.getUsername(), clock.instant());
+        addServices(claim, visit, services, user);
+        return presenter.view(claims.save(claim));
+    }
+
+    public ClaimView addLines(HubUser user, long claimId, Long version, List<ServiceToBill> services) {
+        Claim claim = load(user, claimId, version);
+        Visit visit = visits.lockForClaiming(claim.getVisitId(), claim.getProviderId()).orElseThrow();
+        addServices(claim, visit, services, user);
+        return saved(claim);
+    }
+
+    public ClaimView removeLine(HubUser user, long claimId, Long version, int position) {
+        Claim claim = load(user, claimId, version);
+        claim.removeLine(position);
+        return saved(claim);
+    }
+
+    public ClaimView overridePrice(HubUser user, long claimId, Long version, int position, BigDecimal unitPrice,
+            String reason) {
+        Claim claim = load(user, claimId, version);
+        claim.overridePrice(position, new PriceOverride(unitPrice, reason), user.getUsername());
+        return saved(claim);
+    }
+
+    public ClaimView describe(HubUser user, long claimId, Long version, List<String> diagnoses, String paCode) {
+        Claim claim = load(user, claimId, version);
+        claim.describe(diagnoses, paCode);
+        return saved(claim);
+    }
+
+    public ClaimView attach(HubUser user, long claimId, Long version, AttachmentType type, String fileName, byte[] data) {
+        Claim claim = load(user, claimId, version);
+        AttachmentPolicy.Accepted accepted = attachmentPolicy.check(fileName, data);
+        AttachmentContent content = contents.save(new AttachmentContent(data));
+        claim.attach(new ClaimAttachment(type, accepted.fileName(), accepted.contentType(), data.length, sha256(data),
+                content.getId(), user.getUsername(), clock.instant()));
+        return saved(claim);
+    }
+
+    public ClaimView detach(HubUser user, long claimId, Long version, long attachmentId) {
+        Claim claim = load(user, claimId, version);
+        ClaimAttachment removed = claim.detach(attachmentId);
+        claims.flush();
+        if (contents.countReferences(removed.getContentId()) == 0) {
+            contents.deleteById(removed.getContentId());
+        }
+        return saved(claim);
+    }
+
+    public record AttachmentFile(String fileName, String contentType, byte[] data) {
+    }
+
+    @Transactional(readOnly = true)
+    public AttachmentFile attachmentFile(HubUser user, long claimId, long attachmentId) {
+        Claim claim = load(user, claimId, null);
+        ClaimAttachment attachment = claim.attachment(attachmentId);
+        byte[] data = contents.findById(attachment.getContentId()).orElseThrow().getData();
+        return new AttachmentFile(attachment.getFileName(), attachment.getContentType(), data);
+    }
+
+    public ClaimView submit(HubUser user, long claimId, Long version) {
+        Claim claim = load(user, claimId, version);
+        Payer payer = payers.findById(claim.getPayerId()).orElseThrow();
+        Enrollee patient = enrollees.findById(claim.getEnrolleeId()).orElseThrow();
+        ClaimSubmitted submitted = claim.submit(payer.getRequiredAttachments(), patient, staleAfter(payer),
+                user.getUsername(), clock.instant());
+        outbox.append("Claim", claim.getClaimNumber(), submitted);
+        return saved(claim);
+    }
+
+    public ClaimView changeStatus(HubUser user, long claimId, Long version, ClaimStatus status, BigDecimal approvedAmount,
+            String reason) {
+        Claim claim = load(user, claimId, version);
+        Payer payer = payers.findById(claim.getPayerId()).orElseThrow();
+        claim.changeStatus(status, approvedAmount, reason, user.getUsername(), ChangeSource.USER, staleAfter(payer),
+                clock.instant());
+        return saved(claim);
+    }
+
+    public ClaimView recordPayment(HubUser user, long claimId, Long version, String reference, BigDecimal amount,
+            LocalDate paidOn) {
+        Claim claim = load(user, claimId, version);
+        claim.recordPayment(reference.trim(), amount, paidOn == null ? LocalDate.now(clock) : paidOn, user.getUsername(),
+                clock.instant());
+        return saved(claim);
+    }
+
+    /** Starts the corrected copy of a rejected claim; the copy is a draft to fix and submit. */
+    public ClaimView resubmit(HubUser user, long claimId, String providerReference) {
+        Claim original = load(user, claimId, null);
+        claims.findFirstByResubmissionOfId(original.getId()).ifPresent(existing -> {
+            throw new RuleViolation("already-resubmitted", "Claim " + original.getClaimNumber()
+                    + " was already resubmitted as " + existing.getClaimNumber() + "; work on that claim instead.");
+        });
+        Claim copy = original.resubmission(numbers.next(), providerReference, user.getUsername(), clock.instant());
+        if (claims.existsByProviderIdAndProviderReference(copy.getProviderId(), copy.getProviderReference())) {
+            throw new RuleViolation("duplicate-provider-reference", "Your practice already has a claim with reference '"
+                    + copy.getProviderReference() + "'. Give another providerReference for the resubmission.");
+        }
+        visits.lockForClaiming(original.getVisitId(), original.getProviderId()).orElseThrow();
+        guardAgainstDoubleBilling(copy, copy.getLines().stream().map(ClaimLine::getVisitServiceId).toList());
+        return presenter.view(claims.save(copy));
+    }
+
+    /** Throws away a draft that should never be sent. Submitted claims are never deleted. */
+    public void deleteDraft(HubUser user, long claimId, Long version) {
+        Claim claim = load(user, claimId, version);
+        if (claim.getStatus() != ClaimStatus.DRAFT) {
+            throw new RuleViolation("claim-not-draft", "Claim " + claim.getClaimNumber() + " is " + claim.getStatus()
+                    + "; only drafts can be deleted.");
+        }
+        List<Long> contentIds = claim.getAttachments().stream().map(ClaimAttachment::getContentId).toList();
+        claims.delete(claim);
+        claims.flush();
+        contentIds.stream().filter(id -> contents.countReferences(id) == 0).forEach(contents::deleteById);
+    }
+
+    @Transactional(readOnly = true)
+    public ClaimView find(HubUser user, long claimId) {
+        return presenter.view(load(user, claimId, null));
+    }
+
+    private void addServices(Claim claim, Visit visit, List<ServiceToBill> services, HubUser user) {
+        if (services == null || services.isEmpty()) {
+            throw new InvalidInput("services", "Choose at least one service from the visit.");
+        }
+        Set<Long> seen = new HashSet<>();
+        for (ServiceToBill wanted : services) {
+            if (!seen.add(wanted.visitServiceId())) {
+                throw new InvalidInput("services", "Service " + wanted.visitServiceId() + " is listed twice.");
+            }
+            PerformedService service = visit.service(wanted.visitServiceId())
+                    .orElseThrow(() -> new InvalidInput("services", "Visit " + visit.getId() + " has no service "
+                            + wanted.visitServiceId() + "; its services are " + visit.getServices().stream()
+                            .map(PerformedService::getId).toList() + "."));
+            BigDecimal tariffPrice = tariffs.findInForce(claim.getProviderId(), claim.getPayerId(), service.getServiceCode(),
+                            service.getServiceDate())
+                    .map(this::priceIn).orElse(null);
+            claim.addLine(service.getId(), service.getServiceCode(), service.getDescription(), service.getQuantity(),
+                    service.getServiceDate(), tariffPrice, wanted.override(), user.getUsername());
+        }
+        guardAgainstDoubleBilling(claim, seen);
+    }
+
+    /**
+     * A visit service may sit on one active claim only. A rejected claim lets its services go only
+     * to its own resubmissions, so a rejected service is corrected, not billed afresh. Callers hold
+     * the visit's lock, so two requests cannot both pass this check.
+     */
+    private void guardAgainstDoubleBilling(Claim claim, Collection<Long> serviceIds) {
+        long self = claim.getId() == null ? -1 : claim.getId();
+        Set<Long> ancestors = ancestorsOf(claim);
+        for (Claim holder : claims.findHolding(serviceIds, self)) {
+            boolean correctedHere = !holder.isActive() && ancestors.contains(holder.getId());
+            if (!correctedHere) {
+                List<String> codes = holder.getLines().stream().filter(l -> serviceIds.contains(l.getVisitServiceId()))
+                        .map(ClaimLine::getServiceCode).toList();
+                throw new RuleViolation("service-already-claimed", "Services " + codes + " are already on claim "
+                        + holder.getClaimNumber() + " (" + holder.getStatus() + ")."
+                        + (holder.isActive() ? " Remove them from that claim first, or leave them out here."
+                        : " That claim was rejected: resubmit it to correct it."));
+            }
+        }
+    }
+
+    private Set<Long> ancestorsOf(Claim claim) {
+        Set<Long> ancestors = new HashSet<>();
+        Long parent = claim.getResubmissionOfId();
+        while (parent != null && ancestors.add(parent)) {
+            parent = claims.findById(parent).map(Claim::getResubmissionOfId).orElse(null);
+        }
+        return ancestors;
+    }
+
+    private BigDecimal priceIn(Tariff tariff) {
+        if (!tariff.getCurrency().equals(currency)) {
+            throw new InvalidInput("services", "The tariff for " + tariff.getServiceCode() + " is in "
+                    + tariff.getCurrency() + "; claims are billed in " + currency + ".");
+        }
+        return tariff.getUnitPrice();
+    }
+
+    private Claim load(HubUser user, long claimId, Long expectedVersion) {
+        Claim claim = claims.findByIdAndProviderId(claimId, practiceOf(user))
+                .orElseThrow(() -> new NotFoundException("Claim", claimId));
+        claim.expectVersion(expectedVersion);
+        return claim;
+    }
+
+    private long practiceOf(HubUser user) {
+        return hmoModule.requireEnabled(user.requireProviderId()).getId();
+    }
+
+    private ClaimView saved(Claim claim) {
+        return presenter.view(claims.saveAndFlush(claim));
+    }
+
+    private static Duration staleAfter(Payer payer) {
+        return Duration.ofDays(payer.getStaleAfterDays());
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

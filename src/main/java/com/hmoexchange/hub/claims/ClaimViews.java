@@ -1,0 +1,72 @@
+package com.hmoexchange.hub.claims;
+
+import com.hmoexchange.hub.payers.AttachmentType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the API shows of claims: the claim in full, and a row of the claims list. */
+final class ClaimViews {
+
+    private ClaimViews() {
+    }
+
+    record Patient(String enrolleeNumber, String name, LocalDate dateOfBirth) {
+    }
+
+    record Line(int position, long visitServiceId, String serviceCode, String description, int quantity,
+            LocalDate serviceDate, BigDecimal tariffPrice, BigDecimal unitPrice, BigDecimal amount,
+            boolean overridden, String overrideReason, String overriddenBy) {
+        static Line of(ClaimLine l) {
+            return new Line(l.getPosition(), l.getVisitServiceId(), l.getServiceCode(), l.getDescription(), l.getQuantity(),
+                    l.getServiceDate(), l.getTariffPrice(), l.getUnitPrice(), l.amount(), l.isOverridden(),
+                    l.getOverrideReason(), l.getOverriddenBy());
+        }
+    }
+
+    record Attachment(long id, AttachmentType type, String fileName, String contentType, long sizeBytes, String sha256,
+            String uploadedBy, Instant uploadedAt) {
+        static Attachment of(ClaimAttachment a) {
+            return new Attachment(a.getId(), a.getType(), a.getFileName(), a.getContentType(), a.getSizeBytes(),
+                    a.getSha256(), a.getUploadedBy(), a.getUploadedAt());
+        }
+    }
+
+    record History(ClaimStatus from, ClaimStatus to, Instant at, String by, ChangeSource source, String reason) {
+        static History of(StatusChange c) {
+            return new History(c.getFromStatus(), c.getToStatus(), c.getChangedAt(), c.getChangedBy(), c.getSource(),
+                    c.getReason());
+        }
+    }
+
+    record Payment(String reference, BigDecimal amount, LocalDate paidOn, String recordedBy, Instant recordedAt) {
+        static Payment of(ClaimPayment p) {
+            return new Payment(p.getReference(), p.getAmount(), p.getPaidOn(), p.getRecordedBy(), p.getRecordedAt());
+        }
+    }
+
+    /** The money on the claim, and who still owes what. */
+    record Balance(String currency, BigDecimal billed, BigDecimal approved, BigDecimal paid, BigDecimal payerOutstanding,
+            BigDecimal patientShare, BigDecimal outstanding, BigDecimal overpaidBy) {
+        static Balance of(Claim c) {
+            return new Balance(c.getCurrency(), c.billedAmount(), c.getApprovedAmount(), c.paidAmount(),
+                    c.payerOutstanding(), c.patientShare(), c.outstanding(), c.overpaidBy());
+        }
+    }
+
+    record ClaimView(long id, String claimNumber, String providerReference, String payer, Patient patient, long visitId,
+            List<String> diagnoses, String paCode, ClaimStatus status, PaymentStatus paymentStatus, boolean stale,
+            String resubmissionOf, String resubmittedAs, List<AttachmentType> missingAttachments, List<Line> lines,
+            List<Attachment> attachments, Balance balance, List<Payment> payments, List<History> history,
+            Instant createdAt, Instant submittedAt, Instant lastActivityAt, long version) {
+    }
+
+    record ClaimRow(long id, String claimNumber, String providerReference, String payer, Patient patient,
+            ClaimStatus status, PaymentStatus paymentStatus, boolean stale, BigDecimal billed, BigDecimal paid,
+            String currency, Instant createdAt, Instant lastActivityAt) {
+    }
+
+    record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+    }
+}

@@ -1,0 +1,47 @@
+package com.hmoexchange.hub.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Tells a newcomer where the demo hub is and how to sign in, once it is ready. */
+@Component
+@Profile("demo")
+class DemoBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoBanner.class);
+
+    private final Environment environment;
+    private final boolean defaultPassword;
+
+    DemoBanner(Environment environment, @Value("${HUB_DEMO_PASSWORD:}") String overridden) {
+        this.environment = environment;
+        this.defaultPassword = overridden.isEmpty();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void announce() {
+        String port = environment.getProperty("local.server.port", "8080");
+        String password = defaultPassword ? environment.getProperty("hub.demo.password") : "(the value of HUB_DEMO_PASSWORD)";
+        log.info("""
+
+                ================================================================================
+                 HMO Exchange Hub demo is running
+                   API docs (Swagger UI): http://localhost:{}/swagger-ui.html
+                   Health:                http://localhost:{}/actuator/health
+                 Demo users (HTTP Basic), password for all: {}
+                   lekki.owner    OWNER          Lekki Family Clinic
+                   lekki.admin    ADMIN          Lekki Family Clinic
+                   lekki.billing  BILLING_STAFF  Lekki Family Clinic
+                   smile.billing  BILLING_STAFF  Smile Dental Ikoyi
+                   acme.admin     HMO_ADMIN      Acme Health HMO
+                 Try: curl -u lekki.billing:{} http://localhost:{}/api/visits
+                ================================================================================""",
+                port, port, password, defaultPassword ? password : "$HUB_DEMO_PASSWORD", port);
+    }
+}

@@ -1,0 +1,134 @@
+package com.hmoexchange.hub.demo;
+
+import com.hmoexchange.hub.enrollees.Enrollee;
+import com.hmoexchange.hub.enrollees.EnrolleeRepository;
+import com.hmoexchange.hub.enrollees.Relationship;
+import com.hmoexchange.hub.payers.Payer;
+import com.hmoexchange.hub.payers.PayerRepository;
+import com.hmoexchange.hub.providers.Provider;
+import com.hmoexchange.hub.providers.ProviderRepository;
+import com.hmoexchange.hub.security.AppUser;
+import com.hmoexchange.hub.security.AppUserRepository;
+import com.hmoexchange.hub.security.Role;
+import com.hmoexchange.hub.tariffs.Tariff;
+import com.hmoexchange.hub.tariffs.TariffRepository;
+import com.hmoexchange.hub.visits.Visit;
+import com.hmoexchange.hub.visits.VisitRepository;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo practices, users, enrollees, tariffs and completed visits for the zero-setup run, so every
+ * flow can be tried at once. Loaded on the first start only, and only in the demo profile.
+ */
+@Component
+@Profile("demo")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    static final String CLINIC = "lekki-family-clinic";
+
+    private final ProviderRepository providers;
+    private final PayerRepository payers;
+    private final AppUserRepository users;
+    private final TariffRepository tariffs;
+    private final EnrolleeRepository enrollees;
+    private final VisitRepository visits;
+    private final PasswordEncoder passwords;
+    private final String demoPassword;
+
+    DemoData(ProviderRepository providers, PayerRepository payers, AppUserRepository users, TariffRepository tariffs,
+            EnrolleeRepository enrollees, VisitRepository visits, PasswordEncoder passwords,
+            @Value("${hub.demo.password}") String demoPassword) {
+        this.providers = providers;
+        this.payers = payers;
+        this.users = users;
+        this.tariffs = tariffs;
+        this.enrollees = enrollees;
+        this.visits = visits;
+        this.passwords = passwords;
+        this.demoPassword = demoPassword;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (providers.findByCode(CLINIC).isPresent()) {
+            log.info("Demo data already present");
+            return;
+        }
+        Payer acme = payer("acme-hmo");
+        Payer harmony = payer("harmony-care");
+        LocalDate today = LocalDate.now();
+        LocalDate yearStart = today.withDayOfYear(1).minusYears(1);
+
+        Provider clinic = providers.save(new Provider(CLINIC, "Lekki Family Clinic", true));
+        Provider dental = providers.save(new Provider("smile-dental-ikoyi", "Smile Dental Ikoyi", true));
+        String hash = passwords.encode(demoPassword);
+        users.save(AppUser.ofProvider("lekki.owner", hash, Role.OWNER, clinic.getId()));
+        users.save(AppUser.ofProvider("lekki.admin", hash, Role.ADMIN, clinic.getId()));
+        users.save(AppUser.ofProvider("lekki.billing", hash, Role.BILLING_STAFF, clinic.getId()));
+        users.save(AppUser.ofProvider("smile.billing", hash, Role.BILLING_STAFF, dental.getId()));
+        users.save(AppUser.ofPayer("acme.admin", hash, acme.getId()));
+
+        Map<String, String> clinicServices = Map.of(
+                "CONS-GP", "General practitioner consultation",
+                "LAB-MP", "Malaria parasite test",
+                "LAB-FBC", "Full blood count",
+                "DRUG-ACT", "Artemether-lumefantrine, full course",
+                "XRAY-CHEST", "Chest X-ray");
+        Map<String, String> prices = Map.of("CONS-GP", "5000.00", "LAB-MP", "2000.00", "LAB-FBC", "3500.00",
+                "DRUG-ACT", "4500.00", "XRAY-CHEST", "12000.00");
+        for (Payer payer : List.of(acme, harmony)) {
+            clinicServices.forEach((code, description) -> tariffs.save(new Tariff(clinic.getId(), payer.getId(), code,
+                    description, new BigDecimal(prices.get(code)), "NGN", yearStart, null)));
+        }
+        tariffs.save(new Tariff(dental.getId(), acme.getId(), "DEN-EXAM", "Dental examination", new BigDecimal("6000.00"),
+                "NGN", yearStart, null));
+        tariffs.save(new Tariff(dental.getId(), acme.getId(), "DEN-SCALE", "Scaling and polishing",
+                new BigDecimal("15000.00"), "NGN", yearStart, null));
+
+        Enrollee adaeze = enrollees.save(Enrollee.principal("ACM/10001/0", acme.getId(), "Adaeze", "Okafor",
+                LocalDate.of(1986, 4, 12), yearStart, null, clinic.getId()));
+        Enrollee chinedu = enrollees.save(adaeze.dependent("ACM/10001/1", Relationship.SPOUSE, "Chinedu", "Okafor",
+                LocalDate.of(1984, 9, 3)));
+        Enrollee ada = enrollees.save(adaeze.dependent("ACM/10001/2", Relationship.CHILD, "Ada", "Okafor",
+                LocalDate.of(2016, 2, 20)));
+        Enrollee babajide = enrollees.save(Enrollee.principal("HCI-20001", harmony.getId(), "Babajide", "Adeyemi",
+                LocalDate.of(1979, 11, 30), yearStart, null, clinic.getId()));
+        Enrollee funmilayo = enrollees.save(Enrollee.principal("HCI-20002", harmony.getId(), "Funmilayo", "Bello",
+                LocalDate.of(1990, 6, 7), yearStart, today.minusDays(30), clinic.getId()));
+
+        visit(clinic, adaeze, today.minusDays(3), "LFC-V-1001",
+                List.of("CONS-GP", "LAB-MP", "DRUG-ACT"), clinicServices);
+        visit(clinic, chinedu, today.minusDays(2), "LFC-V-1002", List.of("CONS-GP", "LAB-FBC"), clinicServices);
+        visit(clinic, babajide, today.minusDays(2), "LFC-V-1003", List.of("CONS-GP", "XRAY-CHEST"), clinicServices);
+        visit(clinic, funmilayo, today.minusDays(1), "LFC-V-1004", List.of("CONS-GP", "LAB-MP"), clinicServices);
+        visit(dental, ada, today.minusDays(1), "SDI-V-501", List.of("DEN-EXAM", "DEN-SCALE"),
+                Map.of("DEN-EXAM", "Dental examination", "DEN-SCALE", "Scaling and polishing"));
+        log.info("Demo data loaded: 2 practices, 5 users, 5 enrollees, 5 visits");
+    }
+
+    private void visit(Provider provider, Enrollee patient, LocalDate date, String ref, List<String> codes,
+            Map<String, String> descriptions) {
+        Visit visit = new Visit(provider.getId(), patient.getId(), date, null, null, ref, "demo", LocalDate.now());
+        codes.forEach(code -> visit.addService(code, descriptions.get(code), 1, date));
+        visits.save(visit);
+    }
+
+    private Payer payer(String code) {
+        return payers.findByCode(code).orElseThrow(() -> new IllegalStateException(
+                "The demo needs payer '" + code + "' under mappings/; run the hub from the repository's top folder"));
+    }
+}

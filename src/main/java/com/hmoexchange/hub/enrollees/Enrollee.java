@@ -1,0 +1,143 @@
+package com.hmoexchange.hub.enrollees;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A person covered by a payer: a principal (the client's staff member) or one of their dependents. */
+@Entity
+public class Enrollee {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String enrolleeNumber;
+    private Long payerId;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "principal_id")
+    private Enrollee principal;
+    @Enumerated(EnumType.STRING)
+    private Relationship relationship;
+    private String firstName;
+    private String lastName;
+    private LocalDate dateOfBirth;
+    @Enumerated(EnumType.STRING)
+    private EnrolleeStatus status;
+    private LocalDate coverStart;
+    /** Inclusive; null while cover is open-ended. */
+    private LocalDate coverEnd;
+    private Long primaryProviderId;
+    @Version
+    private long version;
+
+    protected Enrollee() {
+    }
+
+    private Enrollee(String enrolleeNumber, long payerId, Enrollee principal, Relationship relationship,
+            String firstName, String lastName, LocalDate dateOfBirth, LocalDate coverStart, LocalDate coverEnd,
+            Long primaryProviderId) {
+        this.enrolleeNumber = Objects.requireNonNull(enrolleeNumber);
+        this.payerId = payerId;
+        this.principal = principal;
+        this.relationship = relationship;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.dateOfBirth = dateOfBirth;
+        this.status = EnrolleeStatus.ACTIVE;
+        this.coverStart = coverStart;
+        this.coverEnd = coverEnd;
+        this.primaryProviderId = primaryProviderId;
+    }
+
+    public static Enrollee principal(String enrolleeNumber, long payerId, String firstName, String lastName,
+            LocalDate dateOfBirth, LocalDate coverStart, LocalDate coverEnd, Long primaryProviderId) {
+        return new Enrollee(enrolleeNumber, payerId, null, Relationship.SELF, firstName, lastName, dateOfBirth,
+                coverStart, coverEnd, primaryProviderId);
+    }
+
+    public Enrollee dependent(String enrolleeNumber, Relationship relationship, String firstName, String lastName,
+            LocalDate dateOfBirth) {
+        if (relationship == Relationship.SELF) {
+            throw new IllegalArgumentException("A dependent is a spouse or a child, not SELF");
+        }
+        if (!isPrincipal()) {
+            throw new IllegalStateException("Dependents belong under a principal enrollee");
+        }
+        return new Enrollee(enrolleeNumber, payerId, this, relationship, firstName, lastName, dateOfBirth,
+                coverStart, coverEnd, primaryProviderId);
+    }
+
+    /** Covered on a date: active, and the date within the cover period. */
+    public boolean isCoveredOn(LocalDate date) {
+        return status == EnrolleeStatus.ACTIVE && !date.isBefore(coverStart) && (coverEnd == null || !date.isAfter(coverEnd));
+    }
+
+    public void suspend() {
+        this.status = EnrolleeStatus.SUSPENDED;
+    }
+
+    public boolean isPrincipal() {
+        return principal == null;
+    }
+
+    public String fullName() {
+        return firstName + " " + lastName;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEnrolleeNumber() {
+        return enrolleeNumber;
+    }
+
+    public Long getPayerId() {
+        return payerId;
+    }
+
+    public Enrollee getPrincipal() {
+        return principal;
+    }
+
+    public Relationship getRelationship() {
+        return relationship;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public LocalDate getDateOfBirth() {
+        return dateOfBirth;
+    }
+
+    public EnrolleeStatus getStatus() {
+        return status;
+    }
+
+    public LocalDate getCoverStart() {
+        return coverStart;
+    }
+
+    public LocalDate getCoverEnd() {
+        return coverEnd;
+    }
+
+    public Long getPrimaryProviderId() {
+        return primaryProviderId;
+    }
+}

@@ -1,0 +1,5 @@
+package com.hmoexchange.hub.enrollees;
+
+public enum EnrolleeStatus {
+    ACTIVE, SUSPENDED, TERMINATED
+}

@@ -1,0 +1,6 @@
+package com.hmoexchange.hub.payers;
+
+/** How a payer receives claims. */
+public enum Channel {
+    HTTP, SFTP, EMAIL
+}

@@ -1,0 +1,81 @@
+package com.hmoexchange.hub.security;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A person who signs in to the hub. Only the password's hash is ever stored. */
+@Entity
+@Table(name = "app_user")
+public class AppUser {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String username;
+    private String passwordHash;
+    @Enumerated(EnumType.STRING)
+    private Role role;
+    private Long providerId;
+    private Long payerId;
+    private boolean enabled;
+    private Instant createdAt;
+
+    protected AppUser() {
+    }
+
+    private AppUser(String username, String passwordHash, Role role, Long providerId, Long payerId) {
+        this.username = Objects.requireNonNull(username);
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+        this.role = Objects.requireNonNull(role);
+        this.providerId = providerId;
+        this.payerId = payerId;
+        this.enabled = true;
+        this.createdAt = Instant.now();
+    }
+
+    public static AppUser ofProvider(String username, String passwordHash, Role role, long providerId) {
+        if (!role.isProviderSide()) {
+            throw new IllegalArgumentException(role + " is not a provider-side role");
+        }
+        return new AppUser(username, passwordHash, role, providerId, null);
+    }
+
+    public static AppUser ofPayer(String username, String passwordHash, long payerId) {
+        return new AppUser(username, passwordHash, Role.HMO_ADMIN, null, payerId);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public Long getProviderId() {
+        return providerId;
+    }
+
+    public Long getPayerId() {
+        return payerId;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

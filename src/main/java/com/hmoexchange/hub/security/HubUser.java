@@ -1,0 +1,54 @@
+package com.hmoexchange.hub.security;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in user as controllers see it: who they are and which provider or payer they act for.
+ * Every query for tenant data is scoped by {@link #providerId()}.
+ */
+public record HubUser(long id, String username, String passwordHash, Role role, Long providerId, Long payerId,
+        boolean enabled) implements UserDetails {
+
+    static HubUser of(AppUser user) {
+        return new HubUser(user.getId(), user.getUsername(), user.getPasswordHash(), user.getRole(),
+                user.getProviderId(), user.getPayerId(), user.isEnabled());
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** The provider this user works for; only provider-side users have one. */
+    public long requireProviderId() {
+        if (providerId == null) {
+            throw new com.hmoexchange.hub.common.Forbidden(
+                    "This action is for a provider's staff; your account (" + role + ") does not belong to a provider.");
+        }
+        return providerId;
+    }
+
+    @Override
+    public String toString() {
+        return "HubUser[" + username + ", " + role + "]";
+    }
+}

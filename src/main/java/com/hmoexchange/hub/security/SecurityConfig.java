@@ -1,0 +1,73 @@
+package com.hmoexchange.hub.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hmoexchange.hub.common.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every endpoint needs a signed-in user except health and the API description. The REST API is
+ * stateless HTTP Basic (no session cookie, so no CSRF exposure); roles are checked here and again
+ * by the services that own the data (tenant scoping).
+ */
+@Configuration
+class SecurityConfig {
+
+    static final String[] PROVIDER_STAFF = {"OWNER", "ADMIN", "BILLING_STAFF"};
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher("/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/claims/**", "/api/visits/**", "/api/tariffs/**").hasAnyRole(PROVIDER_STAFF)
+                        .requestMatchers(HttpMethod.PUT, "/api/providers/me/hmo-module").hasRole("OWNER")
+                        .requestMatchers("/api/providers/**").hasAnyRole(PROVIDER_STAFF)
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+                                "Send a valid username and password (HTTP Basic) to use this endpoint.")))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) ->
+                                writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+                                        "Send a valid username and password (HTTP Basic) to use this endpoint."))
+                        .accessDeniedHandler((request, response, e) ->
+                                writeProblem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                                        "Your role does not allow this action. Ask your practice's owner or admin.")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .headers(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                Duration.ofMinutes(5), Clock.systemUTC());
+    }
+
+    private static void writeProblem(ObjectMapper json, HttpServletResponse response, HttpStatus status,
+            String code, String title, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"HMO Exchange Hub\"");
+        }
+        json.writeValue(response.getOutputStream(), Problems.of(status, code, title, detail));
+    }
+}
