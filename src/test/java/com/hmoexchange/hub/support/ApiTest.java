@@ -1,0 +1,67 @@
+package com.hmoexchange.hub.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hmoexchange.hub.enrollees.Enrollee;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Base for tests that drive the hub over real HTTP, on PostgreSQL, with one shared application context. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ApiTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Fixtures fixtures;
+
+    protected Api as(String username) {
+        return new Api(port, username, Fixtures.PASSWORD);
+    }
+
+    protected Api anonymous() {
+        return new Api(port, null, null);
+    }
+
+    /** Records a visit of the enrollee yesterday with one unit of each service code; returns the visit. */
+    protected JsonNode visit(Api api, Enrollee patient, String... codes) {
+        List<Map<String, Object>> services = new ArrayList<>();
+        for (String code : codes) {
+            services.add(Map.of("code", code, "description", "Service " + code, "quantity", 1));
+        }
+        Api.Response response = api.post("/api/visits", Map.of("enrolleeNumber", patient.getEnrolleeNumber(),
+                "encounterDate", LocalDate.now().minusDays(1).toString(), "services", services));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json();
+    }
+
+    /** Service ids of a visit, in the order they were recorded. */
+    protected static List<Long> serviceIds(JsonNode visit) {
+        List<Long> ids = new ArrayList<>();
+        visit.get("services").forEach(s -> ids.add(s.get("id").asLong()));
+        return ids;
+    }
+
+    /** A draft claim for all the visit's services at tariff prices, with one diagnosis. */
+    protected JsonNode draft(Api api, JsonNode visit) {
+        List<Map<String, Object>> services = serviceIds(visit).stream()
+                .map(id -> Map.<String, Object>of("visitServiceId", id)).toList();
+        Api.Response response = api.post("/api/claims", Map.of("visitId", visit.get("id").asLong(),
+                "services", services, "diagnoses", List.of("B54")));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json();
+    }
+
+    protected static String claimPath(JsonNode claim) {
+        return "/api/claims/" + claim.get("id").asLong();
+    }
+}

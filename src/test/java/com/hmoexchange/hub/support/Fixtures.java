@@ -1,0 +1,102 @@
+package com.hmoexchange.hub.support;
+
+import com.hmoexchange.hub.enrollees.Enrollee;
+import com.hmoexchange.hub.enrollees.EnrolleeRepository;
+import com.hmoexchange.hub.payers.Payer;
+import com.hmoexchange.hub.payers.PayerRepository;
+import com.hmoexchange.hub.providers.Provider;
+import com.hmoexchange.hub.providers.ProviderRepository;
+import com.hmoexchange.hub.security.AppUser;
+import com.hmoexchange.hub.security.AppUserRepository;
+import com.hmoexchange.hub.security.Role;
+import com.hmoexchange.hub.tariffs.Tariff;
+import com.hmoexchange.hub.tariffs.TariffRepository;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fresh, unique test data for each test: a practice of its own with its users, and enrollees. Tests
+ * share one database, so none depends on what another left behind.
+ */
+@Component
+public class Fixtures {
+
+    public static final String PASSWORD = "test-password-1";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
+    private final ProviderRepository providers;
+    private final PayerRepository payers;
+    private final AppUserRepository users;
+    private final TariffRepository tariffs;
+    private final EnrolleeRepository enrollees;
+    private final String passwordHash;
+
+    Fixtures(ProviderRepository providers, PayerRepository payers, AppUserRepository users, TariffRepository tariffs,
+            EnrolleeRepository enrollees, PasswordEncoder encoder) {
+        this.providers = providers;
+        this.payers = payers;
+        this.users = users;
+        this.tariffs = tariffs;
+        this.enrollees = enrollees;
+        this.passwordHash = encoder.encode(PASSWORD);
+    }
+
+    /** A practice with the HMO module on, an owner, an admin and a billing user, and tariffs with both sandbox payers. */
+    public record Practice(Provider provider, String owner, String admin, String billing) {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public Practice practice() {
+        return practice(true);
+    }
+
+    public Practice practice(boolean hmoModule) {
+        String code = unique("clinic");
+        Provider provider = providers.save(new Provider(code, "Clinic " + code, hmoModule));
+        String owner = code + ".owner";
+        String admin = code + ".admin";
+        String billing = code + ".billing";
+        users.save(AppUser.ofProvider(owner, passwordHash, Role.OWNER, provider.getId()));
+        users.save(AppUser.ofProvider(admin, passwordHash, Role.ADMIN, provider.getId()));
+        users.save(AppUser.ofProvider(billing, passwordHash, Role.BILLING_STAFF, provider.getId()));
+        LocalDate from = LocalDate.now().minusYears(1);
+        for (Payer payer : payers.findAll()) {
+            tariff(provider, payer, "CONS-GP", "GP consultation", "5000.00", from, null);
+            tariff(provider, payer, "LAB-MP", "Malaria parasite test", "2000.00", from, null);
+            tariff(provider, payer, "DRUG-ACT", "Antimalarial course", "4500.00", from, null);
+        }
+        return new Practice(provider, owner, admin, billing);
+    }
+
+    public Tariff tariff(Provider provider, Payer payer, String code, String description, String price, LocalDate from,
+            LocalDate to) {
+        return tariffs.save(new Tariff(provider.getId(), payer.getId(), code, description, new BigDecimal(price), "NGN",
+                from, to));
+    }
+
+    public String hmoAdmin(String payerCode) {
+        String username = unique("hmo") + ".admin";
+        users.save(AppUser.ofPayer(username, passwordHash, payer(payerCode).getId()));
+        return username;
+    }
+
+    public Enrollee enrollee(String payerCode) {
+        return enrollee(payerCode, LocalDate.now().minusYears(1), null);
+    }
+
+    public Enrollee enrollee(String payerCode, LocalDate coverStart, LocalDate coverEnd) {
+        return enrollees.save(Enrollee.principal(unique("ENR"), payer(payerCode).getId(), "Ngozi", "Eze",
+                LocalDate.of(1990, 1, 15), coverStart, coverEnd, null));
+    }
+
+    public Payer payer(String code) {
+        return payers.findByCode(code).orElseThrow();
+    }
+}
