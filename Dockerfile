@@ -1,0 +1,40 @@
+# HMO Exchange Hub image: build with Maven, run on a JRE as a non-root user.
+#   docker build -t hmo-exchange-hub .
+# Configuration comes from the environment at run time (see docs/configuration.md); nothing secret is
+# baked into the image.
+
+# ---- build ----------------------------------------------------------------------------------------
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+
+# Dependencies first: this layer is reused until pom.xml changes.
+COPY pom.xml ./
+RUN mvn -B dependency:go-offline
+
+COPY src ./src
+RUN mvn -B -DskipTests package
+
+# ---- run ------------------------------------------------------------------------------------------
+FROM eclipse-temurin:17-jre
+
+RUN groupadd --system hub \
+    && useradd --system --gid hub --home-dir /app --no-create-home --shell /usr/sbin/nologin hub \
+    && mkdir -p /app/data \
+    && chown hub:hub /app/data
+
+WORKDIR /app
+
+# The jar, plus the folders the hub reads at run time (HUB_ROUTES_DIR, HUB_MAPPINGS_DIR default to
+# <working dir>/routes and <working dir>/mappings). They stay root-owned: the hub only reads them.
+# routes/ holds a .gitkeep so that the folder exists in a fresh clone even before any route is added.
+COPY --from=build /build/target/hmo-exchange-hub.jar ./hmo-exchange-hub.jar
+COPY routes/ ./routes/
+COPY mappings/ ./mappings/
+
+# /app/data (HUB_DATA_DIR) is the only place the hub writes: the H2 file database and the embedded
+# broker's journal in the zero-setup run. Mount a volume there to keep them.
+VOLUME ["/app/data"]
+
+USER hub
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/hmo-exchange-hub.jar"]
