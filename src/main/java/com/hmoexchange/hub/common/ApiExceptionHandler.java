@@ -141,14 +141,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         // Framework-raised errors (unsupported media type, missing parameter, ...) keep Spring's
         // problem body but get our type and code so clients handle all errors the same way.
-        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             String code = "http-" + statusCode.value();
             problem.setType(Problems.type(code));
             problem.setProperty("code", code);
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return response;
     }
 
     private static String unreadableBody(HttpMessageNotReadableException e) {
