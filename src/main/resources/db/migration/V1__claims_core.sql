@@ -108,6 +108,7 @@ create table claim (
 );
 create index claim_status_idx on claim (provider_id, status);
 create index claim_enrollee_idx on claim (enrollee_id);
+create index claim_resubmission_idx on claim (resubmission_of_id);
 
 create table claim_diagnosis (
     claim_id bigint      not null references claim (id),
