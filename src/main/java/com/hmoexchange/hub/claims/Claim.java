@@ -75,6 +75,12 @@ public class Claim {
     private Instant lastActivityAt;
     /** When a claim still awaiting the payer counts as stale; null once decided. */
     private Instant staleAfter;
+    /** The payer's own reference for the claim, from its answer to the hub's send. */
+    private String payerReference;
+    @Enumerated(EnumType.STRING)
+    private DeliveryStatus deliveryStatus = DeliveryStatus.NOT_SENT;
+    private String deliveryError;
+    private Instant deliveredAt;
     @Version
     private long version;
 
@@ -295,6 +301,44 @@ public class Claim {
         return copy;
     }
 
+    // ---- delivery to the payer -----------------------------------------------------------------
+
+    /**
+     * The payer has the claim. A payer that says it already registered the claim (RECEIVED) moves it
+     * on; a later status the claim already passed is not a reason to fail the delivery.
+     */
+    void delivered(String reference, boolean payerSaysReceived, String channel, Duration staleAfterPeriod, Instant now) {
+        this.deliveryStatus = DeliveryStatus.DELIVERED;
+        this.deliveryError = null;
+        this.deliveredAt = now;
+        if (reference != null && !reference.isBlank()) {
+            this.payerReference = reference.trim();
+        }
+        this.lastActivityAt = now;
+        if (payerSaysReceived && status == ClaimStatus.SUBMITTED) {
+            changeStatus(ClaimStatus.RECEIVED, null, "acknowledged on delivery", channel, ChangeSource.PAYER,
+                    staleAfterPeriod, now);
+        }
+    }
+
+    void deliveryRefused(String payerError) {
+        if (deliveryStatus != DeliveryStatus.DELIVERED) {
+            this.deliveryStatus = DeliveryStatus.REFUSED;
+            this.deliveryError = truncate(payerError);
+        }
+    }
+
+    void deliveryFailing(String error, boolean givenUp) {
+        if (deliveryStatus != DeliveryStatus.DELIVERED) {
+            this.deliveryStatus = givenUp ? DeliveryStatus.DEAD_LETTERED : DeliveryStatus.FAILING;
+            this.deliveryError = truncate(error);
+        }
+    }
+
+    private static String truncate(String text) {
+        return text == null ? null : text.length() > 1000 ? text.substring(0, 997) + "..." : text;
+    }
+
     /** Refuses a change made on a version of the claim the caller no longer has. */
     void expectVersion(Long expected) {
         if (expected != null && expected != version) {
@@ -489,6 +533,22 @@ public class Claim {
 
     public Instant getLastActivityAt() {
         return lastActivityAt;
+    }
+
+    public String getPayerReference() {
+        return payerReference;
+    }
+
+    public DeliveryStatus getDeliveryStatus() {
+        return deliveryStatus;
+    }
+
+    public String getDeliveryError() {
+        return deliveryError;
+    }
+
+    public Instant getDeliveredAt() {
+        return deliveredAt;
     }
 
     public long getVersion() {

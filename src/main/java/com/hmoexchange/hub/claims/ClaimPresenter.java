@@ -45,7 +45,7 @@ class ClaimPresenter {
                 : claims.findFirstByResubmissionOfId(c.getId()).map(Claim::getClaimNumber).orElse(null);
         return new ClaimView(c.getId(), c.getClaimNumber(), c.getProviderReference(), payer.getCode(), patient(patient),
                 c.getVisitId(), c.getDiagnoses(), c.getPaCode(), c.getStatus(), c.getPaymentStatus(),
-                c.isStale(clock.instant()), resubmissionOf, resubmittedAs,
+                c.isStale(clock.instant()), ClaimViews.Delivery.of(c), resubmissionOf, resubmittedAs,
                 c.getStatus() == ClaimStatus.DRAFT ? List.copyOf(c.missingAttachments(payer.getRequiredAttachments())) : List.of(),
                 c.getLines().stream().map(Line::of).toList(),
                 c.getAttachments().stream().map(Attachment::of).toList(),

@@ -11,6 +11,8 @@ public interface ClaimRepository extends JpaRepository<Claim, Long>, JpaSpecific
 
     Optional<Claim> findByIdAndProviderId(long id, long providerId);
 
+    Optional<Claim> findByClaimNumber(String claimNumber);
+
     boolean existsByProviderIdAndProviderReference(long providerId, String providerReference);
 
     Optional<Claim> findFirstByResubmissionOfId(long claimId);

@@ -57,9 +57,17 @@ final class ClaimViews {
 
     record ClaimView(long id, String claimNumber, String providerReference, String payer, Patient patient, long visitId,
             List<String> diagnoses, String paCode, ClaimStatus status, PaymentStatus paymentStatus, boolean stale,
+            Delivery delivery,
             String resubmissionOf, String resubmittedAs, List<AttachmentType> missingAttachments, List<Line> lines,
             List<Attachment> attachments, Balance balance, List<Payment> payments, List<History> history,
             Instant createdAt, Instant submittedAt, Instant lastActivityAt, long version) {
+    }
+
+    /** Whether the claim reached its payer, the payer's reference, and the payer's error if it refused it. */
+    record Delivery(DeliveryStatus status, String payerReference, String error, Instant deliveredAt) {
+        static Delivery of(Claim c) {
+            return new Delivery(c.getDeliveryStatus(), c.getPayerReference(), c.getDeliveryError(), c.getDeliveredAt());
+        }
     }
 
     record ClaimRow(long id, String claimNumber, String providerReference, String payer, Patient patient,

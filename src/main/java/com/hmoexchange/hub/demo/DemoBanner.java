@@ -40,6 +40,7 @@ class DemoBanner {
                    lekki.billing  BILLING_STAFF  Lekki Family Clinic
                    smile.billing  BILLING_STAFF  Smile Dental Ikoyi
                    acme.admin     HMO_ADMIN      Acme Health HMO
+                   hub.operator   OPERATOR       the hub (message store, dead letters)
                  Try: curl -u lekki.billing:{} http://localhost:{}/api/visits
                 ================================================================================""",
                 port, port, password, defaultPassword ? password : "$HUB_DEMO_PASSWORD", port);

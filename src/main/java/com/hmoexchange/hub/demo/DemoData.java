@@ -70,6 +70,7 @@ class DemoData implements ApplicationRunner {
         }
         Payer acme = payer("acme-hmo");
         Payer harmony = payer("harmony-care");
+        Payer crestline = payer("crestline-health");
         LocalDate today = LocalDate.now();
         LocalDate yearStart = today.withDayOfYear(1).minusYears(1);
 
@@ -81,6 +82,7 @@ class DemoData implements ApplicationRunner {
         users.save(AppUser.ofProvider("lekki.billing", hash, Role.BILLING_STAFF, clinic.getId()));
         users.save(AppUser.ofProvider("smile.billing", hash, Role.BILLING_STAFF, dental.getId()));
         users.save(AppUser.ofPayer("acme.admin", hash, acme.getId()));
+        users.save(AppUser.operator("hub.operator", hash));
 
         Map<String, String> clinicServices = Map.of(
                 "CONS-GP", "General practitioner consultation",
@@ -90,7 +92,7 @@ class DemoData implements ApplicationRunner {
                 "XRAY-CHEST", "Chest X-ray");
         Map<String, String> prices = Map.of("CONS-GP", "5000.00", "LAB-MP", "2000.00", "LAB-FBC", "3500.00",
                 "DRUG-ACT", "4500.00", "XRAY-CHEST", "12000.00");
-        for (Payer payer : List.of(acme, harmony)) {
+        for (Payer payer : List.of(acme, harmony, crestline)) {
             clinicServices.forEach((code, description) -> tariffs.save(new Tariff(clinic.getId(), payer.getId(), code,
                     description, new BigDecimal(prices.get(code)), "NGN", yearStart, null)));
         }
@@ -107,6 +109,8 @@ class DemoData implements ApplicationRunner {
                 LocalDate.of(2016, 2, 20)));
         Enrollee babajide = enrollees.save(Enrollee.principal("HCI-20001", harmony.getId(), "Babajide", "Adeyemi",
                 LocalDate.of(1979, 11, 30), yearStart, null, clinic.getId()));
+        Enrollee emeka = enrollees.save(Enrollee.principal("CHP-30001", crestline.getId(), "Emeka", "Nwosu",
+                LocalDate.of(1975, 3, 14), yearStart, null, clinic.getId()));
         Enrollee funmilayo = enrollees.save(Enrollee.principal("HCI-20002", harmony.getId(), "Funmilayo", "Bello",
                 LocalDate.of(1990, 6, 7), yearStart, today.minusDays(30), clinic.getId()));
 
@@ -115,9 +119,10 @@ class DemoData implements ApplicationRunner {
         visit(clinic, chinedu, today.minusDays(2), "LFC-V-1002", List.of("CONS-GP", "LAB-FBC"), clinicServices);
         visit(clinic, babajide, today.minusDays(2), "LFC-V-1003", List.of("CONS-GP", "XRAY-CHEST"), clinicServices);
         visit(clinic, funmilayo, today.minusDays(1), "LFC-V-1004", List.of("CONS-GP", "LAB-MP"), clinicServices);
+        visit(clinic, emeka, today.minusDays(1), "LFC-V-1005", List.of("CONS-GP", "LAB-FBC"), clinicServices);
         visit(dental, ada, today.minusDays(1), "SDI-V-501", List.of("DEN-EXAM", "DEN-SCALE"),
                 Map.of("DEN-EXAM", "Dental examination", "DEN-SCALE", "Scaling and polishing"));
-        log.info("Demo data loaded: 2 practices, 5 users, 5 enrollees, 5 visits");
+        log.info("Demo data loaded: 2 practices, 6 users, 6 enrollees, 6 visits");
     }
 
     private void visit(Provider provider, Enrollee patient, LocalDate date, String ref, List<String> codes,

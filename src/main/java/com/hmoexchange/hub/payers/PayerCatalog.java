@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * naming the file and the field, rather than a hub running with a half-configured payer.
  */
 @Component
-class PayerCatalog implements InitializingBean {
+public class PayerCatalog implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(PayerCatalog.class);
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
@@ -32,12 +35,37 @@ class PayerCatalog implements InitializingBean {
     private final Path mappingsDir;
     private final PayerRepository payers;
     private final TransactionTemplate tx;
+    private final PropertyResolver placeholders;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
 
-    PayerCatalog(@Value("${hub.mappings-dir}") Path mappingsDir, PayerRepository payers, TransactionTemplate tx) {
+    PayerCatalog(@Value("${hub.mappings-dir}") Path mappingsDir, PayerRepository payers, TransactionTemplate tx,
+            PropertyResolver placeholders) {
         this.mappingsDir = mappingsDir;
         this.payers = payers;
         this.tx = tx;
+        this.placeholders = placeholders;
+    }
+
+    /** The payer's folder, where its mapping files and samples live. */
+    public Path folder(String code) {
+        return mappingsDir.resolve(code);
+    }
+
+    /**
+     * The whole payer.yaml with every ${NAME:default} placeholder resolved from the environment, so
+     * secrets stay out of the file. Dispatch and ingest read their channel settings from it.
+     */
+    public JsonNode document(String code) {
+        JsonNode document = documents.get(code);
+        if (document == null) {
+            throw new IllegalArgumentException("No payer '" + code + "' under " + mappingsDir.toAbsolutePath());
+        }
+        return document;
+    }
+
+    public java.util.Set<String> codes() {
+        return java.util.Set.copyOf(documents.keySet());
     }
 
     @Override
@@ -74,6 +102,11 @@ class PayerCatalog implements InitializingBean {
         if (root == null || !root.isObject()) {
             throw new IllegalStateException(file + " must hold a YAML mapping with code, name, channel and format");
         }
+        try {
+            root = resolved(root);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + ": " + e.getMessage(), e);
+        }
         String folder = file.getParent().getFileName().toString();
         String code = text(file, root, "code");
         if (!CODE.matcher(code).matches() || !code.equals(folder)) {
@@ -89,8 +122,26 @@ class PayerCatalog implements InitializingBean {
         if (staleAfterDays < 1) {
             throw new IllegalStateException(file + ": staleAfterDays must be at least 1");
         }
+        documents.put(code, root);
         return new PayerDefinition(code, text(file, root, "name"), channel, text(file, root, "format"), required,
                 staleAfterDays);
+    }
+
+    private JsonNode resolved(JsonNode node) {
+        if (node.isTextual()) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(placeholders.resolveRequiredPlaceholders(node.asText()));
+        }
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = yaml.createObjectNode();
+            node.properties().forEach(field -> copy.set(field.getKey(), resolved(field.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = yaml.createArrayNode();
+            node.forEach(item -> copy.add(resolved(item)));
+            return copy;
+        }
+        return node;
     }
 
     private void upsert(PayerDefinition definition) {

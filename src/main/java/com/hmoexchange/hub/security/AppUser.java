@@ -47,6 +47,10 @@ public class AppUser {
         return new AppUser(username, passwordHash, role, providerId, null);
     }
 
+    public static AppUser operator(String username, String passwordHash) {
+        return new AppUser(username, passwordHash, Role.OPERATOR, null, null);
+    }
+
     public static AppUser ofPayer(String username, String passwordHash, long payerId) {
         return new AppUser(username, passwordHash, Role.HMO_ADMIN, null, payerId);
     }

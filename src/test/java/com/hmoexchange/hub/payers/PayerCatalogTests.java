@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.StandardEnvironment;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Payer folders are read and checked; a broken payer.yaml names the file and the field. */
@@ -18,12 +19,12 @@ class PayerCatalogTests {
     Path mappings;
 
     PayerCatalog catalog() {
-        return new PayerCatalog(mappings, null, null);
+        return new PayerCatalog(mappings, null, null, new StandardEnvironment());
     }
 
     @Test
     void every_payer_in_the_repository_reads_cleanly() {
-        List<PayerDefinition> payers = new PayerCatalog(Paths.get("mappings"), null, null).readAll();
+        List<PayerDefinition> payers = new PayerCatalog(Paths.get("mappings"), null, null, new StandardEnvironment()).readAll();
 
         assertThat(payers).extracting(PayerDefinition::code).contains("acme-hmo", "harmony-care");
         assertThat(payers).filteredOn(p -> p.code().equals("harmony-care")).singleElement()

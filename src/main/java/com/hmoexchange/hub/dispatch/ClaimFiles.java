@@ -1,0 +1,155 @@
+package com.hmoexchange.hub.dispatch;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hmoexchange.hub.claims.CanonicalClaim;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.SimpleQuantity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The built-in claim file formats beside JSONata: CSV (rows from the payer's mapping, columns in the
+ * order payer.yaml lists them) and FHIR R4 Claim (from the canonical claim, no mapping needed).
+ */
+@Component("claimFiles")
+public class ClaimFiles {
+
+    static final String HUB_SYSTEM = "urn:hmo-hub:claim-number";
+
+    private final FhirContext fhir = FhirContext.forR4Cached();
+    private final ObjectMapper json;
+    private final PayerEndpoints endpoints;
+
+    ClaimFiles(ObjectMapper json, PayerEndpoints endpoints) {
+        this.json = json;
+        this.endpoints = endpoints;
+    }
+
+    /** Route step: the mapped rows (a JSON array) become a CSV file with the payer's columns. */
+    public String csv(String rowsJson, org.apache.camel.Exchange exchange) throws IOException {
+        JsonNode columns = endpoints.settings(exchange.getProperty(Dispatcher.PAYER, String.class)).path("csv").path("columns");
+        return csv(json.readTree(rowsJson), columns);
+    }
+
+    String csv(JsonNode rows, JsonNode columnsNode) {
+        List<String> columns = new ArrayList<>();
+        columnsNode.forEach(c -> columns.add(c.asText()));
+        if (columns.isEmpty()) {
+            throw new IllegalStateException("A CSV payer needs csv.columns in payer.yaml");
+        }
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new))
+                .setRecordSeparator("\r\n").get())) {
+            for (JsonNode row : rows.isArray() ? rows : json.createArrayNode().add(rows)) {
+                List<String> values = new ArrayList<>();
+                for (String column : columns) {
+                    JsonNode value = row.path(column);
+                    values.add(value.isMissingNode() || value.isNull() ? "" : text(value));
+                }
+                printer.printRecord(values);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Whole numbers as they are; decimals (money, from the mapping) with two places, as payers' files expect. */
+    private static String text(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return value.asText();
+        }
+        if (value.isNumber()) {
+            return value.decimalValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        }
+        return value.asText();
+    }
+
+    /** Route step: the canonical claim becomes a FHIR R4 Claim resource (JSON). */
+    public String fhir(String canonicalJson) throws IOException {
+        return fhir(json.readValue(canonicalJson, CanonicalClaim.class));
+    }
+
+    String fhir(CanonicalClaim c) {
+        Claim claim = new Claim();
+        claim.setId(c.claimNumber());
+        claim.addIdentifier(new Identifier().setSystem(HUB_SYSTEM).setValue(c.claimNumber()));
+        claim.addIdentifier(new Identifier().setSystem("urn:hmo-hub:provider:" + c.provider().code() + ":reference")
+                .setValue(c.providerReference()));
+        claim.setStatus(Claim.ClaimStatus.ACTIVE);
+        claim.setUse(Claim.Use.CLAIM);
+        claim.setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/claim-type",
+                c.visit().admissionDate() == null ? "professional" : "institutional", null)));
+        claim.setPatient(new Reference().setIdentifier(new Identifier().setSystem("urn:hmo-hub:enrollee-number")
+                .setValue(c.patient().enrolleeNumber())).setDisplay(c.patient().firstName() + " " + c.patient().lastName()));
+        claim.setCreated(Date.from(c.submittedAt() == null ? java.time.Instant.now() : c.submittedAt()));
+        claim.setProvider(new Reference().setIdentifier(new Identifier().setSystem("urn:hmo-hub:provider")
+                .setValue(c.provider().code())).setDisplay(c.provider().name()));
+        claim.setInsurer(new Reference().setIdentifier(new Identifier().setSystem("urn:hmo-hub:payer")
+                .setValue(c.payer().code())).setDisplay(c.payer().name()));
+        claim.setPriority(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/processpriority", "normal", null)));
+        Claim.InsuranceComponent insurance = claim.addInsurance().setSequence(1).setFocal(true)
+                .setCoverage(new Reference().setIdentifier(new Identifier().setSystem("urn:hmo-hub:enrollee-number")
+                        .setValue(c.patient().enrolleeNumber())));
+        if (c.paCode() != null) {
+            insurance.addPreAuthRef(c.paCode());
+        }
+        if (c.visit().admissionDate() != null) {
+            claim.setBillablePeriod(new Period().setStart(date(c.visit().admissionDate())).setEnd(date(c.visit().dischargeDate())));
+        }
+        int sequence = 1;
+        for (String code : c.diagnoses()) {
+            claim.addDiagnosis().setSequence(sequence++).setDiagnosis(new CodeableConcept(
+                    new Coding("http://hl7.org/fhir/sid/icd-10", code, null)));
+        }
+        sequence = 1;
+        for (CanonicalClaim.Attachment a : c.attachments()) {
+            claim.addSupportingInfo().setSequence(sequence++)
+                    .setCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/claiminformationcategory",
+                            "attachment", null)).setText(a.type()))
+                    .setValue(new Attachment().setContentType(a.contentType()).setTitle(a.fileName())
+                            .setSize((int) a.sizeBytes()).setHash(hexToBytes(a.sha256())));
+        }
+        for (CanonicalClaim.Line line : c.lines()) {
+            claim.addItem().setSequence(line.sequence())
+                    .setProductOrService(new CodeableConcept(new Coding("urn:hmo-hub:service-code", line.serviceCode(),
+                            line.description())).setText(line.description()))
+                    .setServiced(new org.hl7.fhir.r4.model.DateType(date(line.serviceDate())))
+                    .setQuantity((SimpleQuantity) new SimpleQuantity().setValue(line.quantity()))
+                    .setUnitPrice(money(line.unitPrice(), c.currency()))
+                    .setNet(money(line.amount(), c.currency()));
+        }
+        claim.setTotal(money(c.total(), c.currency()));
+        return fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(claim);
+    }
+
+    private static Money money(BigDecimal amount, String currency) {
+        return new Money().setValue(amount).setCurrency(currency);
+    }
+
+    private static Date date(java.time.LocalDate day) {
+        return Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    private static byte[] hexToBytes(String hex) {
+        return java.util.HexFormat.of().parseHex(hex);
+    }
+}

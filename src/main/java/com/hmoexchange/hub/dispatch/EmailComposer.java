@@ -1,0 +1,60 @@
+package com.hmoexchange.hub.dispatch;
+
+import com.hmoexchange.hub.claims.CanonicalClaim;
+import com.hmoexchange.hub.claims.ClaimDeliveries;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.activation.DataHandler;
+import java.io.IOException;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.apache.camel.Exchange;
+import org.apache.camel.attachment.AttachmentMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the email to a payer that takes claims by mail: the claim file in the payer's format and
+ * the supporting documents as attachments, and a subject a person can file by.
+ */
+@Component("emailComposer")
+public class EmailComposer {
+
+    private final ClaimDeliveries deliveries;
+    private final PayerEndpoints endpoints;
+    private final ObjectMapper json;
+
+    EmailComposer(ClaimDeliveries deliveries, PayerEndpoints endpoints, ObjectMapper json) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.json = json;
+    }
+
+    /** Route step: the body is the claim file; it becomes an attachment of a mail with a readable summary. */
+    public void compose(Exchange exchange) throws IOException {
+        CanonicalClaim claim = json.readValue(exchange.getProperty(Dispatcher.CANONICAL, String.class), CanonicalClaim.class);
+        String payer = exchange.getProperty(Dispatcher.PAYER, String.class);
+        String key = exchange.getProperty(Dispatcher.KEY, String.class);
+        String extension = "fhir".equals(exchange.getProperty(Dispatcher.FORMAT)) ? ".fhir.json"
+                : "csv".equals(exchange.getProperty(Dispatcher.FORMAT)) ? ".csv" : ".json";
+        byte[] claimFile = exchange.getMessage().getBody(String.class).getBytes(StandardCharsets.UTF_8);
+        String amount = claim.currency() + " " + new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(Locale.UK)).format(claim.total());
+        String patient = claim.patient().firstName() + " " + claim.patient().lastName();
+
+        AttachmentMessage mail = exchange.getMessage(AttachmentMessage.class);
+        mail.setHeader("To", endpoints.settings(payer).path("email").path("to").asText());
+        mail.setHeader("From", endpoints.mailFrom());
+        mail.setHeader("Subject", "Claim " + claim.claimNumber() + " | " + patient + " (" + claim.patient().enrolleeNumber()
+                + ") | " + amount);
+        mail.setHeader("X-Hub-Idempotency-Key", key);
+        mail.setHeader("Content-Type", "text/plain; charset=UTF-8");
+        mail.setBody("Claim " + claim.claimNumber() + " (provider reference " + claim.providerReference() + ") from "
+                + claim.provider().name() + "\r\nPatient: " + patient + ", enrollee " + claim.patient().enrolleeNumber()
+                + "\r\nTotal: " + amount + " for " + claim.lines().size() + " service(s)"
+                + "\r\nAttached: the claim file (" + key + extension + ") and " + claim.attachments().size()
+                + " supporting document(s).\r\n");
+        mail.addAttachment(key + extension, new DataHandler(new ByteArrayDataSource(claimFile, "application/json")));
+        for (CanonicalClaim.AttachmentFile file : deliveries.attachmentFiles(claim.claimNumber())) {
+            mail.addAttachment(file.fileName(), new DataHandler(new ByteArrayDataSource(file.data(), file.contentType())));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package com.hmoexchange.hub.messages;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/** One message in or out of the hub, one row per attempt: what was sent where, and how it ended. */
+@Entity
+@Table(name = "message_record")
+public class MessageRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String direction;
+    private String channel;
+    private String payerCode;
+    private String claimNumber;
+    private String providerReference;
+    private String payerReference;
+    private String idempotencyKey;
+    private int attempt;
+    @Enumerated(EnumType.STRING)
+    private Outcome outcome;
+    private String error;
+    private String target;
+    private String payload;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private Long durationMs;
+
+    protected MessageRecord() {
+    }
+
+    static MessageRecord outbound(String channel, String payerCode, String claimNumber, String providerReference,
+            String idempotencyKey, int attempt, String target, Instant now) {
+        MessageRecord record = new MessageRecord();
+        record.direction = "OUT";
+        record.channel = channel;
+        record.payerCode = payerCode;
+        record.claimNumber = claimNumber;
+        record.providerReference = providerReference;
+        record.idempotencyKey = idempotencyKey;
+        record.attempt = attempt;
+        record.target = target;
+        record.outcome = Outcome.IN_FLIGHT;
+        record.startedAt = now;
+        return record;
+    }
+
+    void payload(String payload) {
+        this.payload = payload;
+    }
+
+    void finish(Outcome outcome, String payerReference, String error, Instant now) {
+        this.outcome = outcome;
+        if (payerReference != null) {
+            this.payerReference = payerReference;
+        }
+        this.error = error == null ? null : error.length() > 2000 ? error.substring(0, 1997) + "..." : error;
+        this.finishedAt = now;
+        this.durationMs = Duration.between(startedAt, now).toMillis();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getDirection() {
+        return direction;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public String getPayerCode() {
+        return payerCode;
+    }
+
+    public String getClaimNumber() {
+        return claimNumber;
+    }
+
+    public String getProviderReference() {
+        return providerReference;
+    }
+
+    public String getPayerReference() {
+        return payerReference;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public int getAttempt() {
+        return attempt;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public Long getDurationMs() {
+        return durationMs;
+    }
+}

@@ -1,0 +1,85 @@
+package com.hmoexchange.hub.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The demo's HTTP payer (Acme) and a window on the sandbox mailbox. The payer checks the bearer
+ * token, answers 201 with its reference, and answers a repeat of the same Idempotency-Key with the
+ * reference it gave the first time. Demo profile only.
+ */
+@RestController
+@RequestMapping("/sandbox")
+@Profile("demo")
+@Tag(name = "Sandbox (demo only)", description = "Stand-in payers of the zero-setup run")
+class SandboxController {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxController.class);
+
+    private final String acmeToken;
+    private final SandboxMailServer mail;
+    private final Map<String, String> referencesByKey = new ConcurrentHashMap<>();
+    private final List<Map<String, Object>> received = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger sequence = new AtomicInteger(1000);
+
+    SandboxController(@Value("${ACME_HMO_TOKEN}") String acmeToken, SandboxMailServer mail) {
+        this.acmeToken = acmeToken;
+        this.mail = mail;
+    }
+
+    @PostMapping("/payers/acme-hmo/claims")
+    @Operation(summary = "Acme's claim API: what the hub posts claims to")
+    ResponseEntity<Map<String, Object>> receive(@RequestHeader(value = "Authorization", required = false) String authorization,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody JsonNode claim) {
+        if (!("Bearer " + acmeToken).equals(authorization)) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "bad or missing bearer token"));
+        }
+        String ref = claim.path("ref").asText();
+        String known = key == null ? null : referencesByKey.get(key);
+        if (known != null) {
+            return ResponseEntity.ok(Map.of("reference", known, "status", "RECEIVED", "duplicate", true));
+        }
+        String reference = "ACME-" + sequence.incrementAndGet();
+        if (key != null) {
+            referencesByKey.put(key, reference);
+        }
+        received.add(Map.of("at", Instant.now().toString(), "idempotencyKey", String.valueOf(key), "reference", reference,
+                "claim", claim));
+        log.info("Sandbox payer acme-hmo received claim {} (Idempotency-Key {}) -> {}", ref, key, reference);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reference", reference, "status", "RECEIVED"));
+    }
+
+    @GetMapping("/payers/acme-hmo/claims")
+    @Operation(summary = "What Acme's API has received (the HTTP payer's log)")
+    List<Map<String, Object>> acmeLog() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    @GetMapping("/mailboxes/{address}")
+    @Operation(summary = "The sandbox mailbox of an address: subjects and attachment names")
+    List<SandboxMailServer.Mail> mailbox(@PathVariable String address) throws Exception {
+        return mail.mailbox(address);
+    }
+}
