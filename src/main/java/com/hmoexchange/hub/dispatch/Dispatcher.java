@@ -10,6 +10,7 @@ import com.hmoexchange.hub.messages.Outcome;
 import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.jms.JmsMessage;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,8 +153,8 @@ public class Dispatcher {
         String error = cause instanceof HttpOperationFailedException http
                 ? "HTTP " + http.getStatusCode() + " from the payer: " + orEmpty(http.getResponseBody())
                 : cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        Integer deliveryCount = exchange.getMessage().getHeader("JMSXDeliveryCount", Integer.class);
-        boolean givenUp = deliveryCount != null && deliveryCount >= maxDeliveryAttempts;
+        int deliveryCount = deliveryCount(exchange);
+        boolean givenUp = deliveryCount >= maxDeliveryAttempts;
         Long record = exchange.getProperty(RECORD, Long.class);
         if (record != null) {
             store.finish(record, givenUp ? Outcome.DEAD_LETTERED : Outcome.FAILED, null, error);
@@ -164,6 +165,18 @@ public class Dispatcher {
         }
         log.warn("Sending claim {} to {} failed (attempt {} of {}){}: {}", claimNumber, exchange.getProperty(PAYER),
                 deliveryCount, maxDeliveryAttempts, givenUp ? ", moved to the dead-letter queue" : ", will retry", error);
+    }
+
+    /** Which delivery of the JMS message this is (1 for the first), as the broker counts it. */
+    private static int deliveryCount(Exchange exchange) {
+        try {
+            if (exchange.getIn() instanceof JmsMessage jms && jms.getJmsMessage() != null) {
+                return jms.getJmsMessage().getIntProperty("JMSXDeliveryCount");
+            }
+        } catch (jakarta.jms.JMSException e) {
+            log.debug("No delivery count on the message", e);
+        }
+        return 1;
     }
 
     private String fileExtension(Exchange exchange) {

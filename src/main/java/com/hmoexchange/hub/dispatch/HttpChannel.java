@@ -1,0 +1,37 @@
+package com.hmoexchange.hub.dispatch;
+
+import org.apache.camel.component.http.HttpComponent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Camel's HTTP client for payers' APIs: time limits from the settings, TLS with the JVM's trust store
+ * and hostname verification (the component's defaults), and no automatic retries of its own:
+ * retrying is the broker's job, with back-off, and every attempt is recorded.
+ */
+@Configuration
+class HttpChannel {
+
+    @Bean("http")
+    HttpComponent http(@Value("${hub.http.connect-timeout-ms}") int connectTimeout,
+            @Value("${hub.http.response-timeout-ms}") int responseTimeout) {
+        return configured(connectTimeout, responseTimeout);
+    }
+
+    @Bean("https")
+    HttpComponent https(@Value("${hub.http.connect-timeout-ms}") int connectTimeout,
+            @Value("${hub.http.response-timeout-ms}") int responseTimeout) {
+        return configured(connectTimeout, responseTimeout);
+    }
+
+    private static HttpComponent configured(int connectTimeout, int responseTimeout) {
+        HttpComponent http = new HttpComponent();
+        http.setConnectTimeout(connectTimeout);
+        http.setConnectionRequestTimeout(connectTimeout);
+        http.setResponseTimeout(responseTimeout);
+        http.setSoTimeout(responseTimeout);
+        http.setAutomaticRetriesDisabled(true);
+        return http;
+    }
+}

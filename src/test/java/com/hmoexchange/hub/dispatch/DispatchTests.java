@@ -1,0 +1,325 @@
+package com.hmoexchange.hub.dispatch;
+
+import static com.hmoexchange.hub.support.PayerSandboxes.HTTP;
+import static com.hmoexchange.hub.support.PayerSandboxes.MAIL;
+import static com.hmoexchange.hub.support.PayerSandboxes.SFTP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hmoexchange.hub.enrollees.Enrollee;
+import com.hmoexchange.hub.security.AppUser;
+import com.hmoexchange.hub.security.AppUserRepository;
+import com.hmoexchange.hub.support.Api;
+import com.hmoexchange.hub.support.ApiTest;
+import com.hmoexchange.hub.support.Fixtures;
+import com.hmoexchange.hub.support.PayerSandboxes;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Claims travel from submit to each kind of payer, against real servers: an HTTP API, an SFTP server
+ * and an SMTP server started by the tests, the embedded Artemis broker and PostgreSQL. Faults are
+ * real too: error answers, a server that is down, a Camel context stopped mid-flow.
+ */
+class DispatchTests extends ApiTest {
+
+    static final byte[] PDF = "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    JmsTemplate jms;
+    @Autowired
+    AppUserRepository users;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    ObjectMapper json;
+
+    Api billing;
+    Api operator;
+
+    @BeforeEach
+    void practiceAndOperator() {
+        billing = as(fixtures.practice().billing());
+        String operatorName = Fixtures.unique("ops");
+        users.save(AppUser.operator(operatorName, encoder.encode(Fixtures.PASSWORD)));
+        operator = as(operatorName);
+    }
+
+    @Test
+    void the_http_payer_receives_the_mapped_json_once_with_its_token_and_idempotency_key() {
+        JsonNode claim = submitted("acme-hmo", "CONS-GP", "LAB-MP");
+        String number = claim.get("claimNumber").asText();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> HTTP.accepted(number).size() == 1);
+        PayerSandboxes.Received received = HTTP.accepted(number).get(0);
+        assertThat(received.authorization()).isEqualTo("Bearer " + PayerSandboxes.ACME_TOKEN);
+        assertThat(received.idempotencyKey()).isEqualTo(number + "-1");
+        JsonNode body = read(received.body());
+        assertThat(body.get("ref").asText()).isEqualTo(number);
+        assertThat(body.at("/member/number").asText()).isEqualTo(claim.at("/patient/enrolleeNumber").asText());
+        assertThat(body.get("items")).hasSize(2);
+        assertThat(body.at("/items/1/code").asText()).isEqualTo("LAB-MP");
+        assertThat(body.get("total").decimalValue()).isEqualByComparingTo("7000");
+
+        JsonNode after = awaitDelivery(claim, "DELIVERED");
+        assertThat(after.at("/delivery/payerReference").asText()).isEqualTo("PAYER-" + number);
+        assertThat(after.get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(after.get("history").findValuesAsText("source")).contains("PAYER");
+    }
+
+    @Test
+    void the_sftp_payer_gets_a_csv_file_with_one_row_per_line_uploaded_under_a_temporary_name() throws Exception {
+        JsonNode claim = submitted("harmony-care", "CONS-GP", "DRUG-ACT");
+        String number = claim.get("claimNumber").asText();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(SFTP.claims().resolve(number + "-1.csv")));
+        List<String> rows = Files.readAllLines(SFTP.claims().resolve(number + "-1.csv"));
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).startsWith("CLAIM_REF,PROVIDER_REF,MEMBER_NO,MEMBER_NAME");
+        assertThat(rows.get(1)).startsWith(number + ",").contains(",1,CONS-GP,").contains(",5000.00,5000.00,9500.00,NGN");
+        assertThat(rows.get(2)).contains(",2,DRUG-ACT,").contains(",4500.00,4500.00,9500.00,NGN");
+        try (var files = Files.list(SFTP.claims())) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith(".tmp-"));
+        }
+        awaitDelivery(claim, "DELIVERED");
+    }
+
+    @Test
+    void the_email_payer_gets_the_fhir_claim_and_the_supporting_documents() throws Exception {
+        JsonNode claim = submitted("crestline-health", "CONS-GP");
+        String number = claim.get("claimNumber").asText();
+
+        MimeMessage mail = await().atMost(Duration.ofSeconds(20)).until(() -> mailFor(number), m -> m != null);
+        assertThat(mail.getSubject()).contains(number).contains("Ngozi Eze").contains("NGN 5,000.00");
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(PayerSandboxes.CRESTLINE_MAILBOX);
+        Multipart parts = (Multipart) mail.getContent();
+        List<String> names = new ArrayList<>();
+        JsonNode fhir = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getFileName() != null) {
+                names.add(part.getFileName());
+                if (part.getFileName().endsWith(".fhir.json")) {
+                    fhir = json.readTree(part.getInputStream());
+                }
+            }
+        }
+        assertThat(names).containsExactlyInAnyOrder(number + "-1.fhir.json", "referral.pdf");
+        assertThat(fhir.get("resourceType").asText()).isEqualTo("Claim");
+        assertThat(fhir.at("/identifier/0/value").asText()).isEqualTo(number);
+        assertThat(fhir.at("/item/0/productOrService/coding/0/code").asText()).isEqualTo("CONS-GP");
+        assertThat(fhir.at("/item/0/net/value").decimalValue()).isEqualByComparingTo("5000");
+        assertThat(fhir.at("/supportingInfo/0/valueAttachment/title").asText()).isEqualTo("referral.pdf");
+        awaitDelivery(claim, "DELIVERED");
+    }
+
+    @Test
+    void two_server_errors_then_success_deliver_the_claim_once() {
+        JsonNode claim = draftFor("acme-hmo", "CONS-GP");
+        String number = claim.get("claimNumber").asText();
+        HTTP.script(number, 503, 503);
+        submit(claim);
+
+        awaitDelivery(claim, "DELIVERED");
+        assertThat(HTTP.accepted(number)).hasSize(1);
+        assertThat(attempts(number)).containsExactly("FAILED", "FAILED", "DELIVERED");
+    }
+
+    @Test
+    void a_client_error_is_not_retried_and_the_payers_reason_shows_on_the_claim() {
+        JsonNode claim = draftFor("acme-hmo", "CONS-GP");
+        String number = claim.get("claimNumber").asText();
+        HTTP.script(number, 400);
+        submit(claim);
+
+        JsonNode refused = awaitDelivery(claim, "REFUSED");
+        assertThat(refused.at("/delivery/error").asText()).contains("HTTP 400").contains("member number not recognised");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> attempts(number).size() == 1);
+        assertThat(attempts(number)).containsExactly("REFUSED");
+        assertThat(HTTP.accepted(number)).isEmpty();
+    }
+
+    @Test
+    void an_sftp_server_that_is_down_gets_the_claim_once_when_it_is_back() throws Exception {
+        SFTP.stop();
+        JsonNode claim;
+        try {
+            claim = submitted("harmony-care", "CONS-GP");
+            awaitDelivery(claim, "FAILING");
+        } finally {
+            SFTP.start();
+        }
+        String number = claim.get("claimNumber").asText();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(SFTP.claims().resolve(number + "-1.csv")));
+        awaitDelivery(claim, "DELIVERED");
+        assertThat(attempts(number)).last().isEqualTo("DELIVERED");
+        assertThat(attempts(number)).filteredOn("DELIVERED"::equals).hasSize(1);
+    }
+
+    @Test
+    void when_retries_run_out_the_claim_is_dead_lettered_and_a_replay_delivers_it() {
+        JsonNode claim = draftFor("acme-hmo", "CONS-GP");
+        String number = claim.get("claimNumber").asText();
+        HTTP.script(number, 503, 503, 503, 503);
+        submit(claim);
+
+        awaitDelivery(claim, "DEAD_LETTERED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> operator.get("/api/operations/dead-letters").json()
+                .findValuesAsText("claimNumber").contains(number));
+        assertThat(HTTP.accepted(number)).isEmpty();
+
+        Api.Response replay = operator.post("/api/operations/dead-letters/replay?claimNumber=" + number, "");
+        assertThat(replay.json().get("replayed").asInt()).isEqualTo(1);
+
+        awaitDelivery(claim, "DELIVERED");
+        assertThat(HTTP.accepted(number)).hasSize(1);
+        assertThat(operator.get("/api/operations/dead-letters").json().findValuesAsText("claimNumber")).doesNotContain(number);
+        assertThat(attempts(number)).containsExactly("FAILED", "FAILED", "FAILED", "DEAD_LETTERED", "DELIVERED");
+    }
+
+    @Test
+    void a_repeated_event_for_a_delivered_claim_is_not_sent_again_but_an_operator_resend_is() {
+        JsonNode claim = submitted("acme-hmo", "CONS-GP");
+        String number = claim.get("claimNumber").asText();
+        awaitDelivery(claim, "DELIVERED");
+
+        jms.send("claims.outbound", session -> {
+            var message = session.createTextMessage("{\"claimNumber\":\"" + number + "\"}");
+            message.setStringProperty("eventType", "ClaimSubmitted");
+            message.setStringProperty("aggregateId", number);
+            return message;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> attempts(number).contains("SKIPPED_DUPLICATE"));
+        assertThat(HTTP.accepted(number)).hasSize(1);
+
+        assertThat(operator.post("/api/operations/claims/" + number + "/resend", "").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> HTTP.accepted(number).size() == 2);
+        assertThat(HTTP.accepted(number)).extracting(PayerSandboxes.Received::idempotencyKey)
+                .containsExactly(number + "-1", number + "-1");
+    }
+
+    @Test
+    void the_message_store_finds_a_claims_messages_by_each_business_key() {
+        JsonNode claim = submitted("acme-hmo", "CONS-GP");
+        String number = claim.get("claimNumber").asText();
+        awaitDelivery(claim, "DELIVERED");
+
+        JsonNode byNumber = operator.get("/api/messages?claimNumber=" + number).json();
+        assertThat(byNumber.get("items")).hasSize(1);
+        JsonNode message = byNumber.get("items").get(0);
+        assertThat(message.get("outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(message.get("channel").asText()).isEqualTo("http");
+        assertThat(operator.get("/api/messages?payerReference=PAYER-" + number).json().get("totalItems").asLong()).isEqualTo(1);
+        assertThat(operator.get("/api/messages?providerReference=" + claim.get("providerReference").asText()).json()
+                .get("totalItems").asLong()).isEqualTo(1);
+        assertThat(operator.get("/api/messages/" + message.get("id").asLong() + "/payload").text()).contains("\"ref\":\"" + number + "\"");
+        assertThat(billing.get("/api/messages?claimNumber=" + number).status()).isEqualTo(403);
+    }
+
+    @Test
+    void stopping_camel_mid_flow_and_starting_it_again_loses_nothing_and_sends_nothing_twice() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        HTTP.hold();
+        CompletableFuture<Void> stopping;
+        try {
+            for (int i = 0; i < 3; i++) {
+                numbers.add(submitted("acme-hmo", "CONS-GP").get("claimNumber").asText());
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> HTTP.waiting() >= 1);
+            stopping = CompletableFuture.runAsync(() -> {
+                try {
+                    camel.stop();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            HTTP.release();
+        }
+        stopping.get();
+        try {
+            for (int i = 0; i < 2; i++) {
+                numbers.add(submitted("acme-hmo", "LAB-MP").get("claimNumber").asText());
+            }
+        } finally {
+            camel.start();
+        }
+
+        for (String number : numbers) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.accepted(number).size() >= 1);
+        }
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> numbers.stream().allMatch(n -> HTTP.accepted(n).size() == 1));
+    }
+
+    private JsonNode submitted(String payer, String... codes) {
+        JsonNode claim = draftFor(payer, codes);
+        submit(claim);
+        return claim;
+    }
+
+    private JsonNode draftFor(String payer, String... codes) {
+        Enrollee patient = fixtures.enrollee(payer);
+        JsonNode claim = draft(billing, visit(billing, patient, codes));
+        Api.Response attached = billing.upload(claimPath(claim) + "/attachments", "referral.pdf", "application/pdf", PDF,
+                "type", "REFERRAL_LETTER");
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(200);
+        return attached.json();
+    }
+
+    private void submit(JsonNode claim) {
+        Api.Response submitted = billing.post(claimPath(claim) + "/submit", "");
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+    }
+
+    private JsonNode awaitDelivery(JsonNode claim, String status) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> billing.get(claimPath(claim)).json(),
+                c -> status.equals(c.at("/delivery/status").asText()));
+    }
+
+    private List<String> attempts(String claimNumber) {
+        List<String> outcomes = new ArrayList<>(operator.get("/api/messages?claimNumber=" + claimNumber).json()
+                .get("items").findValuesAsText("outcome"));
+        java.util.Collections.reverse(outcomes);
+        return outcomes;
+    }
+
+    private MimeMessage mailFor(String claimNumber) throws Exception {
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getSubject().contains(claimNumber);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .findFirst().orElse(null);
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

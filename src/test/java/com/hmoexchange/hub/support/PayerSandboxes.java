@@ -1,0 +1,213 @@
+package com.hmoexchange.hub.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Real servers standing in for the three sandbox payers, started once per test JVM: an HTTP API
+ * (Acme), an SFTP server (Harmony Care) and an SMTP server (Crestline). Tests script their faults.
+ */
+public final class PayerSandboxes {
+
+    public static final String ACME_TOKEN = "test-acme-token";
+    public static final String SFTP_USER = "hub";
+    public static final String SFTP_PASSWORD = "sftp-test-pass";
+    public static final String CRESTLINE_MAILBOX = "claims@crestline.test";
+
+    public static final HttpPayer HTTP = new HttpPayer();
+    public static final SftpPayer SFTP = new SftpPayer();
+    public static final GreenMail MAIL = startMail();
+
+    private PayerSandboxes() {
+    }
+
+    /** Points the hub's payers at these servers, with quick retries so fault tests finish fast. */
+    public static void register(DynamicPropertyRegistry registry) {
+        registry.add("ACME_HMO_URL", () -> "http://127.0.0.1:" + HTTP.port() + "/claims");
+        registry.add("ACME_HMO_TOKEN", () -> ACME_TOKEN);
+        registry.add("HARMONY_SFTP_PORT", SFTP::port);
+        registry.add("HARMONY_SFTP_USER", () -> SFTP_USER);
+        registry.add("HARMONY_SFTP_PASSWORD", () -> SFTP_PASSWORD);
+        registry.add("HARMONY_SFTP_KNOWN_HOSTS", () -> SFTP.knownHosts().toString());
+        registry.add("HUB_MAIL_PORT", () -> MAIL.getSmtp().getPort());
+        registry.add("CRESTLINE_CLAIMS_EMAIL", () -> CRESTLINE_MAILBOX);
+    }
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One request the HTTP payer received. */
+    public record Received(String idempotencyKey, String authorization, String contentType, String body) {
+    }
+
+    /** An HTTP payer whose answers can be scripted per claim: e.g. 503, 503, then the normal 201. */
+    public static final class HttpPayer {
+        private static final Pattern REF = Pattern.compile("\"ref\"\\s*:\\s*\"([^\"]+)\"");
+        private final HttpServer server;
+        private final List<Received> received = new CopyOnWriteArrayList<>();
+        private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+        private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
+        private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+
+        HttpPayer() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/claims", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Matcher ref = REF.matcher(body);
+                String claimNumber = ref.find() ? ref.group(1) : "?";
+                Deque<Integer> script = scripts.get(claimNumber);
+                Integer scripted = script == null ? null : script.pollFirst();
+                int status = scripted == null ? 201 : scripted;
+                waitAtGate();
+                if (status == 201) {
+                    received.add(new Received(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                            exchange.getRequestHeaders().getFirst("Authorization"),
+                            exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                }
+                byte[] answer = (status == 201 ? "{\"reference\":\"PAYER-" + claimNumber + "\",\"status\":\"RECEIVED\"}"
+                        : status == 400 ? "{\"error\":\"member number not recognised\"}" : "{\"error\":\"try later\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+            server.start();
+        }
+
+        public int port() {
+            return server.getAddress().getPort();
+        }
+
+        /** The next answers for a claim, before the payer goes back to accepting it. */
+        public void script(String claimNumber, Integer... statuses) {
+            scripts.put(claimNumber, new ConcurrentLinkedDeque<>(List.of(statuses)));
+        }
+
+        /** Holds every answer until {@link #release()}: the payer is slow, and the hub's sends stay in flight. */
+        public void hold() {
+            gate = new java.util.concurrent.CountDownLatch(1);
+        }
+
+        public void release() {
+            gate.countDown();
+        }
+
+        /** How many requests are being held at the gate now. */
+        public int waiting() {
+            return waiting.get();
+        }
+
+        private void waitAtGate() {
+            waiting.incrementAndGet();
+            try {
+                gate.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
+
+        /** The claims accepted (201) for a claim number, as received. */
+        public List<Received> accepted(String claimNumber) {
+            List<Received> matching = new ArrayList<>();
+            for (Received r : received) {
+                if (r.body().contains("\"" + claimNumber + "\"")) {
+                    matching.add(r);
+                }
+            }
+            return matching;
+        }
+    }
+
+    /** An SFTP server that can be taken down and brought back on the same port and host key. */
+    public static final class SftpPayer {
+        private final Path home;
+        private final int port = freePort();
+        private final SimpleGeneratorHostKeyProvider keys;
+        private SshServer server;
+
+        SftpPayer() {
+            try {
+                home = Files.createTempDirectory("sftp-payer");
+                Files.createDirectories(home.resolve("root/claims"));
+                keys = new SimpleGeneratorHostKeyProvider(home.resolve("hostkey.ser"));
+                keys.setAlgorithm("RSA");
+                start();
+                KeyPair key = keys.loadKeys(null).iterator().next();
+                Files.writeString(knownHosts(), "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(key.getPublic()) + "\n");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public synchronized void start() throws IOException {
+            server = SshServer.setUpDefaultServer();
+            server.setHost("127.0.0.1");
+            server.setPort(port);
+            server.setKeyPairProvider(keys);
+            server.setPasswordAuthenticator((user, pass, session) -> SFTP_USER.equals(user) && SFTP_PASSWORD.equals(pass));
+            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+            server.setFileSystemFactory(new VirtualFileSystemFactory(home.resolve("root").toAbsolutePath()));
+            server.start();
+        }
+
+        public synchronized void stop() throws IOException {
+            server.stop(true);
+        }
+
+        public int port() {
+            return port;
+        }
+
+        public Path knownHosts() {
+            return home.resolve("known_hosts");
+        }
+
+        /** The claims folder the hub uploads to. */
+        public Path claims() {
+            return home.resolve("root/claims");
+        }
+    }
+}
