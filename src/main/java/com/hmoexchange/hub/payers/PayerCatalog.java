@@ -47,6 +47,13 @@ public class PayerCatalog implements InitializingBean {
         this.placeholders = placeholders;
     }
 
+    /** Reads and checks every payer folder without touching the database: for tools and sample checks. */
+    public static PayerCatalog read(Path mappingsDir, PropertyResolver placeholders) {
+        PayerCatalog catalog = new PayerCatalog(mappingsDir, null, null, placeholders);
+        catalog.readAll();
+        return catalog;
+    }
+
     /** The payer's folder, where its mapping files and samples live. */
     public Path folder(String code) {
         return mappingsDir.resolve(code);
