@@ -7,15 +7,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What the API shows of claims: the claim in full, and a row of the claims list. */
-final class ClaimViews {
+public final class ClaimViews {
 
     private ClaimViews() {
     }
 
-    record Patient(String enrolleeNumber, String name, LocalDate dateOfBirth) {
+    public record Patient(String enrolleeNumber, String name, LocalDate dateOfBirth) {
     }
 
-    record Line(int position, long visitServiceId, String serviceCode, String description, int quantity,
+    public record Line(int position, long visitServiceId, String serviceCode, String description, int quantity,
             LocalDate serviceDate, BigDecimal tariffPrice, BigDecimal unitPrice, BigDecimal amount,
             boolean overridden, String overrideReason, String overriddenBy) {
         static Line of(ClaimLine l) {
@@ -25,7 +25,7 @@ final class ClaimViews {
         }
     }
 
-    record Attachment(long id, AttachmentType type, String fileName, String contentType, long sizeBytes, String sha256,
+    public record Attachment(long id, AttachmentType type, String fileName, String contentType, long sizeBytes, String sha256,
             String uploadedBy, Instant uploadedAt) {
         static Attachment of(ClaimAttachment a) {
             return new Attachment(a.getId(), a.getType(), a.getFileName(), a.getContentType(), a.getSizeBytes(),
@@ -33,21 +33,21 @@ final class ClaimViews {
         }
     }
 
-    record History(ClaimStatus from, ClaimStatus to, Instant at, String by, ChangeSource source, String reason) {
+    public record History(ClaimStatus from, ClaimStatus to, Instant at, String by, ChangeSource source, String reason) {
         static History of(StatusChange c) {
             return new History(c.getFromStatus(), c.getToStatus(), c.getChangedAt(), c.getChangedBy(), c.getSource(),
                     c.getReason());
         }
     }
 
-    record Payment(String reference, BigDecimal amount, LocalDate paidOn, String recordedBy, Instant recordedAt) {
+    public record Payment(String reference, BigDecimal amount, LocalDate paidOn, String recordedBy, Instant recordedAt) {
         static Payment of(ClaimPayment p) {
             return new Payment(p.getReference(), p.getAmount(), p.getPaidOn(), p.getRecordedBy(), p.getRecordedAt());
         }
     }
 
     /** The money on the claim, and who still owes what. */
-    record Balance(String currency, BigDecimal billed, BigDecimal approved, BigDecimal paid, BigDecimal payerOutstanding,
+    public record Balance(String currency, BigDecimal billed, BigDecimal approved, BigDecimal paid, BigDecimal payerOutstanding,
             BigDecimal patientShare, BigDecimal outstanding, BigDecimal overpaidBy) {
         static Balance of(Claim c) {
             return new Balance(c.getCurrency(), c.billedAmount(), c.getApprovedAmount(), c.paidAmount(),
@@ -55,7 +55,7 @@ final class ClaimViews {
         }
     }
 
-    record ClaimView(long id, String claimNumber, String providerReference, String payer, Patient patient, long visitId,
+    public record ClaimView(long id, String claimNumber, String providerReference, String payer, Patient patient, long visitId,
             List<String> diagnoses, String paCode, ClaimStatus status, PaymentStatus paymentStatus, boolean stale,
             Delivery delivery,
             String resubmissionOf, String resubmittedAs, List<AttachmentType> missingAttachments, List<Line> lines,
@@ -64,17 +64,17 @@ final class ClaimViews {
     }
 
     /** Whether the claim reached its payer, the payer's reference, and the payer's error if it refused it. */
-    record Delivery(DeliveryStatus status, String payerReference, String error, Instant deliveredAt) {
+    public record Delivery(DeliveryStatus status, String payerReference, String error, Instant deliveredAt) {
         static Delivery of(Claim c) {
             return new Delivery(c.getDeliveryStatus(), c.getPayerReference(), c.getDeliveryError(), c.getDeliveredAt());
         }
     }
 
-    record ClaimRow(long id, String claimNumber, String providerReference, String payer, Patient patient,
+    public record ClaimRow(long id, String claimNumber, String providerReference, String payer, Patient patient,
             ClaimStatus status, PaymentStatus paymentStatus, boolean stale, BigDecimal billed, BigDecimal paid,
             String currency, Instant createdAt, Instant lastActivityAt) {
     }
 
-    record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+    public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
     }
 }

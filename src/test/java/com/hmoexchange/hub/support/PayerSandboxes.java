@@ -63,7 +63,7 @@ public final class PayerSandboxes {
         return mail;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
