@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** Base for tests that drive the hub over real HTTP, on PostgreSQL, with one shared application context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -20,6 +22,13 @@ public abstract class ApiTest {
 
     @LocalServerPort
     protected int port;
+
+    /** One mail server for the whole run, so every ApiTest shares one application context. */
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMail::smtpPort);
+    }
 
     @Autowired
     protected Fixtures fixtures;
