@@ -39,9 +39,11 @@ class DemoBanner {
                    lekki.admin    ADMIN          Lekki Family Clinic
                    lekki.billing  BILLING_STAFF  Lekki Family Clinic
                    smile.billing  BILLING_STAFF  Smile Dental Ikoyi
-                   acme.admin     HMO_ADMIN      Acme Health HMO
+                   acme.admin     HMO_ADMIN      Acme Health HMO (client: Dangote Cement Staff Scheme)
+                 Sandbox mailbox (every email the hub sends): imap://127.0.0.1:{}, login = password = the address
                  Try: curl -u lekki.billing:{} http://localhost:{}/api/visits
                 ================================================================================""",
-                port, port, password, defaultPassword ? password : "$HUB_DEMO_PASSWORD", port);
+                port, port, password, environment.getProperty("hub.demo.mailbox.imap-port"),
+                defaultPassword ? password : "$HUB_DEMO_PASSWORD", port);
     }
 }

@@ -91,6 +91,15 @@ public class Enrollee {
         this.planId = planId;
     }
 
+    /** A dependent takes its principal's client and plan (after the principal was put under a client). */
+    public void followPrincipal() {
+        if (isPrincipal()) {
+            throw new IllegalStateException("A principal has no principal to follow");
+        }
+        this.clientId = principal.clientId;
+        this.planId = principal.planId;
+    }
+
     /** Ends cover on the given date: the enrollee is removed from the scheme but their history stays. */
     public void terminateCover(LocalDate lastCoveredDay) {
         if (status == EnrolleeStatus.TERMINATED) {
