@@ -18,6 +18,10 @@ import java.util.List;
  */
 public final class TestMail {
 
+    /** The hub's intake address for bulk request emails (an IMAP account on this server). */
+    public static final String INTAKE = "intake@hub.test";
+    public static final String INTAKE_PASSWORD = "intake-test-secret";
+
     private static final GreenMail SERVER = start();
 
     private TestMail() {
@@ -28,6 +32,7 @@ public final class TestMail {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
         server.start();
+        server.setUser(INTAKE, INTAKE, INTAKE_PASSWORD);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
     }
