@@ -39,10 +39,15 @@ class DemoBanner {
                    lekki.admin    ADMIN          Lekki Family Clinic
                    lekki.billing  BILLING_STAFF  Lekki Family Clinic
                    smile.billing  BILLING_STAFF  Smile Dental Ikoyi
-                   acme.admin     HMO_ADMIN      Acme Health HMO
+                   acme.admin     HMO_ADMIN      Acme Health HMO (client: Dangote Cement Staff Scheme)
                    hub.operator   OPERATOR       the hub (message store, dead letters)
+                 Sandbox mailbox (every email the hub sends): imap://127.0.0.1:{}, login = password = the address
+                 Sandbox payers: http://localhost:{}/sandbox/payers/acme-hmo/claims (HTTP),
+                   {}/sandbox-sftp/root/claims (SFTP), http://localhost:{}/sandbox/mailboxes/claims@crestline.example (email)
                  Try: curl -u lekki.billing:{} http://localhost:{}/api/visits
                 ================================================================================""",
-                port, port, password, defaultPassword ? password : "$HUB_DEMO_PASSWORD", port);
+                port, port, password, environment.getProperty("hub.demo.mailbox.imap-port"), port,
+                environment.getProperty("HUB_DATA_DIR", "./data"), port,
+                defaultPassword ? password : "$HUB_DEMO_PASSWORD", port);
     }
 }

@@ -1,5 +1,10 @@
 package com.hmoexchange.hub.demo;
 
+import com.hmoexchange.hub.clients.Client;
+import com.hmoexchange.hub.clients.ClientRepository;
+import com.hmoexchange.hub.enrollees.BenefitPlan;
+import com.hmoexchange.hub.enrollees.BenefitPlanRepository;
+import com.hmoexchange.hub.enrollees.DependentsPolicy;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.enrollees.EnrolleeRepository;
 import com.hmoexchange.hub.enrollees.Relationship;
@@ -15,6 +20,7 @@ import com.hmoexchange.hub.tariffs.TariffRepository;
 import com.hmoexchange.hub.visits.Visit;
 import com.hmoexchange.hub.visits.VisitRepository;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +44,7 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String CLINIC = "lekki-family-clinic";
+    static final String CLIENT = "dangote-cement";
 
     private final ProviderRepository providers;
     private final PayerRepository payers;
@@ -45,18 +52,22 @@ class DemoData implements ApplicationRunner {
     private final TariffRepository tariffs;
     private final EnrolleeRepository enrollees;
     private final VisitRepository visits;
+    private final ClientRepository clients;
+    private final BenefitPlanRepository plans;
     private final PasswordEncoder passwords;
     private final String demoPassword;
 
     DemoData(ProviderRepository providers, PayerRepository payers, AppUserRepository users, TariffRepository tariffs,
-            EnrolleeRepository enrollees, VisitRepository visits, PasswordEncoder passwords,
-            @Value("${hub.demo.password}") String demoPassword) {
+            EnrolleeRepository enrollees, VisitRepository visits, ClientRepository clients, BenefitPlanRepository plans,
+            PasswordEncoder passwords, @Value("${hub.demo.password}") String demoPassword) {
         this.providers = providers;
         this.payers = payers;
         this.users = users;
         this.tariffs = tariffs;
         this.enrollees = enrollees;
         this.visits = visits;
+        this.clients = clients;
+        this.plans = plans;
         this.passwords = passwords;
         this.demoPassword = demoPassword;
     }
@@ -66,8 +77,33 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (providers.findByCode(CLINIC).isPresent()) {
             log.info("Demo data already present");
-            return;
+        } else {
+            practicesAndVisits();
         }
+        if (clients.findByCode(CLIENT).isEmpty()) {
+            clientPortal();
+        }
+    }
+
+    /**
+     * Acme's corporate client, its plans, and the Okafor family (ACM/10001/0 with a spouse and a child)
+     * as its staff. Separate from the rest so that a data folder from before the portal gets it too.
+     */
+    private void clientPortal() {
+        Payer acme = payer("acme-hmo");
+        BenefitPlan standard = plans.save(new BenefitPlan(acme.getId(), "acme-standard", "Acme Standard",
+                new DependentsPolicy(1, 4, 18)));
+        plans.save(new BenefitPlan(acme.getId(), "acme-family-plus", "Acme Family Plus", new DependentsPolicy(1, 6, 21)));
+        Client dangote = clients.save(new Client(acme.getId(), CLIENT, "Dangote Cement Staff Scheme", "DCS",
+                "hr@dangote-cement.example", "clients@acme-hmo.example", Instant.now()));
+        enrollees.findByEnrolleeNumber("ACM/10001/0").ifPresent(adaeze -> {
+            adaeze.enrolUnder(dangote.getId(), standard.getId());
+            enrollees.findByPrincipalIdOrderByEnrolleeNumber(adaeze.getId()).forEach(Enrollee::followPrincipal);
+        });
+        log.info("Demo client loaded: Dangote Cement Staff Scheme (Acme Health HMO) with the Okafor family");
+    }
+
+    private void practicesAndVisits() {
         Payer acme = payer("acme-hmo");
         Payer harmony = payer("harmony-care");
         Payer crestline = payer("crestline-health");

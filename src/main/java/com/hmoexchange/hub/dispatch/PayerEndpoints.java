@@ -23,8 +23,9 @@ class PayerEndpoints {
     private final String mailPassword;
     private final String mailFrom;
 
-    PayerEndpoints(PayerCatalog catalog, @Value("${hub.mail.host}") String mailHost, @Value("${hub.mail.port}") int mailPort,
-            @Value("${hub.mail.username}") String mailUser, @Value("${hub.mail.password}") String mailPassword,
+    /** Claims to email payers go through the hub's one SMTP server (spring.mail, from HUB_MAIL_*). */
+    PayerEndpoints(PayerCatalog catalog, @Value("${spring.mail.host:}") String mailHost, @Value("${spring.mail.port:25}") int mailPort,
+            @Value("${spring.mail.username:}") String mailUser, @Value("${spring.mail.password:}") String mailPassword,
             @Value("${hub.mail.from}") String mailFrom) {
         this.catalog = catalog;
         this.mailHost = mailHost;
@@ -112,6 +113,9 @@ class PayerEndpoints {
     }
 
     private String smtp(boolean withSecrets) {
+        if (mailHost.isBlank()) {
+            throw new IllegalStateException("No SMTP server is configured for claims by email: set HUB_MAIL_HOST (and HUB_MAIL_PORT)");
+        }
         StringBuilder uri = new StringBuilder("smtp://").append(mailHost).append(':').append(mailPort);
         if (withSecrets && !mailUser.isBlank()) {
             uri.append("?username=").append(encode(mailUser)).append("&password=RAW(").append(mailPassword).append(')');

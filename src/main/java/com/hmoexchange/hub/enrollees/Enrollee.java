@@ -36,6 +36,9 @@ public class Enrollee {
     /** Inclusive; null while cover is open-ended. */
     private LocalDate coverEnd;
     private Long primaryProviderId;
+    /** The corporate client whose staff (or staff's dependent) this is; null for individual cover. */
+    private Long clientId;
+    private Long planId;
     @Version
     private long version;
 
@@ -72,8 +75,57 @@ public class Enrollee {
         if (!isPrincipal()) {
             throw new IllegalStateException("Dependents belong under a principal enrollee");
         }
-        return new Enrollee(enrolleeNumber, payerId, this, relationship, firstName, lastName, dateOfBirth,
-                coverStart, coverEnd, primaryProviderId);
+        Enrollee dependent = new Enrollee(enrolleeNumber, payerId, this, relationship, firstName, lastName,
+                dateOfBirth, coverStart, coverEnd, primaryProviderId);
+        dependent.clientId = clientId;
+        dependent.planId = planId;
+        return dependent;
+    }
+
+    /** Puts a principal (and the dependents added after) under a corporate client's scheme and plan. */
+    public void enrolUnder(long clientId, Long planId) {
+        if (!isPrincipal()) {
+            throw new IllegalStateException("A dependent follows its principal's client and plan");
+        }
+        this.clientId = clientId;
+        this.planId = planId;
+    }
+
+    /** A dependent takes its principal's client and plan (after the principal was put under a client). */
+    public void followPrincipal() {
+        if (isPrincipal()) {
+            throw new IllegalStateException("A principal has no principal to follow");
+        }
+        this.clientId = principal.clientId;
+        this.planId = principal.planId;
+    }
+
+    /** Ends cover on the given date: the enrollee is removed from the scheme but their history stays. */
+    public void terminateCover(LocalDate lastCoveredDay) {
+        if (status == EnrolleeStatus.TERMINATED) {
+            throw new IllegalStateException(enrolleeNumber + " is already terminated");
+        }
+        this.status = EnrolleeStatus.TERMINATED;
+        this.coverEnd = coverEnd == null || coverEnd.isAfter(lastCoveredDay) ? lastCoveredDay : coverEnd;
+    }
+
+    public void correctDetails(String firstName, String lastName, LocalDate dateOfBirth) {
+        this.firstName = Objects.requireNonNull(firstName);
+        this.lastName = Objects.requireNonNull(lastName);
+        this.dateOfBirth = Objects.requireNonNull(dateOfBirth);
+    }
+
+    public void changePrimaryProvider(long providerId) {
+        this.primaryProviderId = providerId;
+    }
+
+    public boolean isActive() {
+        return status == EnrolleeStatus.ACTIVE;
+    }
+
+    /** Age in whole years on a date. */
+    public int ageOn(LocalDate date) {
+        return java.time.Period.between(dateOfBirth, date).getYears();
     }
 
     /** Covered on a date: active, and the date within the cover period. */
@@ -139,5 +191,17 @@ public class Enrollee {
 
     public Long getPrimaryProviderId() {
         return primaryProviderId;
+    }
+
+    public Long getClientId() {
+        return clientId;
+    }
+
+    public Long getPlanId() {
+        return planId;
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

@@ -1,6 +1,9 @@
 package com.hmoexchange.hub.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -24,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The demo's HTTP payer (Acme) and a window on the sandbox mailbox. The payer checks the bearer
+ * The demo's HTTP payer (Acme) and a window on the sandbox mailbox (demo/DemoMailbox). The payer checks the bearer
  * token, answers 201 with its reference, and answers a repeat of the same Idempotency-Key with the
  * reference it gave the first time. Demo profile only.
  */
@@ -37,12 +40,12 @@ class SandboxController {
     private static final Logger log = LoggerFactory.getLogger(SandboxController.class);
 
     private final String acmeToken;
-    private final SandboxMailServer mail;
+    private final GreenMail mail;
     private final Map<String, String> referencesByKey = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> received = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger sequence = new AtomicInteger(1000);
 
-    SandboxController(@Value("${ACME_HMO_TOKEN}") String acmeToken, SandboxMailServer mail) {
+    SandboxController(@Value("${ACME_HMO_TOKEN}") String acmeToken, GreenMail mail) {
         this.acmeToken = acmeToken;
         this.mail = mail;
     }
@@ -77,9 +80,29 @@ class SandboxController {
         }
     }
 
+    record Mail(String from, String subject, List<String> attachments) {
+    }
+
     @GetMapping("/mailboxes/{address}")
-    @Operation(summary = "The sandbox mailbox of an address: subjects and attachment names")
-    List<SandboxMailServer.Mail> mailbox(@PathVariable String address) throws Exception {
-        return mail.mailbox(address);
+    @Operation(summary = "The sandbox mailbox of an address: sender, subject and attachment names, oldest first")
+    List<Mail> mailbox(@PathVariable String address) throws Exception {
+        List<Mail> mails = new ArrayList<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            boolean forAddress = message.getAllRecipients() != null && java.util.Arrays.stream(message.getAllRecipients())
+                    .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address));
+            if (!forAddress) {
+                continue;
+            }
+            List<String> attachments = new ArrayList<>();
+            if (message.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    if (multipart.getBodyPart(i).getFileName() != null) {
+                        attachments.add(multipart.getBodyPart(i).getFileName());
+                    }
+                }
+            }
+            mails.add(new Mail(String.valueOf(message.getFrom()[0]), message.getSubject(), attachments));
+        }
+        return mails;
     }
 }

@@ -24,6 +24,7 @@ public class AppUser {
     private Role role;
     private Long providerId;
     private Long payerId;
+    private Long clientId;
     private boolean enabled;
     private Instant createdAt;
 
@@ -55,6 +56,26 @@ public class AppUser {
         return new AppUser(username, passwordHash, Role.HMO_ADMIN, null, payerId);
     }
 
+    /**
+     * A corporate client's user, named by their email address. The hash given is of a secret nobody
+     * knows: the user signs in only after setting a password through the link the HMO sent.
+     */
+    public static AppUser ofClient(String email, String unusablePasswordHash, long payerId, long clientId) {
+        AppUser user = new AppUser(email, unusablePasswordHash, Role.CLIENT_USER, null, payerId);
+        user.clientId = clientId;
+        return user;
+    }
+
+    /** Sets the password (its hash) and re-enables the user: what a sign-in link does on first use. */
+    public void choosePassword(String newPasswordHash) {
+        this.passwordHash = Objects.requireNonNull(newPasswordHash);
+        this.enabled = true;
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
+
     public Long getId() {
         return id;
     }
@@ -77,6 +98,14 @@ public class AppUser {
 
     public Long getPayerId() {
         return payerId;
+    }
+
+    public Long getClientId() {
+        return clientId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public boolean isEnabled() {

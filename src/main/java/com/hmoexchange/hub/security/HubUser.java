@@ -11,11 +11,11 @@ import org.springframework.security.core.userdetails.UserDetails;
  * Every query for tenant data is scoped by {@link #providerId()}.
  */
 public record HubUser(long id, String username, String passwordHash, Role role, Long providerId, Long payerId,
-        boolean enabled) implements UserDetails {
+        Long clientId, boolean enabled) implements UserDetails {
 
     static HubUser of(AppUser user) {
         return new HubUser(user.getId(), user.getUsername(), user.getPasswordHash(), user.getRole(),
-                user.getProviderId(), user.getPayerId(), user.isEnabled());
+                user.getProviderId(), user.getPayerId(), user.getClientId(), user.isEnabled());
     }
 
     @Override
@@ -45,6 +45,24 @@ public record HubUser(long id, String username, String passwordHash, Role role, 
                     "This action is for a provider's staff; your account (" + role + ") does not belong to a provider.");
         }
         return providerId;
+    }
+
+    /** The HMO this user works for; only HMO_ADMIN users have one. */
+    public long requireHmoPayerId() {
+        if (role != Role.HMO_ADMIN || payerId == null) {
+            throw new com.hmoexchange.hub.common.Forbidden(
+                    "This action is for an HMO's staff; your account (" + role + ") does not belong to an HMO.");
+        }
+        return payerId;
+    }
+
+    /** The corporate client this user works for; only CLIENT_USER users have one. */
+    public long requireClientId() {
+        if (role != Role.CLIENT_USER || clientId == null) {
+            throw new com.hmoexchange.hub.common.Forbidden(
+                    "This action is for a client's users; your account (" + role + ") does not belong to a client.");
+        }
+        return clientId;
     }
 
     @Override

@@ -19,7 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every endpoint needs a signed-in user except health and the API description. The REST API is
+ * Every endpoint needs a signed-in user except health, the API description and the one a client
+ * user's sign-in link leads to (the link's token is the credential there). The REST API is
  * stateless HTTP Basic (no session cookie, so no CSRF exposure); roles are checked here and again
  * by the services that own the data (tenant scoping).
  */
@@ -27,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     static final String[] PROVIDER_STAFF = {"OWNER", "ADMIN", "BILLING_STAFF"};
+    static final String[] ENROLLEE_LOOKUP = {"OWNER", "ADMIN", "BILLING_STAFF", "HMO_ADMIN"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -41,6 +43,11 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/hmo-module").hasRole("OWNER")
                         .requestMatchers("/api/providers/**").hasAnyRole(PROVIDER_STAFF)
                         .requestMatchers("/api/operations/**", "/api/messages/**").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.POST, "/api/credentials/password").permitAll()
+                        .requestMatchers("/api/portal/**").hasRole("CLIENT_USER")
+                        .requestMatchers("/api/hmo/**").hasRole("HMO_ADMIN")
+                        // Eligibility look-up is for providers and HMOs; client users see only their own staff (portal).
+                        .requestMatchers("/api/enrollees/**").hasAnyRole(ENROLLEE_LOOKUP)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",

@@ -84,7 +84,7 @@ class DispatchBenchmark {
         Practice practice = fixtures.practice();
         AppUser billing = users.findByUsername(practice.billing()).orElseThrow();
         HubUser user = new HubUser(billing.getId(), billing.getUsername(), "", billing.getRole(), billing.getProviderId(),
-                null, true);
+                null, null, true);
         Enrollee patient = fixtures.enrollee(payer);
         List<Long> drafts = new ArrayList<>();
         for (int i = 0; i < count; i++) {

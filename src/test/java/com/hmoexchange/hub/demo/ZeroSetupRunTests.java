@@ -4,18 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.support.Api;
-import java.util.List;
-import java.util.Map;
 import static org.awaitility.Awaitility.await;
 
-import com.hmoexchange.hub.support.PayerSandboxes;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.hmoexchange.hub.support.PayerSandboxes;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * The README's run command, as a test: the demo profile on the default H2 file database and embedded
@@ -33,12 +41,49 @@ class ZeroSetupRunTests {
     static void ports(DynamicPropertyRegistry registry) {
         registry.add("HUB_PORT", () -> HUB_PORT);
         registry.add("HARMONY_SFTP_PORT", PayerSandboxes::freePort);
-        registry.add("HUB_MAIL_PORT", PayerSandboxes::freePort);
-        registry.add("HUB_SANDBOX_IMAP_PORT", PayerSandboxes::freePort);
     }
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    GreenMail sandboxMailbox;
+
+    /** Free ports for the demo's sandbox mailbox, so the test runs beside a demo started by hand. */
+    @DynamicPropertySource
+    static void mailboxPorts(DynamicPropertyRegistry registry) {
+        int smtp = TestSocketUtils.findAvailableTcpPort();
+        int imap = TestSocketUtils.findAvailableTcpPort();
+        registry.add("HUB_DEMO_SMTP_PORT", () -> smtp);
+        registry.add("HUB_DEMO_IMAP_PORT", () -> imap);
+    }
+
+    @Test
+    void the_readme_client_portal_walk_works_with_the_sandbox_mailbox() {
+        Api hmo = new Api(port, "acme.admin", "hub-demo");
+        long client = hmo.get("/api/hmo/clients").json().get(0).get("id").asLong();
+        Api.Response issued = hmo.post("/api/hmo/clients/" + client + "/credentials", Map.of("email", "hr@dangote-cement.example"));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String body = await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(sandboxMailbox.getReceivedMessages())
+                .map(GreenMailUtil::getBody).filter(b -> b.contains("token=")).findFirst().orElse(null), b -> b != null);
+        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body);
+        assertThat(token.find()).isTrue();
+        assertThat(new Api(port, null, null).post("/api/credentials/password",
+                Map.of("token", token.group(1), "password", "dangote-hr-2026")).status()).isEqualTo(200);
+
+        Api hr = new Api(port, "hr@dangote-cement.example", "dangote-hr-2026");
+        long add = hr.post("/api/portal/requests", Map.of("kind", "ADD_DEPENDENT", "enrolleeNumber", "ACM/10001/0",
+                "relationship", "CHILD", "firstName", "Obi", "lastName", "Okafor", "dateOfBirth", "2025-03-14")).json().get("id").asLong();
+        long remove = hr.post("/api/portal/requests", Map.of("kind", "REMOVE_DEPENDENT", "enrolleeNumber", "ACM/10001/1"))
+                .json().get("id").asLong();
+        assertThat(hmo.post("/api/hmo/requests/" + add + "/approve", "").json().get("resultEnrolleeNumber").asText())
+                .isEqualTo("ACM/10001/3");
+        assertThat(hmo.post("/api/hmo/requests/" + remove + "/decline", Map.of("reason", "Send the divorce decree")).json()
+                .get("status").asText()).isEqualTo("DECLINED");
+        JsonNode family = hr.get("/api/portal/principals?q=ACM/10001/0").json();
+        assertThat(hr.get("/api/portal/enrollees/" + family.get(0).get("id").asLong()).json().get("dependents")
+                .findValuesAsText("status")).containsExactly("ACTIVE", "ACTIVE", "ACTIVE");
+    }
 
     @Test
     void the_demo_starts_on_h2_with_demo_data_and_a_claim_can_be_submitted() {

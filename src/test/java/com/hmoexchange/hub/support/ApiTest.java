@@ -23,8 +23,29 @@ public abstract class ApiTest {
     @LocalServerPort
     protected int port;
 
+    /**
+     * One mail server (SMTP for the hub's emails, IMAP for its bulk intake address), one SFTP server for
+     * bulk intake and the sandbox payers, for the whole run, so every ApiTest shares one application context.
+     */
     @DynamicPropertySource
-    static void payers(DynamicPropertyRegistry registry) {
+    static void servers(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMail::smtpPort);
+        registry.add("hub.portal.bulk.poll-delay", () -> "300");
+        registry.add("hub.portal.bulk.sftp.enabled", () -> "true");
+        registry.add("hub.portal.bulk.sftp.host", () -> "127.0.0.1");
+        registry.add("hub.portal.bulk.sftp.port", TestSftp::port);
+        registry.add("hub.portal.bulk.sftp.username", () -> TestSftp.USER);
+        registry.add("hub.portal.bulk.sftp.password", () -> TestSftp.PASSWORD);
+        registry.add("hub.portal.bulk.sftp.directory", () -> TestSftp.INTAKE);
+        registry.add("hub.portal.bulk.sftp.strict-host-key-checking", () -> "no");
+        registry.add("hub.portal.bulk.sftp.known-hosts-file", () -> "target/test-known-hosts");
+        registry.add("hub.portal.bulk.mail.enabled", () -> "true");
+        registry.add("hub.portal.bulk.mail.protocol", () -> "imap");
+        registry.add("hub.portal.bulk.mail.host", () -> "127.0.0.1");
+        registry.add("hub.portal.bulk.mail.port", TestMail::imapPort);
+        registry.add("hub.portal.bulk.mail.username", () -> TestMail.INTAKE);
+        registry.add("hub.portal.bulk.mail.password", () -> TestMail.INTAKE_PASSWORD);
         PayerSandboxes.register(registry);
     }
 

@@ -1,6 +1,12 @@
 package com.hmoexchange.hub.support;
 
+import com.hmoexchange.hub.clients.Client;
+import com.hmoexchange.hub.clients.ClientRepository;
+import com.hmoexchange.hub.enrollees.BenefitPlan;
+import com.hmoexchange.hub.enrollees.BenefitPlanRepository;
+import com.hmoexchange.hub.enrollees.DependentsPolicy;
 import com.hmoexchange.hub.enrollees.Enrollee;
+import com.hmoexchange.hub.enrollees.Relationship;
 import com.hmoexchange.hub.enrollees.EnrolleeRepository;
 import com.hmoexchange.hub.payers.Payer;
 import com.hmoexchange.hub.payers.PayerRepository;
@@ -12,6 +18,7 @@ import com.hmoexchange.hub.security.Role;
 import com.hmoexchange.hub.tariffs.Tariff;
 import com.hmoexchange.hub.tariffs.TariffRepository;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,16 +40,55 @@ public class Fixtures {
     private final AppUserRepository users;
     private final TariffRepository tariffs;
     private final EnrolleeRepository enrollees;
+    private final ClientRepository clients;
+    private final BenefitPlanRepository plans;
     private final String passwordHash;
 
     Fixtures(ProviderRepository providers, PayerRepository payers, AppUserRepository users, TariffRepository tariffs,
-            EnrolleeRepository enrollees, PasswordEncoder encoder) {
+            EnrolleeRepository enrollees, ClientRepository clients, BenefitPlanRepository plans, PasswordEncoder encoder) {
         this.providers = providers;
         this.payers = payers;
         this.users = users;
         this.tariffs = tariffs;
         this.enrollees = enrollees;
+        this.clients = clients;
+        this.plans = plans;
         this.passwordHash = encoder.encode(PASSWORD);
+    }
+
+    /**
+     * A corporate client of the payer with a signed-up user (password {@link #PASSWORD}), its HMO's
+     * admin, and one principal on a plan of one spouse and two children under 18, who has a spouse and a child.
+     */
+    public record ClientSetup(Client client, String user, String hmoAdmin, BenefitPlan plan, Enrollee principal,
+            Enrollee spouse, Enrollee child) {
+    }
+
+    public ClientSetup client(String payerCode) {
+        Payer payer = payer(payerCode);
+        String code = unique("client").toLowerCase();
+        Client client = clients.save(new Client(payer.getId(), code, "Client " + code, "T" + SEQUENCE.incrementAndGet(),
+                "hr@" + code + ".example", "desk@" + code + ".example", Instant.now()));
+        String user = "officer@" + code + ".example";
+        AppUser appUser = AppUser.ofClient(user, passwordHash, payer.getId(), client.getId());
+        users.save(appUser);
+        BenefitPlan plan = plans.save(new BenefitPlan(payer.getId(), unique("plan"), "Staff plan", new DependentsPolicy(1, 2, 18)));
+        Enrollee principal = Enrollee.principal(unique("CLI") + "/0", payer.getId(), "Tunde", "Bakare",
+                LocalDate.of(1985, 3, 1), LocalDate.now().minusYears(1), null, null);
+        principal.enrolUnder(client.getId(), plan.getId());
+        principal = enrollees.save(principal);
+        Enrollee spouse = enrollees.save(principal.dependent(principal.getEnrolleeNumber().replace("/0", "/1"),
+                Relationship.SPOUSE, "Bisi", "Bakare", LocalDate.of(1987, 5, 2)));
+        Enrollee child = enrollees.save(principal.dependent(principal.getEnrolleeNumber().replace("/0", "/2"),
+                Relationship.CHILD, "Kemi", "Bakare", LocalDate.now().minusYears(6)));
+        return new ClientSetup(client, user, hmoAdmin(payerCode), plan, principal, spouse, child);
+    }
+
+    /** A dependent added straight to the records (as the HMO's own staff would), bypassing requests. */
+    public Enrollee dependentKeyedByHmo(Enrollee principal, String suffix, Relationship relationship) {
+        Enrollee reloaded = enrollees.findById(principal.getId()).orElseThrow();
+        return enrollees.save(reloaded.dependent(principal.getEnrolleeNumber().replace("/0", "/" + suffix), relationship,
+                "Keyed", "ByHmo", LocalDate.of(1990, 1, 1)));
     }
 
     /** A practice with the HMO module on, an owner, an admin and a billing user, and tariffs with both sandbox payers. */

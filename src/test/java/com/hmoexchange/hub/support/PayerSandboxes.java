@@ -1,7 +1,6 @@
 package com.hmoexchange.hub.support;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +39,8 @@ public final class PayerSandboxes {
 
     public static final HttpPayer HTTP = new HttpPayer();
     public static final SftpPayer SFTP = new SftpPayer();
-    public static final GreenMail MAIL = startMail();
+    /** The test run's one mail server (see TestMail); the email payer's mailbox is on it. */
+    public static final GreenMail MAIL = TestMail.server();
 
     private PayerSandboxes() {
     }
@@ -53,14 +53,7 @@ public final class PayerSandboxes {
         registry.add("HARMONY_SFTP_USER", () -> SFTP_USER);
         registry.add("HARMONY_SFTP_PASSWORD", () -> SFTP_PASSWORD);
         registry.add("HARMONY_SFTP_KNOWN_HOSTS", () -> SFTP.knownHosts().toString());
-        registry.add("HUB_MAIL_PORT", () -> MAIL.getSmtp().getPort());
         registry.add("CRESTLINE_CLAIMS_EMAIL", () -> CRESTLINE_MAILBOX);
-    }
-
-    private static GreenMail startMail() {
-        GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        return mail;
     }
 
     public static int freePort() {

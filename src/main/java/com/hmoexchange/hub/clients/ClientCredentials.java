@@ -1,0 +1,127 @@
+package com.hmoexchange.hub.clients;
+
+import com.hmoexchange.hub.common.NotFoundException;
+import com.hmoexchange.hub.common.RuleViolation;
+import com.hmoexchange.hub.mail.Email;
+import com.hmoexchange.hub.mail.Mailer;
+import com.hmoexchange.hub.security.AppUser;
+import com.hmoexchange.hub.security.AppUserRepository;
+import com.hmoexchange.hub.security.HubUser;
+import com.hmoexchange.hub.security.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Credentials for a client's users: the HMO sends a sign-in link, the user sets a password with it.
+ * No password ever travels by email; the HMO gets a copy of the notice without the link.
+ */
+@Service
+class ClientCredentials {
+
+    private final Clients clients;
+    private final AppUserRepository users;
+    private final SignInLinkRepository links;
+    private final PasswordEncoder passwords;
+    private final Mailer mailer;
+    private final Clock clock;
+    private final Duration linkValidity;
+    private final String publicUrl;
+
+    ClientCredentials(Clients clients, AppUserRepository users, SignInLinkRepository links, PasswordEncoder passwords,
+            Mailer mailer, Clock clock, @Value("${hub.portal.sign-in-link-validity}") Duration linkValidity,
+            @Value("${hub.public-url}") String publicUrl) {
+        this.clients = clients;
+        this.users = users;
+        this.links = links;
+        this.passwords = passwords;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.linkValidity = linkValidity;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    record ClientUserView(long id, String email, long clientId, boolean enabled, Instant createdAt) {
+        static ClientUserView of(AppUser user) {
+            return new ClientUserView(user.getId(), user.getUsername(), user.getClientId(), user.isEnabled(), user.getCreatedAt());
+        }
+    }
+
+    record Issued(ClientUserView user, String client, Instant linkExpiresAt, int earlierLinksRevoked) {
+    }
+
+    /** Creates the client user if new, revokes any earlier link, and emails a fresh one. */
+    @Transactional
+    Issued issue(HubUser hmo, long clientId, String rawEmail) {
+        Client client = clients.ofHmo(hmo, clientId);
+        String email = rawEmail.trim().toLowerCase(Locale.ROOT);
+        AppUser user = users.findByUsername(email).orElse(null);
+        if (user == null) {
+            user = users.save(AppUser.ofClient(email, passwords.encode(SignInTokens.newToken()), client.getPayerId(),
+                    client.getId()));
+        } else if (user.getRole() != Role.CLIENT_USER || !Long.valueOf(client.getId()).equals(user.getClientId())) {
+            throw new RuleViolation("username-taken", "The email " + email
+                    + " already signs in to the hub for someone else. Use another address for this client's user.");
+        }
+        Instant now = clock.instant();
+        List<SignInLink> open = links.findByUserIdAndUsedAtIsNullAndRevokedAtIsNull(user.getId());
+        open.forEach(link -> link.revoke(now));
+        String token = SignInTokens.newToken();
+        SignInLink link = links.save(new SignInLink(user.getId(), SignInTokens.digest(token), now, now.plus(linkValidity)));
+        mailer.sendAfterCommit(new Email(email, "Your sign-in link for " + client.getName() + " on HMO Exchange Hub",
+                clientNotice(client, email, publicUrl + "/set-password?token=" + token, link.getExpiresAt())));
+        mailer.sendAfterCommit(new Email(client.getHmoEmail(), "Copy: sign-in link sent to " + email,
+                clientNotice(client, email, "(link withheld from this copy)", link.getExpiresAt())
+                        + "\nSent by " + hmo.username() + ". Sending again replaces the link.\n"));
+        return new Issued(ClientUserView.of(user), client.getCode(), link.getExpiresAt(), open.size());
+    }
+
+    /** What the link does: sets the password once, then the link is spent. */
+    @Transactional
+    String setPassword(String token, String password) {
+        SignInLink link = links.findByTokenHash(SignInTokens.digest(token))
+                .orElseThrow(() -> new NotFoundException("Sign-in link", "(as given)"));
+        link.use(clock.instant());
+        AppUser user = users.findById(link.getUserId()).orElseThrow();
+        user.choosePassword(passwords.encode(password));
+        return user.getUsername();
+    }
+
+    @Transactional(readOnly = true)
+    List<ClientUserView> list(HubUser hmo, Long clientId) {
+        return users.findByPayerIdAndRoleOrderByUsername(hmo.requireHmoPayerId(), Role.CLIENT_USER).stream()
+                .filter(u -> clientId == null || clientId.equals(u.getClientId()))
+                .map(ClientUserView::of).toList();
+    }
+
+    /** Stops the user signing in and voids any link not yet used; a new link re-enables them. */
+    @Transactional
+    ClientUserView disable(HubUser hmo, long userId) {
+        AppUser user = users.findById(userId)
+                .filter(u -> u.getRole() == Role.CLIENT_USER && Long.valueOf(hmo.requireHmoPayerId()).equals(u.getPayerId()))
+                .orElseThrow(() -> new NotFoundException("Client user", userId));
+        user.disable();
+        Instant now = clock.instant();
+        links.findByUserIdAndUsedAtIsNullAndRevokedAtIsNull(userId).forEach(link -> link.revoke(now));
+        return ClientUserView.of(user);
+    }
+
+    private static String clientNotice(Client client, String email, String link, Instant expiresAt) {
+        return """
+                Hello,
+
+                Your HMO has given you access to the HMO Exchange Hub client portal for %s.
+                Your user name is %s. Open this link to choose your password:
+
+                %s
+
+                The link works once and expires at %s (UTC). If it has expired, ask your HMO to send a new one.
+                """.formatted(client.getName(), email, link, expiresAt);
+    }
+}

@@ -1,0 +1,47 @@
+package com.hmoexchange.hub.clients;
+
+import com.hmoexchange.hub.common.NotFoundException;
+import com.hmoexchange.hub.common.RuleViolation;
+import com.hmoexchange.hub.security.HubUser;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** An HMO's corporate clients; each HMO sees only its own (another's is 404). */
+@Service
+public class Clients {
+
+    private final ClientRepository clients;
+    private final Clock clock;
+
+    Clients(ClientRepository clients, Clock clock) {
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Client ofHmo(HubUser hmo, long clientId) {
+        return clients.findById(clientId).filter(c -> c.getPayerId() == hmo.requireHmoPayerId())
+                .orElseThrow(() -> new NotFoundException("Client", clientId));
+    }
+
+    @Transactional(readOnly = true)
+    public Client byId(long clientId) {
+        return clients.findById(clientId).orElseThrow(() -> new NotFoundException("Client", clientId));
+    }
+
+    @Transactional(readOnly = true)
+    List<Client> list(HubUser hmo) {
+        return clients.findByPayerIdOrderByName(hmo.requireHmoPayerId());
+    }
+
+    @Transactional
+    Client add(HubUser hmo, String code, String name, String numberPrefix, String contactEmail, String hmoEmail) {
+        if (clients.findByCode(code).isPresent()) {
+            throw new RuleViolation("client-code-taken", "A client with code '" + code + "' already exists. Choose another code.");
+        }
+        return clients.save(new Client(hmo.requireHmoPayerId(), code, name, numberPrefix, contactEmail, hmoEmail,
+                clock.instant()));
+    }
+}

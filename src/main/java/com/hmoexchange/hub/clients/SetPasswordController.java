@@ -1,0 +1,41 @@
+package com.hmoexchange.hub.clients;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where a sign-in link leads: the only endpoint open without signing in, because the link's token is
+ * the credential. The token travels in the body, not the URL, so it stays out of access logs.
+ */
+@RestController
+@RequestMapping("/api/credentials")
+@Tag(name = "Sign-in links", description = "A client user sets their password with the link the HMO sent")
+class SetPasswordController {
+
+    private final ClientCredentials credentials;
+
+    SetPasswordController(ClientCredentials credentials) {
+        this.credentials = credentials;
+    }
+
+    record NewPassword(@NotBlank @Size(max = 200) String token,
+            @NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String password) {
+    }
+
+    record PasswordSet(String username, String message) {
+    }
+
+    @PostMapping("/password")
+    @Operation(summary = "Set your password with the token from your sign-in link (works once, until the link expires)")
+    PasswordSet setPassword(@Valid @RequestBody NewPassword body) {
+        String username = credentials.setPassword(body.token(), body.password());
+        return new PasswordSet(username, "Password set. Sign in as " + username + " with it.");
+    }
+}

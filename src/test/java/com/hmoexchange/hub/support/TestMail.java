@@ -1,0 +1,84 @@
+package com.hmoexchange.hub.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A real SMTP/IMAP server (GreenMail) for the whole test run, on free ports; the hub sends to it.
+ * Tests use unique addresses, so each reads only its own mail.
+ */
+public final class TestMail {
+
+    /** The hub's intake address for bulk request emails (an IMAP account on this server). */
+    public static final String INTAKE = "intake@hub.test";
+    public static final String INTAKE_PASSWORD = "intake-test-secret";
+
+    private static final GreenMail SERVER = start();
+
+    private TestMail() {
+    }
+
+    private static GreenMail start() {
+        GreenMail server = new GreenMail(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+        server.start();
+        server.setUser(INTAKE, INTAKE, INTAKE_PASSWORD);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    public static GreenMail server() {
+        return SERVER;
+    }
+
+    public static int smtpPort() {
+        return SERVER.getSmtp().getPort();
+    }
+
+    public static int imapPort() {
+        return SERVER.getImap().getPort();
+    }
+
+    /** A message received for the address, as subject and plain-text body. */
+    public record Mail(String to, String subject, String body) {
+    }
+
+    public static List<Mail> to(String address) {
+        return Arrays.stream(SERVER.getReceivedMessages())
+                .filter(m -> recipients(m).stream().anyMatch(address::equalsIgnoreCase))
+                .map(m -> new Mail(address, subject(m), GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=")))
+                .toList();
+    }
+
+    /** Waits (up to 20 s) until the address has received a mail whose subject contains the text. */
+    public static Mail awaitMail(String address, String subjectContains) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> to(address).stream()
+                .filter(m -> m.subject().contains(subjectContains)).findFirst().orElse(null), m -> m != null);
+    }
+
+    private static List<String> recipients(MimeMessage message) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(a -> a.toString()).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
