@@ -1,6 +1,7 @@
 package com.hmoexchange.hub.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.support.Api;
@@ -9,8 +10,6 @@ import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.Fixtures.ClientSetup;
 import com.hmoexchange.hub.support.TestMail;
 import com.hmoexchange.hub.support.TestMail.Mail;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -84,6 +84,21 @@ public class Fixtures {
         return new ClientSetup(client, user, hmoAdmin(payerCode), plan, principal, spouse, child);
     }
 
+    /** More staff for a client: {@code count} principals on its plan, each with a spouse (for benchmarks). */
+    public java.util.List<Enrollee> staff(ClientSetup setup, int count) {
+        java.util.List<Enrollee> principals = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Enrollee principal = Enrollee.principal(unique("STF") + "/0", setup.client().getPayerId(), "Staff" + i, "Member",
+                    LocalDate.of(1980, 1, 1).plusDays(i % 5000), LocalDate.now().minusYears(1), null, null);
+            principal.enrolUnder(setup.client().getId(), setup.plan().getId());
+            principals.add(principal);
+        }
+        enrollees.saveAll(principals);
+        enrollees.saveAll(principals.stream().map(p -> p.dependent(p.getEnrolleeNumber().replace("/0", "/1"),
+                Relationship.SPOUSE, "Spouse", p.getFirstName(), LocalDate.of(1982, 6, 1))).toList());
+        return principals;
+    }
+
     /** A dependent added straight to the records (as the HMO's own staff would), bypassing requests. */
     public Enrollee dependentKeyedByHmo(Enrollee principal, String suffix, Relationship relationship) {
         Enrollee reloaded = enrollees.findById(principal.getId()).orElseThrow();

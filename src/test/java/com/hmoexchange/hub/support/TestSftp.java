@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 
 /** A real SFTP server (Apache MINA SSHD) for the whole test run, on a free port, serving a temporary folder. */
 public final class TestSftp {
