@@ -34,10 +34,12 @@ class EnrolleeController {
             LocalDate coverEnd, boolean coveredToday) {
     }
 
-    @GetMapping("/{enrolleeNumber}")
+    /** Numbers often hold slashes (ACM/10001/0), so the rest of the path is the number. */
+    @GetMapping("/{*enrolleeNumber}")
     @Transactional(readOnly = true)
     @Operation(summary = "Look up an enrollee by the number on their card, with today's cover")
-    EnrolleeView byNumber(@PathVariable String enrolleeNumber) {
+    EnrolleeView byNumber(@PathVariable("enrolleeNumber") String path) {
+        String enrolleeNumber = path.startsWith("/") ? path.substring(1) : path;
         Enrollee e = enrollees.findByEnrolleeNumber(enrolleeNumber)
                 .orElseThrow(() -> new NotFoundException("Enrollee", enrolleeNumber));
         String payer = payers.findById(e.getPayerId()).map(p -> p.getCode()).orElse(null);

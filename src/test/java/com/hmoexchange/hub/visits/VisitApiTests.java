@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 /** Visits arrive by REST: checked, recorded once, and listed for the practice that made them. */
 class VisitApiTests extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     Api billing;
     Enrollee patient;
 
@@ -80,5 +83,17 @@ class VisitApiTests extends ApiTest {
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.json().get("payer").asText()).isEqualTo("acme-hmo");
         assertThat(found.json().get("coveredToday").asBoolean()).isTrue();
+    }
+
+    @Test
+    void an_enrollee_number_with_slashes_is_looked_up_too() {
+        Enrollee withSlashes = fixtures.enrollee("acme-hmo");
+        String number = "ACM/" + withSlashes.getId() + "/0";
+        jdbc.update("update enrollee set enrollee_number = ? where id = ?", number, withSlashes.getId());
+
+        Api.Response found = billing.get("/api/enrollees/" + number);
+
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().get("enrolleeNumber").asText()).isEqualTo(number);
     }
 }
