@@ -14,6 +14,7 @@ import org.apache.camel.component.jms.JmsMessage;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -128,8 +129,15 @@ public class Dispatcher {
                 received |= word.asText().equalsIgnoreCase(status);
             }
         }
+        if (reference != null && reference.length() > 80) {
+            reference = reference.substring(0, 80);
+        }
         store.finish(exchange.getProperty(RECORD, Long.class), Outcome.DELIVERED, reference, null);
-        deliveries.delivered(claimNumber, reference, received, exchange.getProperty(PAYER, String.class));
+        String payerReference = reference;
+        boolean payerSaysReceived = received;
+        // The payer has the claim now: a failure to note it on the claim must not send it again.
+        updateClaim(claimNumber, () -> deliveries.delivered(claimNumber, payerReference, payerSaysReceived,
+                exchange.getProperty(PAYER, String.class)));
         log.info("Claim {} delivered to {} by {}", claimNumber, exchange.getProperty(PAYER), channel);
     }
 
@@ -140,7 +148,8 @@ public class Dispatcher {
                 ? "The payer refused the claim (HTTP " + http.getStatusCode() + "): " + orEmpty(http.getResponseBody())
                 : String.valueOf(cause);
         store.finish(exchange.getProperty(RECORD, Long.class), Outcome.REFUSED, null, error);
-        deliveries.refused(exchange.getProperty(CLAIM, String.class), error);
+        String claimNumber = exchange.getProperty(CLAIM, String.class);
+        updateClaim(claimNumber, () -> deliveries.refused(claimNumber, error));
         log.warn("Claim {} refused by {}: {}", exchange.getProperty(CLAIM), exchange.getProperty(PAYER), error);
     }
 
@@ -161,10 +170,32 @@ public class Dispatcher {
         }
         String claimNumber = exchange.getProperty(CLAIM, String.class);
         if (claimNumber != null) {
-            deliveries.failing(claimNumber, error, givenUp);
+            updateClaim(claimNumber, () -> deliveries.failing(claimNumber, error, givenUp));
         }
         log.warn("Sending claim {} to {} failed (attempt {} of {}){}: {}", claimNumber, exchange.getProperty(PAYER),
                 deliveryCount, maxDeliveryAttempts, givenUp ? ", moved to the dead-letter queue" : ", will retry", error);
+    }
+
+    /**
+     * Notes the delivery outcome on the claim, retrying when a person changed the claim at the same
+     * moment. If it still fails, the outcome stays in the message store and the error is logged: the
+     * send itself must not be repeated for a bookkeeping failure.
+     */
+    private static void updateClaim(String claimNumber, Runnable update) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                update.run();
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    log.error("Could not note the delivery outcome on claim {} after {} tries", claimNumber, attempt, e);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not note the delivery outcome on claim {}", claimNumber, e);
+                return;
+            }
+        }
     }
 
     /** Which delivery of the JMS message this is (1 for the first), as the broker counts it. */

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a payer's channel settings (payer.yaml, secrets already resolved from the environment) into
- * the Camel endpoint the dispatch route sends to. Secrets go in RAW(...) so Camel masks them in logs;
+ * the Camel endpoint the dispatch route sends to. Secrets go in RAW{...} so Camel takes them as they are and masks them in logs;
  * {@link #describe} gives the same target without them, for the message store.
  */
 @Component
@@ -74,7 +74,7 @@ class PayerEndpoints {
         JsonNode http = catalog.document(payer).path("http");
         String auth = http.path("auth").asText("none").toLowerCase(Locale.ROOT);
         return switch (auth) {
-            case "bearer" -> "Bearer " + http.path("token").asText();
+            case "bearer" -> "Bearer " + required(catalog.document(payer), "http", "token");
             case "basic" -> "Basic " + java.util.Base64.getEncoder().encodeToString(
                     (http.path("username").asText() + ":" + http.path("password").asText()).getBytes(StandardCharsets.UTF_8));
             default -> null;
@@ -107,7 +107,7 @@ class PayerEndpoints {
         if (!key.isBlank()) {
             uri.append("&privateKeyFile=").append(encode(key));
         } else {
-            uri.append("&password=RAW(").append(sftp.path("password").asText()).append(')');
+            uri.append("&password=RAW{").append(sftp.path("password").asText()).append('}');
         }
         return uri.toString();
     }
@@ -118,7 +118,7 @@ class PayerEndpoints {
         }
         StringBuilder uri = new StringBuilder("smtp://").append(mailHost).append(':').append(mailPort);
         if (withSecrets && !mailUser.isBlank()) {
-            uri.append("?username=").append(encode(mailUser)).append("&password=RAW(").append(mailPassword).append(')');
+            uri.append("?username=").append(encode(mailUser)).append("&password=RAW{").append(mailPassword).append('}');
         }
         return uri.toString();
     }

@@ -130,7 +130,8 @@ public class Enrollee {
 
     /** Covered on a date: active, and the date within the cover period. */
     public boolean isCoveredOn(LocalDate date) {
-        return status == EnrolleeStatus.ACTIVE && !date.isBefore(coverStart) && (coverEnd == null || !date.isAfter(coverEnd));
+        // Status is today's; a terminated enrollee's cover still counts for dates before it ended.
+        return status != EnrolleeStatus.SUSPENDED && !date.isBefore(coverStart) && (coverEnd == null || !date.isAfter(coverEnd));
     }
 
     public void suspend() {

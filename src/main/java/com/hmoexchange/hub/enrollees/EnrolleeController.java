@@ -2,6 +2,9 @@ package com.hmoexchange.hub.enrollees;
 
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.payers.PayerRepository;
+import com.hmoexchange.hub.security.HubUser;
+import com.hmoexchange.hub.security.Role;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -38,10 +41,13 @@ class EnrolleeController {
     @GetMapping("/{*enrolleeNumber}")
     @Transactional(readOnly = true)
     @Operation(summary = "Look up an enrollee by the number on their card, with today's cover")
-    EnrolleeView byNumber(@PathVariable("enrolleeNumber") String path) {
+    EnrolleeView byNumber(@AuthenticationPrincipal HubUser user, @PathVariable("enrolleeNumber") String path) {
         String enrolleeNumber = path.startsWith("/") ? path.substring(1) : path;
         Enrollee e = enrollees.findByEnrolleeNumber(enrolleeNumber)
                 .orElseThrow(() -> new NotFoundException("Enrollee", enrolleeNumber));
+        if (user.role() == Role.HMO_ADMIN && !e.getPayerId().equals(user.payerId())) {
+            throw new NotFoundException("Enrollee", enrolleeNumber);
+        }
         String payer = payers.findById(e.getPayerId()).map(p -> p.getCode()).orElse(null);
         return new EnrolleeView(e.getEnrolleeNumber(), payer, e.getFirstName(), e.getLastName(), e.getDateOfBirth(),
                 e.getRelationship(), e.isPrincipal() ? null : e.getPrincipal().getEnrolleeNumber(), e.getStatus(),

@@ -33,8 +33,12 @@ public class MessageStore {
         records.findById(id).orElseThrow().payload(payload);
     }
 
+    /** Ends an attempt; an attempt already ended (say DELIVERED) keeps its outcome. */
     public void finish(long id, Outcome outcome, String payerReference, String error) {
-        records.findById(id).orElseThrow().finish(outcome, payerReference, error, clock.instant());
+        MessageRecord record = records.findById(id).orElseThrow();
+        if (record.getOutcome() == Outcome.IN_FLIGHT) {
+            record.finish(outcome, payerReference, error, clock.instant());
+        }
     }
 
     @Transactional(readOnly = true)

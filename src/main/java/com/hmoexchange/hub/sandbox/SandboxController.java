@@ -41,19 +41,25 @@ class SandboxController {
 
     private final String acmeToken;
     private final GreenMail mail;
+    private final SandboxSftpServer sftp;
+    private volatile boolean acmeDown;
     private final Map<String, String> referencesByKey = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> received = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger sequence = new AtomicInteger(1000);
 
-    SandboxController(@Value("${ACME_HMO_TOKEN}") String acmeToken, GreenMail mail) {
+    SandboxController(@Value("${ACME_HMO_TOKEN}") String acmeToken, GreenMail mail, SandboxSftpServer sftp) {
         this.acmeToken = acmeToken;
         this.mail = mail;
+        this.sftp = sftp;
     }
 
     @PostMapping("/payers/acme-hmo/claims")
     @Operation(summary = "Acme's claim API: what the hub posts claims to")
     ResponseEntity<Map<String, Object>> receive(@RequestHeader(value = "Authorization", required = false) String authorization,
             @RequestHeader(value = "Idempotency-Key", required = false) String key, @RequestBody JsonNode claim) {
+        if (acmeDown) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "sandbox payer is down"));
+        }
         if (!("Bearer " + acmeToken).equals(authorization)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "bad or missing bearer token"));
         }
@@ -70,6 +76,26 @@ class SandboxController {
                 "claim", claim));
         log.info("Sandbox payer acme-hmo received claim {} (Idempotency-Key {}) -> {}", ref, key, reference);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reference", reference, "status", "RECEIVED"));
+    }
+
+    /**
+     * Takes a sandbox payer down or brings it back: acme-hmo answers 503 while down, harmony-care's SFTP
+     * server stops. Claims sent meanwhile are retried and arrive once when the payer is back.
+     */
+    @PostMapping("/payers/{code}/{state:up|down}")
+    @Operation(summary = "Take a sandbox payer down, or bring it back up (acme-hmo, harmony-care)")
+    ResponseEntity<Map<String, Object>> switchPayer(@PathVariable String code, @PathVariable String state) throws Exception {
+        boolean down = "down".equals(state);
+        switch (code) {
+            case "acme-hmo" -> acmeDown = down;
+            case "harmony-care" -> sftp.down(down);
+            default -> {
+                return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no sandbox payer " + code
+                        + " can be switched; try acme-hmo or harmony-care"));
+            }
+        }
+        log.info("Sandbox payer {} is {}", code, state);
+        return ResponseEntity.ok(Map.of("payer", code, "state", state));
     }
 
     @GetMapping("/payers/acme-hmo/claims")

@@ -48,6 +48,29 @@ class SandboxSftpServer implements InitializingBean, DisposableBean {
         Path root = Files.createDirectories(home.resolve("root/claims"));
         SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(home.resolve("hostkey.ser"));
         keys.setAlgorithm("RSA");
+        start(keys, root);
+        KeyPair key = keys.loadKeys(null).iterator().next();
+        Files.writeString(home.resolve("known_hosts"),
+                "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(key.getPublic()) + "\n");
+        log.info("Sandbox SFTP payer listening on 127.0.0.1:{}; claims land in {}", port, root.toAbsolutePath());
+    }
+
+    /** Takes the sandbox payer down (true) or brings it back (false), to see retries and delivery once it returns. */
+    synchronized void down(boolean down) throws IOException {
+        if (down && server.isStarted()) {
+            server.stop(true);
+        } else if (!down && !server.isStarted()) {
+            SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(home.resolve("hostkey.ser"));
+            keys.setAlgorithm("RSA");
+            start(keys, home.resolve("root/claims"));
+        }
+    }
+
+    boolean isUp() {
+        return server.isStarted();
+    }
+
+    private void start(SimpleGeneratorHostKeyProvider keys, Path root) throws IOException {
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(port);
@@ -56,10 +79,6 @@ class SandboxSftpServer implements InitializingBean, DisposableBean {
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         server.setFileSystemFactory(new VirtualFileSystemFactory(root.getParent().toAbsolutePath()));
         server.start();
-        KeyPair key = keys.loadKeys(null).iterator().next();
-        Files.writeString(home.resolve("known_hosts"),
-                "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(key.getPublic()) + "\n");
-        log.info("Sandbox SFTP payer listening on 127.0.0.1:{}; claims land in {}", port, root.toAbsolutePath());
     }
 
     @Override

@@ -76,7 +76,9 @@ class SecurityConfig {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"HMO Exchange Hub\"");
+            // Not "Basic": a browser would then prompt and keep the password, and send it with
+            // cross-site form posts (CSRF). API clients send Basic credentials without being asked.
+            response.setHeader("WWW-Authenticate", "HubBasic realm=\"HMO Exchange Hub\"");
         }
         json.writeValue(response.getOutputStream(), Problems.of(status, code, title, detail));
     }

@@ -41,9 +41,8 @@ class ClaimApiTests extends ApiTest {
         assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
         assertThat(draft.at("/balance/billed").decimalValue()).isEqualByComparingTo("11500.00");
 
-        assertThat(billing.post(path + "/submit", "").status()).isEqualTo(200);
-        assertThat(billing.post(path + "/status", Map.of("status", "RECEIVED", "reason", "Payer portal shows it received")).status())
-                .isEqualTo(200);
+        JsonNode delivered = submitAndAwaitDelivery(billing, draft);
+        assertThat(delivered.get("status").asText()).as("Acme's API answered RECEIVED").isEqualTo("RECEIVED");
         JsonNode partial = billing.post(path + "/status", Map.of("status", "PARTIAL", "approvedAmount", 9500,
                 "reason", "Drug course paid at 2500 by the HMO")).json();
         assertThat(partial.get("status").asText()).isEqualTo("PARTIAL");
@@ -151,7 +150,7 @@ class ClaimApiTests extends ApiTest {
         JsonNode visit = visit(billing, patient, "CONS-GP");
         JsonNode original = draft(billing, visit);
         String path = claimPath(original);
-        billing.post(path + "/submit", "");
+        submitAndAwaitDelivery(billing, original);
         billing.post(path + "/status", Map.of("status", "REJECTED", "reason", "Diagnosis does not support consultation"));
 
         Api.Response fresh = billing.post("/api/claims", Map.of("visitId", visit.get("id").asLong(),
@@ -179,7 +178,7 @@ class ClaimApiTests extends ApiTest {
     void going_backwards_is_refused_with_a_reason_a_person_can_act_on() {
         JsonNode claim = draft(billing, visit(billing, patient, "CONS-GP"));
         String path = claimPath(claim);
-        billing.post(path + "/submit", "");
+        submitAndAwaitDelivery(billing, claim);
         billing.post(path + "/status", Map.of("status", "IN_REVIEW", "reason", "Phoned the HMO"));
 
         Api.Response back = billing.post(path + "/status", Map.of("status", "RECEIVED", "reason", "typo"));
@@ -194,7 +193,7 @@ class ClaimApiTests extends ApiTest {
     void the_same_payment_twice_is_refused_and_counted_once() {
         JsonNode claim = draft(billing, visit(billing, patient, "CONS-GP"));
         String path = claimPath(claim);
-        billing.post(path + "/submit", "");
+        submitAndAwaitDelivery(billing, claim);
         billing.post(path + "/status", Map.of("status", "APPROVED", "reason", "Approval email from HMO"));
         billing.post(path + "/payments", Map.of("reference", "CHQ-77", "amount", 5000));
 

@@ -74,6 +74,21 @@ class AccessTests extends ApiTest {
     }
 
     @Test
+    void an_hmo_admin_looks_up_only_its_own_enrollees() {
+        Api acmeAdmin = as(fixtures.hmoAdmin("acme-hmo"));
+
+        assertThat(acmeAdmin.get("/api/enrollees/" + fixtures.enrollee("acme-hmo").getEnrolleeNumber()).status()).isEqualTo(200);
+        assertThat(acmeAdmin.get("/api/enrollees/" + fixtures.enrollee("harmony-care").getEnrolleeNumber()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_refused_sign_in_does_not_invite_the_browser_to_remember_a_password() {
+        Api.Response refused = anonymous().get("/api/claims");
+
+        assertThat(refused.header("WWW-Authenticate")).doesNotStartWith("Basic");
+    }
+
+    @Test
     void claims_need_the_practices_hmo_module_and_only_the_owner_switches_it() {
         Practice practice = fixtures.practice(false);
 

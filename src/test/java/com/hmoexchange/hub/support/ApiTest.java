@@ -89,6 +89,17 @@ public abstract class ApiTest {
         return response.json();
     }
 
+    /**
+     * Submits and waits until the payer has the claim, so the test's next change does not race the
+     * delivery's own update of the claim (which a person would see as "changed by someone else").
+     */
+    protected JsonNode submitAndAwaitDelivery(Api api, JsonNode claim) {
+        Api.Response submitted = api.post(claimPath(claim) + "/submit", "");
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> api.get(claimPath(claim)).json(), c -> "DELIVERED".equals(c.at("/delivery/status").asText()));
+    }
+
     protected static String claimPath(JsonNode claim) {
         return "/api/claims/" + claim.get("id").asLong();
     }

@@ -49,6 +49,7 @@ public final class PayerSandboxes {
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("ACME_HMO_URL", () -> "http://127.0.0.1:" + HTTP.port() + "/claims");
         registry.add("ACME_HMO_TOKEN", () -> ACME_TOKEN);
+        registry.add("HARMONY_SFTP_HOST", () -> "127.0.0.1");
         registry.add("HARMONY_SFTP_PORT", SFTP::port);
         registry.add("HARMONY_SFTP_USER", () -> SFTP_USER);
         registry.add("HARMONY_SFTP_PASSWORD", () -> SFTP_PASSWORD);
