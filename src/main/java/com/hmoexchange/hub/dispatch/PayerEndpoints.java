@@ -96,7 +96,8 @@ class PayerEndpoints {
         if (!withSecrets) {
             return uri.toString();
         }
-        uri.append("?tempPrefix=.tmp-&disconnect=true&connectTimeout=5000&timeout=15000&useUserKnownHostsFile=false");
+        // The SSH session is kept between files (a new one costs a key exchange); a dropped one is reopened.
+        uri.append("?tempPrefix=.tmp-&connectTimeout=5000&timeout=15000&useUserKnownHostsFile=false");
         String knownHosts = sftp.path("knownHostsFile").asText("");
         if (knownHosts.isBlank()) {
             throw new IllegalStateException("payer.yaml of " + sftp.path("host").asText()
