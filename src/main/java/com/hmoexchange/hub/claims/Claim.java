@@ -1,6 +1,7 @@
 package com.hmoexchange.hub.claims;
 
 import com.hmoexchange.hub.common.InvalidInput;
+import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.common.StaleVersion;
 import com.hmoexchange.hub.enrollees.Enrollee;
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -446,14 +448,14 @@ public class Claim {
 
     ClaimAttachment attachment(long attachmentId) {
         return attachments.stream().filter(a -> a.getId() == attachmentId).findFirst()
-                .orElseThrow(() -> new com.hmoexchange.hub.common.NotFoundException("Attachment", attachmentId));
+                .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
     }
 
     private static List<String> normalised(List<String> codes) {
         if (codes == null) {
             return new ArrayList<>();
         }
-        return codes.stream().filter(Objects::nonNull).map(c -> c.trim().toUpperCase(java.util.Locale.ROOT))
+        return codes.stream().filter(Objects::nonNull).map(c -> c.trim().toUpperCase(Locale.ROOT))
                 .filter(c -> !c.isEmpty()).distinct().collect(Collectors.toCollection(ArrayList::new));
     }
 

@@ -8,16 +8,22 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
+import org.apache.camel.Exchange;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Period;
@@ -44,7 +50,7 @@ public class ClaimFiles {
     }
 
     /** Route step: the mapped rows (a JSON array) become a CSV file with the payer's columns. */
-    public String csv(String rowsJson, org.apache.camel.Exchange exchange) throws IOException {
+    public String csv(String rowsJson, Exchange exchange) throws IOException {
         JsonNode columns = endpoints.settings(exchange.getProperty(Dispatcher.PAYER, String.class)).path("csv").path("columns");
         return csv(json.readTree(rowsJson), columns);
     }
@@ -78,7 +84,7 @@ public class ClaimFiles {
             return value.asText();
         }
         if (value.isNumber()) {
-            return value.decimalValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+            return value.decimalValue().setScale(2, RoundingMode.HALF_UP).toPlainString();
         }
         return value.asText();
     }
@@ -100,7 +106,7 @@ public class ClaimFiles {
                 c.visit().admissionDate() == null ? "professional" : "institutional", null)));
         claim.setPatient(new Reference().setIdentifier(new Identifier().setSystem("urn:hmo-hub:enrollee-number")
                 .setValue(c.patient().enrolleeNumber())).setDisplay(c.patient().firstName() + " " + c.patient().lastName()));
-        claim.setCreated(Date.from(c.submittedAt() == null ? java.time.Instant.now() : c.submittedAt()));
+        claim.setCreated(Date.from(c.submittedAt() == null ? Instant.now() : c.submittedAt()));
         claim.setProvider(new Reference().setIdentifier(new Identifier().setSystem("urn:hmo-hub:provider")
                 .setValue(c.provider().code())).setDisplay(c.provider().name()));
         claim.setInsurer(new Reference().setIdentifier(new Identifier().setSystem("urn:hmo-hub:payer")
@@ -132,7 +138,7 @@ public class ClaimFiles {
             claim.addItem().setSequence(line.sequence())
                     .setProductOrService(new CodeableConcept(new Coding("urn:hmo-hub:service-code", line.serviceCode(),
                             line.description())).setText(line.description()))
-                    .setServiced(new org.hl7.fhir.r4.model.DateType(date(line.serviceDate())))
+                    .setServiced(new DateType(date(line.serviceDate())))
                     .setQuantity((SimpleQuantity) new SimpleQuantity().setValue(line.quantity()))
                     .setUnitPrice(money(line.unitPrice(), c.currency()))
                     .setNet(money(line.amount(), c.currency()));
@@ -145,11 +151,11 @@ public class ClaimFiles {
         return new Money().setValue(amount).setCurrency(currency);
     }
 
-    private static Date date(java.time.LocalDate day) {
+    private static Date date(LocalDate day) {
         return Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
     private static byte[] hexToBytes(String hex) {
-        return java.util.HexFormat.of().parseHex(hex);
+        return HexFormat.of().parseHex(hex);
     }
 }

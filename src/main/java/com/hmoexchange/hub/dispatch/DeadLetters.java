@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.dispatch;
 
+import com.hmoexchange.hub.common.InvalidInput;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -48,7 +49,7 @@ public class DeadLetters {
     /** Moves the dead letters of one claim (or all, when claimNumber is null) back to the outbound queue. */
     public int replay(String claimNumber) {
         if (claimNumber != null && !CLAIM_NUMBER.matcher(claimNumber).matches()) {
-            throw new com.hmoexchange.hub.common.InvalidInput("claimNumber", "'" + claimNumber + "' is not a claim number such as CLM-00000042.");
+            throw new InvalidInput("claimNumber", "'" + claimNumber + "' is not a claim number such as CLM-00000042.");
         }
         String selector = claimNumber == null ? null : "aggregateId = '" + claimNumber + "'";
         Integer moved = jms.execute(session -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.payers.PayerCatalog;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -75,7 +76,7 @@ class PayerEndpoints {
         String auth = http.path("auth").asText("none").toLowerCase(Locale.ROOT);
         return switch (auth) {
             case "bearer" -> "Bearer " + required(catalog.document(payer), "http", "token");
-            case "basic" -> "Basic " + java.util.Base64.getEncoder().encodeToString(
+            case "basic" -> "Basic " + Base64.getEncoder().encodeToString(
                     (http.path("username").asText() + ":" + http.path("password").asText()).getBytes(StandardCharsets.UTF_8));
             default -> null;
         };

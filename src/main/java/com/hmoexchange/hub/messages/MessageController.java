@@ -1,8 +1,10 @@
 package com.hmoexchange.hub.messages;
 
+import com.hmoexchange.hub.common.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.Page;
@@ -29,7 +31,7 @@ class MessageController {
 
     record MessageRow(long id, String direction, String channel, String payer, String claimNumber, String providerReference,
             String payerReference, String idempotencyKey, int attempt, Outcome outcome, String error, String target,
-            java.time.Instant startedAt, Long durationMs) {
+            Instant startedAt, Long durationMs) {
         static MessageRow of(MessageRecord r) {
             return new MessageRow(r.getId(), r.getDirection(), r.getChannel(), r.getPayerCode(), r.getClaimNumber(),
                     r.getProviderReference(), r.getPayerReference(), r.getIdempotencyKey(), r.getAttempt(), r.getOutcome(),
@@ -76,6 +78,6 @@ class MessageController {
     @Operation(summary = "The exact payload of one message")
     String payload(@PathVariable long id) {
         return records.findById(id).map(MessageRecord::getPayload)
-                .orElseThrow(() -> new com.hmoexchange.hub.common.NotFoundException("Message", id));
+                .orElseThrow(() -> new NotFoundException("Message", id));
     }
 }

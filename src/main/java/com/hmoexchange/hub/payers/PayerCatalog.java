@@ -2,6 +2,9 @@ package com.hmoexchange.hub.payers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -71,8 +75,8 @@ public class PayerCatalog implements InitializingBean {
         return document;
     }
 
-    public java.util.Set<String> codes() {
-        return java.util.Set.copyOf(documents.keySet());
+    public Set<String> codes() {
+        return Set.copyOf(documents.keySet());
     }
 
     @Override
@@ -136,15 +140,15 @@ public class PayerCatalog implements InitializingBean {
 
     private JsonNode resolved(JsonNode node) {
         if (node.isTextual()) {
-            return com.fasterxml.jackson.databind.node.TextNode.valueOf(placeholders.resolveRequiredPlaceholders(node.asText()));
+            return TextNode.valueOf(placeholders.resolveRequiredPlaceholders(node.asText()));
         }
         if (node.isObject()) {
-            com.fasterxml.jackson.databind.node.ObjectNode copy = yaml.createObjectNode();
+            ObjectNode copy = yaml.createObjectNode();
             node.properties().forEach(field -> copy.set(field.getKey(), resolved(field.getValue())));
             return copy;
         }
         if (node.isArray()) {
-            com.fasterxml.jackson.databind.node.ArrayNode copy = yaml.createArrayNode();
+            ArrayNode copy = yaml.createArrayNode();
             node.forEach(item -> copy.add(resolved(item)));
             return copy;
         }
