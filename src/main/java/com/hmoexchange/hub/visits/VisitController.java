@@ -1,8 +1,6 @@
 package com.hmoexchange.hub.visits;
 
-import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
-import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.enrollees.EnrolleeRepository;
 import com.hmoexchange.hub.providers.HmoModuleGate;
@@ -38,11 +36,13 @@ class VisitController {
     private final VisitRepository visits;
     private final EnrolleeRepository enrollees;
     private final HmoModuleGate hmoModule;
+    private final Visits recorder;
 
-    VisitController(VisitRepository visits, EnrolleeRepository enrollees, HmoModuleGate hmoModule) {
+    VisitController(VisitRepository visits, EnrolleeRepository enrollees, HmoModuleGate hmoModule, Visits recorder) {
         this.visits = visits;
         this.enrollees = enrollees;
         this.hmoModule = hmoModule;
+        this.recorder = recorder;
     }
 
     record NewService(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 300) String description,
@@ -65,21 +65,11 @@ class VisitController {
     @Transactional
     @Operation(summary = "Record a completed visit with the services performed")
     ResponseEntity<VisitView> record(@AuthenticationPrincipal HubUser user, @Valid @RequestBody NewVisit body) {
-        long providerId = hmoModule.requireEnabled(user.requireProviderId()).getId();
-        if (body.externalRef() != null) {
-            visits.findByProviderIdAndExternalRef(providerId, body.externalRef()).ifPresent(existing -> {
-                throw new RuleViolation("duplicate-visit", "A visit with externalRef '" + body.externalRef()
-                        + "' was already recorded (visit " + existing.getId() + "). Use that visit instead of sending it again.");
-            });
-        }
-        Enrollee enrollee = enrollees.findByEnrolleeNumber(body.enrolleeNumber())
-                .orElseThrow(() -> new InvalidInput("enrolleeNumber", "No enrollee has number '" + body.enrolleeNumber()
-                        + "'. Check the number on the enrollee's card."));
-        Visit visit = new Visit(providerId, enrollee.getId(), body.encounterDate(), body.admissionDate(),
-                body.dischargeDate(), body.externalRef(), user.getUsername(), LocalDate.now());
-        body.services().forEach(s -> visit.addService(s.code().trim(), s.description().trim(), s.quantity(), s.serviceDate()));
-        Visit saved = visits.save(visit);
-        return ResponseEntity.created(URI.create("/api/visits/" + saved.getId())).body(view(saved, enrollee));
+        Visit saved = recorder.record(user, body.enrolleeNumber(), body.encounterDate(), body.admissionDate(),
+                body.dischargeDate(), body.externalRef(), body.services().stream()
+                        .map(s -> new Visits.Performed(s.code(), s.description(), s.quantity(), s.serviceDate())).toList());
+        return ResponseEntity.created(URI.create("/api/visits/" + saved.getId()))
+                .body(view(saved, enrollees.getReferenceById(saved.getEnrolleeId())));
     }
 
     @GetMapping("/{id}")
