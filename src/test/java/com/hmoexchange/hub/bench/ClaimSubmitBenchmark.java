@@ -7,21 +7,20 @@ import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.Fixtures.Practice;
+import com.hmoexchange.hub.support.PayerSandboxes;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
+
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Claims created and submitted per second through the REST API on PostgreSQL, with latency
@@ -42,6 +41,12 @@ class ClaimSubmitBenchmark {
     @LocalServerPort
     int port;
 
+    /** The payers of the test suite, so the dispatch that follows each submit works as in production. */
+    @DynamicPropertySource
+    static void payers(DynamicPropertyRegistry registry) {
+        PayerSandboxes.register(registry);
+    }
+
     @Autowired
     Fixtures fixtures;
 
@@ -60,76 +65,44 @@ class ClaimSubmitBenchmark {
 
         System.out.printf("%nclaims created+submitted: %d in %.2f s with %d client threads -> %.1f claims/s (%.1f requests/s)%n",
                 CLAIMS, seconds, THREADS, CLAIMS / seconds, 2 * CLAIMS / seconds);
-        print("create draft", latencies[0]);
-        print("submit", latencies[1]);
-        print("create+submit", latencies[2]);
+        Bench.printLatencies("create draft", latencies[0]);
+        Bench.printLatencies("submit", latencies[1]);
+        Bench.printLatencies("create+submit", latencies[2]);
     }
 
     private List<JsonNode> visits(Api billing, Enrollee patient, int count) throws Exception {
-        List<JsonNode> visits = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<JsonNode>> pending = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                pending.add(pool.submit(() -> {
-                    Api.Response r = billing.post("/api/visits", Map.of("enrolleeNumber", patient.getEnrolleeNumber(),
-                            "encounterDate", LocalDate.now().minusDays(1).toString(),
-                            "services", List.of(Map.of("code", "CONS-GP", "description", "Consultation", "quantity", 1),
-                                    Map.of("code", "LAB-MP", "description", "Malaria test", "quantity", 1))));
-                    assertThat(r.status()).as(r.toString()).isEqualTo(201);
-                    return r.json();
-                }));
-            }
-            for (Future<JsonNode> f : pending) {
-                visits.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return visits;
+        JsonNode[] visits = new JsonNode[count];
+        Bench.inParallel(THREADS, count, i -> {
+            Api.Response r = billing.post("/api/visits", Map.of("enrolleeNumber", patient.getEnrolleeNumber(),
+                    "encounterDate", LocalDate.now().minusDays(1).toString(),
+                    "services", List.of(Map.of("code", "CONS-GP", "description", "Consultation", "quantity", 1),
+                            Map.of("code", "LAB-MP", "description", "Malaria test", "quantity", 1))));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            visits[i] = r.json();
+        });
+        return List.of(visits);
     }
 
     /** Creates and submits one claim per visit; returns create, submit and total latencies in microseconds. */
     private long[][] run(Api billing, List<JsonNode> visits) throws Exception {
         long[][] latencies = new long[3][visits.size()];
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < visits.size(); i = next.getAndIncrement()) {
-                        JsonNode visit = visits.get(i);
-                        long t0 = System.nanoTime();
-                        Api.Response draft = billing.post("/api/claims", Map.of("visitId", visit.get("id").asLong(),
-                                "services", List.of(Map.of("visitServiceId", visit.at("/services/0/id").asLong()),
-                                        Map.of("visitServiceId", visit.at("/services/1/id").asLong())),
-                                "diagnoses", List.of("B54")));
-                        long t1 = System.nanoTime();
-                        assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
-                        Api.Response submitted = billing.post("/api/claims/" + draft.json().get("id").asLong() + "/submit", "");
-                        long t2 = System.nanoTime();
-                        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
-                        latencies[0][i] = (t1 - t0) / 1000;
-                        latencies[1][i] = (t2 - t1) / 1000;
-                        latencies[2][i] = (t2 - t0) / 1000;
-                    }
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Bench.inParallel(THREADS, visits.size(), i -> {
+            JsonNode visit = visits.get(i);
+            long t0 = System.nanoTime();
+            Api.Response draft = billing.post("/api/claims", Map.of("visitId", visit.get("id").asLong(),
+                    "services", List.of(Map.of("visitServiceId", visit.at("/services/0/id").asLong()),
+                            Map.of("visitServiceId", visit.at("/services/1/id").asLong())),
+                    "diagnoses", List.of("B54")));
+            long t1 = System.nanoTime();
+            assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+            Api.Response submitted = billing.post("/api/claims/" + draft.json().get("id").asLong() + "/submit", "");
+            long t2 = System.nanoTime();
+            assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+            latencies[0][i] = (t1 - t0) / 1000;
+            latencies[1][i] = (t2 - t1) / 1000;
+            latencies[2][i] = (t2 - t0) / 1000;
+        });
         return latencies;
     }
 
-    private static void print(String what, long[] micros) {
-        long[] sorted = micros.clone();
-        Arrays.sort(sorted);
-        System.out.printf("  %-14s p50 %6.1f ms   p99 %6.1f ms   max %6.1f ms%n", what,
-                sorted[(int) (sorted.length * 0.50)] / 1000.0, sorted[(int) Math.min(sorted.length - 1, sorted.length * 0.99)] / 1000.0,
-                sorted[sorted.length - 1] / 1000.0);
-    }
 }

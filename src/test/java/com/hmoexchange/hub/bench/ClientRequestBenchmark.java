@@ -12,12 +12,9 @@ import com.hmoexchange.hub.support.TestSftp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -70,7 +67,7 @@ class ClientRequestBenchmark extends ApiTest {
         double approvalSeconds = (System.nanoTime() - approvalsStarted) / 1e9;
         System.out.printf("approvals through the API: %d in %.1f s with %d client threads -> %.1f approvals/s%n", ROWS,
                 approvalSeconds, THREADS, ROWS / approvalSeconds);
-        print("approve", latencies);
+        Bench.printLatencies("approve", latencies);
         assertThat(hmo.get("/api/hmo/requests?status=PENDING&client=" + setup.client().getCode()).json()
                 .get("totalItems").asLong()).isZero();
     }
@@ -86,36 +83,15 @@ class ClientRequestBenchmark extends ApiTest {
             }
         }
     }
-
     private long[] approveAll(Api hmo, List<Long> ids) throws Exception {
         long[] latencies = new long[ids.size()];
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < ids.size(); i = next.getAndIncrement()) {
-                        long t0 = System.nanoTime();
-                        Api.Response approved = hmo.post("/api/hmo/requests/" + ids.get(i) + "/approve", "");
-                        latencies[i] = (System.nanoTime() - t0) / 1000;
-                        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
-                    }
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Bench.inParallel(THREADS, ids.size(), i -> {
+            long t0 = System.nanoTime();
+            Api.Response approved = hmo.post("/api/hmo/requests/" + ids.get(i) + "/approve", "");
+            latencies[i] = (System.nanoTime() - t0) / 1000;
+            assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        });
         return latencies;
     }
 
-    private static void print(String what, long[] micros) {
-        long[] sorted = micros.clone();
-        Arrays.sort(sorted);
-        System.out.printf("  %-8s p50 %6.1f ms   p99 %6.1f ms   max %6.1f ms%n", what, sorted[(int) (sorted.length * 0.50)] / 1000.0,
-                sorted[(int) Math.min(sorted.length - 1, sorted.length * 0.99)] / 1000.0, sorted[sorted.length - 1] / 1000.0);
-    }
 }
