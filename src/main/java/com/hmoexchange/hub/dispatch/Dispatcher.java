@@ -7,6 +7,7 @@ import com.hmoexchange.hub.claims.CanonicalClaim;
 import com.hmoexchange.hub.claims.ClaimDeliveries;
 import com.hmoexchange.hub.messages.MessageStore;
 import com.hmoexchange.hub.messages.Outcome;
+import com.hmoexchange.hub.notifications.Notifications;
 import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -43,9 +44,11 @@ public class Dispatcher {
     private final PayerEndpoints endpoints;
     private final ObjectMapper json;
     private final int maxDeliveryAttempts;
+    private final Notifications notifications;
 
     Dispatcher(ClaimDeliveries deliveries, MessageStore store, PayerEndpoints endpoints, ObjectMapper json,
-            @Value("${hub.dispatch.max-delivery-attempts}") int maxDeliveryAttempts) {
+            @Value("${hub.dispatch.max-delivery-attempts}") int maxDeliveryAttempts, Notifications notifications) {
+        this.notifications = notifications;
         this.deliveries = deliveries;
         this.store = store;
         this.endpoints = endpoints;
@@ -171,6 +174,15 @@ public class Dispatcher {
         String claimNumber = exchange.getProperty(CLAIM, String.class);
         if (claimNumber != null) {
             updateClaim(claimNumber, () -> deliveries.failing(claimNumber, error, givenUp));
+        }
+        if (givenUp) {
+            try {
+                notifications.tellOperators("MESSAGE_DEAD_LETTERED", "Sending claim " + claimNumber + " to "
+                        + exchange.getProperty(PAYER) + " was given up after " + deliveryCount + " attempts: " + error
+                        + ". Replay it with POST /api/operations/dead-letters/replay?claimNumber=" + claimNumber);
+            } catch (RuntimeException e) {
+                log.error("Could not tell operators that claim {} was dead-lettered", claimNumber, e);
+            }
         }
         log.warn("Sending claim {} to {} failed (attempt {} of {}){}: {}", claimNumber, exchange.getProperty(PAYER),
                 deliveryCount, maxDeliveryAttempts, givenUp ? ", moved to the dead-letter queue" : ", will retry", error);
