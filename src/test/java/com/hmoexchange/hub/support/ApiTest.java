@@ -47,6 +47,8 @@ public abstract class ApiTest {
         registry.add("hub.portal.bulk.mail.username", () -> TestMail.INTAKE);
         registry.add("hub.portal.bulk.mail.password", () -> TestMail.INTAKE_PASSWORD);
         PayerSandboxes.register(registry);
+        registry.add("hub.responses.poll-delay", () -> "300");
+        registry.add("hub.responses.operators-email", () -> PayerSandboxes.OPERATIONS_MAILBOX);
     }
 
     @Autowired
