@@ -110,7 +110,9 @@ class DemoData implements ApplicationRunner {
         LocalDate today = LocalDate.now();
         LocalDate yearStart = today.withDayOfYear(1).minusYears(1);
 
-        Provider clinic = providers.save(new Provider(CLINIC, "Lekki Family Clinic", true));
+        Provider lekki = new Provider(CLINIC, "Lekki Family Clinic", true);
+        lekki.emailBillingAt("billing@lekki-clinic.example");
+        Provider clinic = providers.save(lekki);
         Provider dental = providers.save(new Provider("smile-dental-ikoyi", "Smile Dental Ikoyi", true));
         String hash = passwords.encode(demoPassword);
         users.save(AppUser.ofProvider("lekki.owner", hash, Role.OWNER, clinic.getId()));
