@@ -7,6 +7,8 @@
 alter table claim_line add column approved_quantity integer;
 alter table claim_line add column approved_amount numeric(14, 2);
 alter table claim_line add column adjudication_reasons varchar(1000);
+-- Answers are applied per line of a claim: without this, each line update scans every claim line.
+create index claim_line_claim_idx on claim_line (claim_id, position);
 
 -- Why the payer decided the claim as it did (rejection reasons, partial-approval reasons).
 alter table claim add column decision_reasons varchar(2000);

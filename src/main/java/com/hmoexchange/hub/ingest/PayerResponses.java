@@ -68,6 +68,7 @@ public class PayerResponses {
             return duplicate(payer, channel, name, sha256);
         }
         PayerDocument document;
+        long readStarted = System.nanoTime();
         try {
             document = formats.read(payer, content);
             for (Remittance remittance : document.remittances()) {
@@ -80,6 +81,8 @@ public class PayerResponses {
         } catch (UnreadableDocument e) {
             return quarantine(payer, channel, name, sha256, e.line(), e.getMessage(), content);
         }
+        long readMs = (System.nanoTime() - readStarted) / 1_000_000;
+        long applyStarted = System.nanoTime();
         try {
             return tx.execute(status -> {
                 InboundDocument record = documents.saveAndFlush(new InboundDocument(payer, channel, name, sha256, clock.instant()));
@@ -88,7 +91,8 @@ public class PayerResponses {
                 String source = truncate(payer + " " + channel + " " + name, 100);
                 PayerAnswers.Summary summary = answers.apply(payer, document, id, source);
                 documents.findById(id).orElseThrow().applied(summary.answers(), summary.payments(), summary.exceptions());
-                log.info("Payer {} document {} ({}) applied: {}", payer, name, channel, summary.text());
+                log.info("Payer {} document {} ({}) applied: {} (read in {} ms, applied in {} ms)", payer, name, channel,
+                        summary.text(), readMs, (System.nanoTime() - applyStarted) / 1_000_000);
                 return new Receipt(id, InboundDocument.Outcome.APPLIED, summary.text(), null);
             });
         } catch (DuplicateKeyException e) {
