@@ -67,7 +67,8 @@ class CallbackController {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(HttpStatus.UNAUTHORIZED, "bad-signature", "Callback not accepted", refusal));
         }
-        PayerResponses.Receipt receipt = responses.take(code, "callback", "callback " + timestamp, content);
+        PayerResponses.Receipt receipt = responses.take(code, "callback", "callback signed at "
+                + java.time.Instant.ofEpochSecond(Long.parseLong(timestamp.trim())), content);
         Map<String, Object> answer = Map.of("document", receipt.documentId(), "outcome", receipt.outcome().name(),
                 "detail", receipt.detail());
         if (receipt.outcome() == InboundDocument.Outcome.QUARANTINED) {

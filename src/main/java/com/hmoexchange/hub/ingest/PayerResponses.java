@@ -88,7 +88,8 @@ public class PayerResponses {
                 InboundDocument record = documents.saveAndFlush(new InboundDocument(payer, channel, name, sha256, clock.instant()));
                 long id = record.getId();
                 jdbc.update("insert into applied_document (payer_code, sha256, document_id) values (?, ?, ?)", payer, sha256, id);
-                String source = truncate(payer + " " + channel + " " + name, 100);
+                // Who moved the claim, as its history shows it: the payer, the channel and the file or mail.
+                String source = truncate(payer + " via " + channel + ("callback".equals(channel) ? "" : " " + name), 100);
                 PayerAnswers.Summary summary = answers.apply(payer, document, id, source);
                 documents.findById(id).orElseThrow().applied(summary.answers(), summary.payments(), summary.exceptions());
                 log.info("Payer {} document {} ({}) applied: {} (read in {} ms, applied in {} ms)", payer, name, channel,
