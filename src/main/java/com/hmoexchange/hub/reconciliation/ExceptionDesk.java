@@ -106,9 +106,10 @@ class ExceptionDesk {
                 yield answers.acknowledgeByHand(exception.getPayerCode(), ack, number, by);
             }
         };
-        if (summary.exceptions() > 0 && summary.applied() == 0 && summary.payments() == 0 && summary.unchanged() == 0) {
-            throw new RuleViolation("match-refused", "Applying exception " + id + " to claim " + number
-                    + " was refused: " + summary.text() + ". See the new exception for the reason; this one stays open.");
+        if (!summary.problems().isEmpty()) {
+            // Nothing of the attempt is kept (the transaction rolls back); the exception stays open.
+            throw new RuleViolation("match-refused", "Exception " + id + " cannot be applied to claim " + number + ": "
+                    + String.join("; ", summary.problems()));
         }
         load(user, id).matched(number, user.getUsername(), note, clock.instant());
         return summary;

@@ -73,7 +73,8 @@ public class PayerAnswers {
     }
 
     /** What applying a document did, for the inbound record and the sender's receipt. */
-    public record Summary(int answers, int applied, int unchanged, int payments, int duplicatePayments, int exceptions) {
+    public record Summary(int answers, int applied, int unchanged, int payments, int duplicatePayments, int exceptions,
+            List<String> problems) {
 
         public String text() {
             return answers + " answer(s): " + applied + " applied, " + unchanged + " already known; " + payments
@@ -93,6 +94,7 @@ public class PayerAnswers {
         int posted;
         int duplicatePayments;
         int exceptionCount;
+        final List<String> problems = new ArrayList<>();
 
         Run(Payer payer, Long documentId, String source) {
             this.payer = payer;
@@ -105,10 +107,13 @@ public class PayerAnswers {
             exceptions.save(new PayerException(payer.getCode(), kind, type, claimNumber, paymentReference, amount, detail,
                     json.valueToTree(item).toString(), documentId, clock.instant()));
             exceptionCount++;
+            if (problems.size() < 20) {
+                problems.add(kind + ": " + detail);
+            }
         }
 
         Summary summary() {
-            return new Summary(answers, applied, unchanged, posted, duplicatePayments, exceptionCount);
+            return new Summary(answers, applied, unchanged, posted, duplicatePayments, exceptionCount, List.copyOf(problems));
         }
     }
 

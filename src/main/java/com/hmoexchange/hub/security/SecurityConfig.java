@@ -44,6 +44,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/payers/*/callbacks").permitAll()
                         .requestMatchers("/api/claims/**", "/api/visits/**", "/api/tariffs/**").hasAnyRole(PROVIDER_STAFF)
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/hmo-module").hasRole("OWNER")
+                        .requestMatchers(HttpMethod.PUT, "/api/providers/me/billing-email").hasAnyRole("OWNER", "ADMIN")
                         .requestMatchers("/api/providers/**").hasAnyRole(PROVIDER_STAFF)
                         .requestMatchers("/api/operations/**", "/api/messages/**").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.POST, "/api/credentials/password").permitAll()

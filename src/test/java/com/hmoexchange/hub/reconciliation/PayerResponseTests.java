@@ -66,12 +66,14 @@ class PayerResponseTests extends ApiTest {
     @Autowired
     StaleClaims staleClaims;
 
+    Fixtures.Practice practice;
     Api billing;
     Api operator;
 
     @BeforeEach
     void practiceAndOperator() {
-        billing = as(fixtures.practice().billing());
+        practice = fixtures.practice();
+        billing = as(practice.billing());
         String operatorName = Fixtures.unique("ops");
         users.save(AppUser.operator(operatorName, encoder.encode(Fixtures.PASSWORD)));
         operator = as(operatorName);
@@ -302,10 +304,34 @@ class PayerResponseTests extends ApiTest {
         assertThat(operator.get("/api/operations/inbound-documents?payer=crestline-health").json().findValuesAsText("outcome"))
                 .contains("DUPLICATE");
         assertThat(claim(claimNumber).get("history").findValuesAsText("to")).containsOnlyOnce("PARTIAL");
+
+        // A mail the hub cannot read is quarantined for a person and stays in the mailbox.
+        String garbled = "Garbled " + Fixtures.unique("mail");
+        mail("<" + Fixtures.unique("garbled") + "@crestline.test>", garbled, "this is not a claim response");
+        JsonNode quarantined = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (JsonNode row : operator.get("/api/operations/quarantine").json()) {
+                if (row.get("name").asText().contains(garbled)) {
+                    return row;
+                }
+            }
+            return null;
+        }, row -> row != null);
+        assertThat(quarantined.get("channel").asText()).isEqualTo("email");
+        assertThat(TestMail.server().getReceivedMessagesForDomain("hub.test")).anyMatch(m -> {
+            try {
+                return garbled.equals(m.getSubject());
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        });
     }
 
     @Test
     void a_claim_with_no_news_past_the_payers_limit_is_flagged_and_its_practice_told_once() {
+        String desk = Fixtures.unique("billing") + "@clinic.test";
+        assertThat(billing.put("/api/providers/me/billing-email", Map.of("email", desk)).status()).isEqualTo(403);
+        assertThat(as(practice.owner()).put("/api/providers/me/billing-email", Map.of("email", desk)).json()
+                .get("billingEmail").asText()).isEqualTo(desk);
         String claimNumber = delivered("harmony-care", "CONS-GP");
         jdbc.update("update claim set stale_after = ? where claim_number = ?", Instant.now().minusSeconds(60)
                 .atOffset(java.time.ZoneOffset.UTC), claimNumber);
@@ -316,6 +342,7 @@ class PayerResponseTests extends ApiTest {
         assertThat(billing.get("/api/claims?stale=true").json().findValuesAsText("claimNumber")).contains(claimNumber);
         assertThat(billing.get("/api/notifications").json().findValues("claimNumber").stream().map(JsonNode::asText)
                 .filter(claimNumber::equals)).hasSize(1);
+        assertThat(TestMail.awaitMail(desk, "no news").body()).contains(claimNumber).contains("chase the payer");
     }
 
     // ---- helpers -------------------------------------------------------------------------------
