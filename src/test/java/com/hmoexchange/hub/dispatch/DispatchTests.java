@@ -186,6 +186,10 @@ class DispatchTests extends ApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> operator.get("/api/operations/dead-letters").json()
                 .findValuesAsText("claimNumber").contains(number));
         assertThat(HTTP.accepted(number)).isEmpty();
+        // Operators are told, in the app and by email.
+        assertThat(operator.get("/api/notifications?unread=true&size=200").json().findValuesAsText("message"))
+                .anyMatch(m -> m.contains(number) && m.contains("given up"));
+        com.hmoexchange.hub.support.TestMail.awaitMail(PayerSandboxes.OPERATIONS_MAILBOX, "message dead lettered");
 
         Api.Response replay = operator.post("/api/operations/dead-letters/replay?claimNumber=" + number, "");
         assertThat(replay.json().get("replayed").asInt()).isEqualTo(1);
