@@ -124,6 +124,23 @@ class PayerResponseTests extends ApiTest {
         JsonNode copyRow = findByName(operator.get("/api/operations/inbound-documents?payer=harmony-care").json(), copy);
         assertThat(copyRow.get("outcome").asText()).isEqualTo("DUPLICATE");
         assertThat(claim(rejected).get("history")).hasSize(historyBefore);
+
+        // A later file that would move a decided claim back is refused for that claim and recorded; the
+        // rest of the file is still applied.
+        String next = delivered("harmony-care", "CONS-GP");
+        SFTP.drop(Fixtures.unique("late") + ".csv", STATUS_HEADER + partial + ",HCI-2,ACKNOWLEDGED,,,,,\n"
+                + next + ",HCI-4,UNDER_REVIEW,,,,,\n");
+        awaitStatus(next, "IN_REVIEW");
+        assertThat(claim(partial).get("status").asText()).isEqualTo("PARTIAL");
+        JsonNode refused = null;
+        for (JsonNode e : operator.get("/api/exceptions?status=OPEN&payer=harmony-care").json()) {
+            if (partial.equals(e.path("claimNumber").asText())) {
+                refused = e;
+            }
+        }
+        assertThat(refused).isNotNull();
+        assertThat(refused.get("kind").asText()).isEqualTo("CLAIM_DECIDED");
+        assertThat(refused.get("detail").asText()).contains("PARTIAL").contains("RECEIVED");
     }
 
     @Test
