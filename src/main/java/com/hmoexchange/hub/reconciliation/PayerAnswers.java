@@ -1,7 +1,6 @@
 package com.hmoexchange.hub.reconciliation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hmoexchange.hub.claims.Adjudication;
 import com.hmoexchange.hub.claims.Adjudication.Applied;
 import com.hmoexchange.hub.claims.Adjudication.LineVerdict;
@@ -351,10 +350,6 @@ public class PayerAnswers {
         Run run = new Run(payer(payerCode), null, by);
         acknowledgement(run, ack, claimNumber);
         return run.summary();
-    }
-
-    ObjectNode itemJson(Object item) {
-        return json.valueToTree(item);
     }
 
     private Payer payer(String code) {

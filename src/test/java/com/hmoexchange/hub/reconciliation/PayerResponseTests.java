@@ -32,7 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -457,9 +456,5 @@ class PayerResponseTests extends ApiTest {
         MimeMultipart parts = new MimeMultipart(text, file);
         message.setContent(parts);
         Transport.send(message);
-    }
-
-    static LocalDate today() {
-        return LocalDate.now();
     }
 }
