@@ -55,6 +55,12 @@ public final class PayerSandboxes {
         registry.add("HARMONY_SFTP_PASSWORD", () -> SFTP_PASSWORD);
         registry.add("HARMONY_SFTP_KNOWN_HOSTS", () -> SFTP.knownHosts().toString());
         registry.add("CRESTLINE_CLAIMS_EMAIL", () -> CRESTLINE_MAILBOX);
+        // The X12 payer drops its files on the same SFTP server, in its own folder.
+        registry.add("ZENITH_SFTP_HOST", () -> "127.0.0.1");
+        registry.add("ZENITH_SFTP_PORT", SFTP::port);
+        registry.add("ZENITH_SFTP_USER", () -> SFTP_USER);
+        registry.add("ZENITH_SFTP_PASSWORD", () -> SFTP_PASSWORD);
+        registry.add("ZENITH_SFTP_KNOWN_HOSTS", () -> SFTP.knownHosts().toString());
     }
 
     public static int freePort() {
