@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * remittances, in any mix of transaction sets. Each set is read segment by segment by its own reader; a
  * transaction type the hub does not take makes the whole document unreadable rather than half-read.
  */
-@Component
+@Component("x12")
 public class X12Documents implements PayerDocumentReader {
 
     @Override
