@@ -103,15 +103,14 @@ public class Dispatcher {
         switch (exchange.getProperty(CHANNEL, String.class)) {
             case "http" -> {
                 message.setHeader(Exchange.HTTP_METHOD, "POST");
-                message.setHeader(Exchange.CONTENT_TYPE, "csv".equals(exchange.getProperty(FORMAT)) ? "text/csv"
-                        : "fhir".equals(exchange.getProperty(FORMAT)) ? "application/fhir+json" : "application/json");
+                message.setHeader(Exchange.CONTENT_TYPE, contentType(String.valueOf(exchange.getProperty(FORMAT))));
                 message.setHeader("Idempotency-Key", key);
                 String authorization = endpoints.authorization(payer);
                 if (authorization != null) {
                     message.setHeader("Authorization", authorization);
                 }
             }
-            case "sftp" -> message.setHeader(Exchange.FILE_NAME, key + fileExtension(exchange));
+            case "sftp" -> message.setHeader(Exchange.FILE_NAME, key + fileExtension(String.valueOf(exchange.getProperty(FORMAT))));
             default -> {
             }
         }
@@ -222,11 +221,21 @@ public class Dispatcher {
         return 1;
     }
 
-    private String fileExtension(Exchange exchange) {
-        return switch (String.valueOf(exchange.getProperty(FORMAT))) {
+    static String fileExtension(String format) {
+        return switch (format) {
             case "csv" -> ".csv";
             case "fhir" -> ".fhir.json";
+            case "x12" -> ".x12";
             default -> ".json";
+        };
+    }
+
+    static String contentType(String format) {
+        return switch (format) {
+            case "csv" -> "text/csv";
+            case "fhir" -> "application/fhir+json";
+            case "x12" -> "application/edi-x12";
+            default -> "application/json";
         };
     }
 

@@ -96,7 +96,7 @@ class ZeroSetupRunTests {
 
         JsonNode visits = billing.get("/api/visits").json();
         assertThat(visits.findValuesAsText("externalRef")).contains("LFC-V-1001", "LFC-V-1003");
-        assertThat(billing.get("/api/payers").json().findValuesAsText("code")).containsExactly("acme-hmo", "crestline-health", "harmony-care");
+        assertThat(billing.get("/api/payers").json().findValuesAsText("code")).containsExactly("acme-hmo", "crestline-health", "harmony-care", "zenith-care");
 
         JsonNode adaeze = billing.get("/api/visits?enrolleeNumber=ACM/10001/0").json().get(0);
         Api.Response draft = billing.post("/api/claims", Map.of("visitId", adaeze.get("id").asLong(),

@@ -30,7 +30,7 @@ public abstract class ApiTest {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", TestMail::smtpPort);
+        registry.add("spring.mail.port", SmtpGate::port);
         registry.add("hub.portal.bulk.poll-delay", () -> "300");
         registry.add("hub.portal.bulk.sftp.enabled", () -> "true");
         registry.add("hub.portal.bulk.sftp.host", () -> "127.0.0.1");

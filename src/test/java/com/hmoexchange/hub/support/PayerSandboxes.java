@@ -68,6 +68,12 @@ public final class PayerSandboxes {
         registry.add("CRESTLINE_RESPONSES_IMAP_PROTOCOL", () -> "imap");
         registry.add("CRESTLINE_RESPONSES_IMAP_USER", () -> CRESTLINE_ANSWERS);
         registry.add("CRESTLINE_RESPONSES_IMAP_PASSWORD", () -> CRESTLINE_ANSWERS_PASSWORD);
+        // The X12 payer drops its files on the same SFTP server, in its own folder.
+        registry.add("ZENITH_SFTP_HOST", () -> "127.0.0.1");
+        registry.add("ZENITH_SFTP_PORT", SFTP::port);
+        registry.add("ZENITH_SFTP_USER", () -> SFTP_USER);
+        registry.add("ZENITH_SFTP_PASSWORD", () -> SFTP_PASSWORD);
+        registry.add("ZENITH_SFTP_KNOWN_HOSTS", () -> SFTP.knownHosts().toString());
     }
 
     public static int freePort() {
