@@ -201,6 +201,36 @@ public class ClaimVerdicts {
                 new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR});
     }
 
+    /**
+     * Notes the payer's own reference on claims that have none yet: a payer reached by file or email gives
+     * it with its first answer (an HTTP payer gives it when it takes the claim). Operators search by it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notePayerReferences(long payerId, Map<String, String> referenceByClaimNumber) {
+        if (referenceByClaimNumber.isEmpty()) {
+            return;
+        }
+        List<String> numbers = new ArrayList<>(referenceByClaimNumber.keySet());
+        List<String> references = numbers.stream().map(n -> Adjudication.truncate(referenceByClaimNumber.get(n), 80)).toList();
+        if (postgres()) {
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("update claim c set payer_reference = v.reference from unnest(?::text[], ?::text[]) "
+                        + "as v(number, reference) where c.payer_id = ? and c.claim_number = v.number and c.payer_reference is null");
+                ps.setArray(1, con.createArrayOf("text", numbers.toArray()));
+                ps.setArray(2, con.createArrayOf("text", references.toArray()));
+                ps.setLong(3, payerId);
+                return ps;
+            });
+        } else {
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < numbers.size(); i++) {
+                rows.add(new Object[] {references.get(i), payerId, numbers.get(i)});
+            }
+            jdbc.batchUpdate("update claim set payer_reference = ? where payer_id = ? and claim_number = ? "
+                    + "and payer_reference is null", rows);
+        }
+    }
+
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {

@@ -34,13 +34,24 @@ final class Claim837 {
     private Claim837() {
     }
 
-    static String write(CanonicalClaim c) {
-        String digits = c.claimNumber().replaceAll("\\D", "");
+    /** The ST02 of the claim's 837: its claim number's digits (at least 4, as X12 wants). */
+    static String setControlNumber(String claimNumber) {
+        String digits = digits(claimNumber);
+        return digits.length() < 4 ? "%04d".formatted(Long.parseLong(digits)) : digits;
+    }
+
+    private static String digits(String claimNumber) {
+        String digits = claimNumber.replaceAll("\\D", "");
         if (digits.isEmpty() || digits.length() > 9) {
-            throw new IllegalArgumentException("Claim number %s cannot number an X12 interchange".formatted(c.claimNumber()));
+            throw new IllegalArgumentException("Claim number %s cannot number an X12 interchange".formatted(claimNumber));
         }
+        return digits;
+    }
+
+    static String write(CanonicalClaim c) {
+        String digits = digits(c.claimNumber());
         String control = "%09d".formatted(Long.parseLong(digits));
-        String setControl = digits.length() < 4 ? "%04d".formatted(Long.parseLong(digits)) : digits;
+        String setControl = setControlNumber(c.claimNumber());
         ZonedDateTime at = c.submittedAt().atZone(ZoneOffset.UTC);
         String receiver = c.payer().code().toUpperCase(Locale.ROOT);
         boolean self = "SELF".equals(c.patient().relationship());

@@ -96,7 +96,9 @@ public class Dispatcher {
     public void sending(Exchange exchange) {
         Message message = exchange.getMessage();
         String payload = message.getBody(String.class);
-        store.payload(exchange.getProperty(RECORD, Long.class), payload);
+        String claimNumber = exchange.getProperty(CLAIM, String.class);
+        store.payload(exchange.getProperty(RECORD, Long.class), payload,
+                "x12".equals(exchange.getProperty(FORMAT)) ? Claim837.setControlNumber(claimNumber) : null);
         String key = exchange.getProperty(KEY, String.class);
         String payer = exchange.getProperty(PAYER, String.class);
         message.removeHeaders("*");

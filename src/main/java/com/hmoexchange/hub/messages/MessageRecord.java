@@ -31,6 +31,8 @@ public class MessageRecord {
     private String error;
     private String target;
     private String payload;
+    /** The X12 transaction set control number (ST02) the payload carried, so a 999 finds its claims. */
+    private String setControlNumber;
     private Instant startedAt;
     private Instant finishedAt;
     private Long durationMs;
@@ -54,8 +56,9 @@ public class MessageRecord {
         return record;
     }
 
-    void payload(String payload) {
+    void payload(String payload, String setControlNumber) {
         this.payload = payload;
+        this.setControlNumber = setControlNumber;
     }
 
     void finish(Outcome outcome, String payerReference, String error, Instant now) {

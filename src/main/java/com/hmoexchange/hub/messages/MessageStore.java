@@ -30,7 +30,12 @@ public class MessageStore {
     }
 
     public void payload(long id, String payload) {
-        records.findById(id).orElseThrow().payload(payload);
+        payload(id, payload, null);
+    }
+
+    /** What went out, and the X12 set control number it carried (null for other formats). */
+    public void payload(long id, String payload, String setControlNumber) {
+        records.findById(id).orElseThrow().payload(payload, setControlNumber);
     }
 
     /** Ends an attempt; an attempt already ended (say DELIVERED) keeps its outcome. */

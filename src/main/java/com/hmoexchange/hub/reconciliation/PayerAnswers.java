@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -137,6 +138,10 @@ public class PayerAnswers {
         run.answers += answers.size();
         List<ClaimVerdicts.Item> items = answers.stream().map(a -> new ClaimVerdicts.Item(a.claimNumber(), verdict(a))).toList();
         List<ClaimVerdicts.Result> results = verdicts.apply(run.payer.getId(), run.payer.getStaleAfterDays(), items, run.source);
+        Map<String, String> references = new LinkedHashMap<>();
+        answers.stream().filter(a -> a.payerReference() != null && !a.payerReference().isBlank())
+                .forEach(a -> references.put(a.claimNumber(), a.payerReference()));
+        verdicts.notePayerReferences(run.payer.getId(), references);
         for (int i = 0; i < results.size(); i++) {
             ClaimVerdicts.Result result = results.get(i);
             ClaimAnswer answer = answers.get(i);

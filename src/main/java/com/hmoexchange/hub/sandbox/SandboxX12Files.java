@@ -31,11 +31,13 @@ final class SandboxX12Files {
         return x.end();
     }
 
-    static String claimAcknowledgement277(ReceivedClaim claim, Instant at) {
+    /** Accepted into review (A2), or rejected (A7) with the sandbox's reason in STC12. */
+    static String claimAcknowledgement277(ReceivedClaim claim, SandboxResponder.Decision decision, Instant at) {
         Interchange x = new Interchange("HN", "005010X214", at, claim.setControl());
         String day = day(at);
-        String status = claim.hasDiagnosis() ? "STC*A2:20*" + day + "*WQ*" + amount(charged(claim))
-                : "STC*A7:21*" + day + "*U*" + amount(charged(claim));
+        String status = "REJECTED".equals(decision.status())
+                ? "STC*A7:21*" + day + "*U*" + amount(charged(claim)) + "********" + decision.reason().replaceAll("[*~:^]", " -")
+                : "STC*A2:20*" + day + "*WQ*" + amount(charged(claim));
         x.set("277", List.of(
                 "BHT*0085*08*" + claim.claimNumber() + "*" + day + "*" + ZonedDateTime.ofInstant(at, ZoneOffset.UTC).format(HHMM) + "*TH",
                 "HL*1**20*1", "NM1*PR*2*ZENITH CARE ASSURANCE*****PI*ZENITH-CARE", "TRN*1*" + claim.setControl(),
@@ -48,12 +50,12 @@ final class SandboxX12Files {
         return x.end();
     }
 
-    static String remittance835(ReceivedClaim claim, LocalDate paidOn, Instant at) {
+    /** Pays what the decision approved, line by line; what it did not is a contractual adjustment (CO-45). */
+    static String remittance835(ReceivedClaim claim, SandboxResponder.Decision decision, LocalDate paidOn, Instant at) {
         List<String> lines = new ArrayList<>();
         BigDecimal paid = BigDecimal.ZERO;
         for (ReceivedLine line : claim.lines()) {
-            BigDecimal cap = SandboxX12Payer.UNIT_LIMIT.multiply(BigDecimal.valueOf(line.units()));
-            BigDecimal linePaid = line.charged().min(cap);
+            BigDecimal linePaid = decision.approved().getOrDefault(line.sequence(), line.charged());
             paid = paid.add(linePaid);
             lines.add("SVC*HC:" + line.serviceCode() + "*" + amount(line.charged()) + "*" + amount(linePaid) + "**" + line.units());
             if (linePaid.compareTo(line.charged()) < 0) {

@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +30,14 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's X12 payer (Zenith Care) answering by itself, as a real one would, by dropping files in its
  * outbound SFTP folder for the hub to collect: for each 837P it finds, a 999 (accepted) and a 277CA at
- * once, and an 835 remittance a few seconds later. Its rules, so a newcomer can predict them: a claim
- * without a diagnosis is rejected (277CA A7); otherwise each service is paid up to 4,000 a unit and the
- * rest is a contractual adjustment (CAS CO-45), so a claim with a dearer service comes back PARTIAL.
+ * once, and an 835 remittance a few seconds later. It decides like the other sandbox payers
+ * ({@link SandboxResponder#decide}, by the claim's total): a rejection is a 277CA A7 with the reason and
+ * no remittance; what a partial approval does not pay is a contractual adjustment (CAS CO-45) in the 835.
  */
 @Component
 @Profile("demo")
 class SandboxX12Payer {
 
-    static final BigDecimal UNIT_LIMIT = new BigDecimal("4000");
     private static final Logger log = LoggerFactory.getLogger(SandboxX12Payer.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
@@ -54,7 +55,13 @@ class SandboxX12Payer {
     }
 
     /** One 837P as the payer reads it: what it needs to answer. */
-    record ReceivedClaim(String claimNumber, String setControl, boolean hasDiagnosis, List<ReceivedLine> lines) {
+    record ReceivedClaim(String claimNumber, String setControl, List<ReceivedLine> lines) {
+
+        SandboxResponder.Decision decision() {
+            Map<Integer, BigDecimal> charged = new TreeMap<>();
+            lines.forEach(line -> charged.put(line.sequence(), line.charged()));
+            return SandboxResponder.decide(charged);
+        }
     }
 
     record ReceivedLine(int sequence, String serviceCode, BigDecimal charged, int units) {
@@ -91,20 +98,20 @@ class SandboxX12Payer {
         }
         String base = name.replace(".x12", "");
         Instant now = clock.instant();
+        SandboxResponder.Decision decision = claim.decision();
         if (!Files.exists(acknowledged)) {
-            drop(base + ".999.x12", SandboxX12Files.acknowledgement999(claim, now));
-            drop(base + ".277.x12", SandboxX12Files.claimAcknowledgement277(claim, now));
+            drop(base + ".1-999.x12", SandboxX12Files.acknowledgement999(claim, now));
+            drop(base + ".2-277.x12", SandboxX12Files.claimAcknowledgement277(claim, decision, now));
             Files.writeString(acknowledged, now.toString());
-            log.info("Sandbox X12 payer acknowledged {} ({})", claim.claimNumber(),
-                    claim.hasDiagnosis() ? "accepted" : "rejected: no diagnosis");
-            if (!claim.hasDiagnosis()) {
+            log.info("Sandbox X12 payer acknowledged {}: {}", claim.claimNumber(), decision.status());
+            if ("REJECTED".equals(decision.status())) {
                 Files.writeString(paid, "rejected");
             }
             return;
         }
         // The remittance follows the acknowledgement by a few seconds, as payment follows review.
         if (Instant.parse(Files.readString(acknowledged)).plusSeconds(5).isBefore(now)) {
-            drop(base + ".835.x12", SandboxX12Files.remittance835(claim, LocalDate.ofInstant(now, ZoneOffset.UTC), now));
+            drop(base + ".3-835.x12", SandboxX12Files.remittance835(claim, decision, LocalDate.ofInstant(now, ZoneOffset.UTC), now));
             Files.writeString(paid, now.toString());
             log.info("Sandbox X12 payer sent the remittance for {}", claim.claimNumber());
         }
@@ -121,7 +128,6 @@ class SandboxX12Payer {
         EDIStreamReader reader = EDIInputFactory.newFactory().createEDIStreamReader(in);
         String claimNumber = null;
         String setControl = null;
-        boolean diagnosis = false;
         List<ReceivedLine> lines = new ArrayList<>();
         List<String> segment = new ArrayList<>();
         String tag = null;
@@ -153,7 +159,6 @@ class SandboxX12Payer {
                     switch (tag) {
                         case "ST" -> setControl = segment.get(1);
                         case "CLM" -> claimNumber = segment.get(0);
-                        case "HI" -> diagnosis = true;
                         case "SV1" -> {
                             pendingCode = segment.get(0);
                             pendingAmount = new BigDecimal(segment.get(1));
@@ -177,6 +182,6 @@ class SandboxX12Payer {
         if (claimNumber == null) {
             throw new IllegalArgumentException("no CLM segment");
         }
-        return new ReceivedClaim(claimNumber, setControl, diagnosis, lines);
+        return new ReceivedClaim(claimNumber, setControl, lines);
     }
 }

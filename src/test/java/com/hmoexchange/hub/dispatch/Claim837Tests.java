@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.hmoexchange.hub.claims.CanonicalClaim;
-import com.hmoexchange.hub.ingest.SetAcknowledgement;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamReader;
@@ -41,11 +40,11 @@ class Claim837Tests {
     }
 
     @Test
-    void aPayersAcknowledgementOfTheSetNamesTheClaim() throws Exception {
+    void theSetControlNumberIsTheClaimNumbersDigitsSoA999CanBeMatchedToTheClaim() throws Exception {
         String x12 = Claim837.write(sample());
         String setControl = x12.lines().filter(l -> l.startsWith("ST*")).findFirst().orElseThrow().split("\\*")[2];
 
-        assertThat(new SetAcknowledgement(setControl, false, List.of()).claimNumber()).isEqualTo("CLM-00000042");
+        assertThat(setControl).isEqualTo("00000042").isEqualTo(Claim837.setControlNumber("CLM-00000042"));
     }
 
     @Test

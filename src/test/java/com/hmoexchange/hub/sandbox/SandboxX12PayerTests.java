@@ -15,50 +15,55 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The sandbox X12 payer's answers must be X12 the hub reads, saying what its documented rules say. */
+/** The sandbox X12 payer's answers must be X12 the hub reads, saying what the sandbox rule decided. */
 class SandboxX12PayerTests {
 
     private static final Instant NOW = Instant.parse("2026-11-21T08:00:00Z");
     private final X12Documents hub = new X12Documents();
 
     @Test
-    void aClaimWithADiagnosisIsAcceptedAndPaidUpToTheUnitLimit() throws Exception {
-        SandboxX12Payer.ReceivedClaim claim = received();
+    void aClaimBetween6000And12000IsAcceptedThenPaidWithItsDearestLineAtHalf() throws Exception {
+        SandboxX12Payer.ReceivedClaim claim = received(); // 5,000 and 4,500
+        SandboxResponder.Decision decision = claim.decision();
+        assertThat(decision.status()).isEqualTo("PARTIAL");
 
         PayerDocument ack = read(SandboxX12Files.acknowledgement999(claim, NOW));
         assertThat(ack.acknowledgements()).singleElement().satisfies(a -> {
             assertThat(a.accepted()).isTrue();
-            assertThat(a.claimNumber()).isEqualTo("CLM-00000042");
+            assertThat(a.setControlNumber()).isEqualTo("00000042");
         });
-        assertThat(read(SandboxX12Files.claimAcknowledgement277(claim, NOW)).answers()).singleElement()
+        assertThat(read(SandboxX12Files.claimAcknowledgement277(claim, decision, NOW)).answers()).singleElement()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(ClaimStatus.IN_REVIEW));
 
-        Remittance payment = read(SandboxX12Files.remittance835(claim, LocalDate.of(2026, 11, 21), NOW)).remittances().get(0);
+        Remittance payment = read(SandboxX12Files.remittance835(claim, decision, LocalDate.of(2026, 11, 21), NOW))
+                .remittances().get(0);
         assertThat(payment.balances()).isTrue();
-        assertThat(payment.total()).isEqualByComparingTo("8000"); // 5000 and 4500 charged, 4000 each paid
+        assertThat(payment.total()).isEqualByComparingTo("7000");
         assertThat(payment.claims().get(0).lines().get(0).adjustments())
-                .containsExactly(new Adjustment("CO", "45", new BigDecimal("1000")));
-        assertThat(payment.claims().get(0).lines().get(1).adjustments())
-                .containsExactly(new Adjustment("CO", "45", new BigDecimal("500")));
+                .containsExactly(new Adjustment("CO", "45", new BigDecimal("2500")));
+        assertThat(payment.claims().get(0).lines().get(1).adjustments()).isEmpty();
     }
 
     @Test
-    void aClaimWithoutADiagnosisIsRejected() throws Exception {
+    void aClaimOf12000OrMoreIsRejectedWithTheSandboxsReason() throws Exception {
         SandboxX12Payer.ReceivedClaim claim = received();
-        SandboxX12Payer.ReceivedClaim undiagnosed = new SandboxX12Payer.ReceivedClaim(claim.claimNumber(),
-                claim.setControl(), false, claim.lines());
+        SandboxX12Payer.ReceivedClaim dear = new SandboxX12Payer.ReceivedClaim(claim.claimNumber(), claim.setControl(),
+                List.of(new SandboxX12Payer.ReceivedLine(1, "XRAY-CHEST", new BigDecimal("12000"), 1)));
 
-        assertThat(read(SandboxX12Files.claimAcknowledgement277(undiagnosed, NOW)).answers()).singleElement()
-                .satisfies(a -> assertThat(a.status()).isEqualTo(ClaimStatus.REJECTED));
+        assertThat(read(SandboxX12Files.claimAcknowledgement277(dear, dear.decision(), NOW)).answers()).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.status()).isEqualTo(ClaimStatus.REJECTED);
+                    assertThat(a.reasons().get(0).text()).endsWith("claims of NGN 12,000 or more are declined");
+                });
     }
 
     private static SandboxX12Payer.ReceivedClaim received() throws Exception {
         try (InputStream in = Files.newInputStream(Path.of("mappings/zenith-care/samples/two-lines.expected.x12"))) {
             SandboxX12Payer.ReceivedClaim claim = SandboxX12Payer.read(in);
             assertThat(claim.claimNumber()).isEqualTo("CLM-00000042");
-            assertThat(claim.hasDiagnosis()).isTrue();
             assertThat(claim.lines()).hasSize(2);
             return claim;
         }

@@ -224,12 +224,22 @@ public final class PayerSandboxes {
             return home.resolve("root/responses");
         }
 
-        /** Puts an answer file in the outbound folder all at once (written under a dot name, then renamed). */
+        /** Zenith's (the X12 payer's) outbound folder. */
+        public Path zenithResponses() {
+            return home.resolve("root/zenith/outbound");
+        }
+
+        /** Puts an answer file in Harmony's outbound folder all at once (written under a dot name, then renamed). */
         public Path drop(String fileName, String content) {
+            return drop(responses(), fileName, content);
+        }
+
+        public Path drop(Path folder, String fileName, String content) {
             try {
-                Path partial = responses().resolve("." + fileName + ".part");
+                Files.createDirectories(folder);
+                Path partial = folder.resolve("." + fileName + ".part");
                 Files.writeString(partial, content, StandardCharsets.UTF_8);
-                return Files.move(partial, responses().resolve(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                return Files.move(partial, folder.resolve(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * One 277CA transaction set: for each patient-level loop (HL03 = PT), the claim it is about (TRN02, the
  * hub's claim number sent as CLM01), the payer's claim number (REF*1K) and the claim status categories in its
- * STC segments: A1 received, A2 accepted into review, A3/A4/A6/A7/A8 refused. Service-line STCs add their
- * reasons to the claim's. Batch-level loops (information source, receiver, provider) carry no claim.
+ * STC segments: A1 received, A2 accepted into review, A3/A4/A6/A7/A8 refused, with the payer's free text
+ * (STC12) when it gives one. Service-line STCs add their reasons to the claim's. Batch-level loops (information source, receiver, provider) carry no claim.
  */
 final class ClaimAcknowledgement277 {
 
@@ -98,9 +98,11 @@ final class ClaimAcknowledgement277 {
         };
         String code = stc.component(position, 2);
         String entity = stc.component(position, 3);
+        String message = position == 1 ? stc.element(12) : "";
         String text = CATEGORIES.get(category)
                 + (code.isEmpty() ? "" : ": " + STATUS_CODES.getOrDefault(code, "claim status code " + code))
-                + (entity.isEmpty() ? "" : " (" + ENTITIES.getOrDefault(entity, "entity " + entity) + ")");
+                + (entity.isEmpty() ? "" : " (" + ENTITIES.getOrDefault(entity, "entity " + entity) + ")")
+                + (message.isEmpty() ? "" : ". " + message);
         if (open.serviceLine != null) {
             text = "Service " + open.serviceLine + ": " + text;
         } else if (open.status == null || status == ClaimStatus.REJECTED) {
