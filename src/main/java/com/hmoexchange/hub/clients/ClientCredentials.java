@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.clients;
 
+import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.mail.Email;
@@ -24,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ClientCredentials {
+
+    static final int MIN_PASSWORD = 10;
 
     private final Clients clients;
     private final AppUserRepository users;
@@ -85,12 +88,27 @@ class ClientCredentials {
     /** What the link does: sets the password once, then the link is spent. */
     @Transactional
     String setPassword(String token, String password) {
-        SignInLink link = links.findByTokenHash(SignInTokens.digest(token))
-                .orElseThrow(() -> new NotFoundException("Sign-in link", "(as given)"));
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
+            throw new InvalidInput("password", "Choose a password of " + MIN_PASSWORD + " to 200 characters.");
+        }
+        SignInLink link = link(token);
         link.use(clock.instant());
         AppUser user = users.findById(link.getUserId()).orElseThrow();
         user.choosePassword(passwords.encode(password));
         return user.getUsername();
+    }
+
+    /** The user name a link is for, when it can still be used; otherwise refused with the reason. */
+    @Transactional(readOnly = true)
+    String checkLink(String token) {
+        SignInLink link = link(token);
+        link.requireUsable(clock.instant());
+        return users.findById(link.getUserId()).orElseThrow().getUsername();
+    }
+
+    private SignInLink link(String token) {
+        return links.findByTokenHash(SignInTokens.digest(token == null ? "" : token))
+                .orElseThrow(() -> new NotFoundException("Sign-in link", "(as given)"));
     }
 
     @Transactional(readOnly = true)

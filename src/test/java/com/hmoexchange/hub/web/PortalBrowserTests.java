@@ -1,0 +1,216 @@
+package com.hmoexchange.hub.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hmoexchange.hub.support.ApiTest;
+import com.hmoexchange.hub.support.Browser;
+import com.hmoexchange.hub.support.Fixtures;
+import com.hmoexchange.hub.support.Fixtures.ClientSetup;
+import com.hmoexchange.hub.support.TestMail;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** The portals' journeys in a real browser (headless Chromium), against the running hub. */
+class PortalBrowserTests extends ApiTest {
+
+    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/set-password\\?token=[A-Za-z0-9_-]+)");
+
+    private static Browser browser;
+
+    @BeforeEach
+    void browser() {
+        if (browser == null) {
+            browser = new Browser(port);
+        }
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void credentials_then_password_then_a_dependent_the_hmo_approves_shows_on_the_principals_page() {
+        ClientSetup setup = fixtures.client("acme-hmo");
+        String email = Fixtures.unique("hr").toLowerCase() + "@client.example";
+
+        // The HMO: Client menu → Generate Credentials.
+        browser.signIn(setup.hmoAdmin(), Fixtures.PASSWORD);
+        assertThat(browser.heading()).isEqualTo("Manage Requests");
+        browser.click("Generate Credentials");
+        browser.choose("clientId", setup.client().getName());
+        browser.type("email", email);
+        browser.screenshot("hmo-generate-credentials");
+        browser.click("Send credentials");
+        browser.waitForText(By.cssSelector(".notice"), "Credentials sent");
+        assertThat(browser.mainText()).contains(email);
+        browser.signOut();
+
+        // The emailed link lands on the set-password page; then sign in with the new password.
+        Matcher link = LINK.matcher(TestMail.awaitMail(email, "sign-in link").body());
+        assertThat(link.find()).isTrue();
+        browser.open(link.group(1));
+        assertThat(browser.heading()).isEqualTo("Choose your password");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("token=");
+        assertThat(browser.text(By.id("set-password-user"))).isEqualTo(email);
+        browser.type("password", "dangote-hr-2026");
+        browser.type("confirm", "dangote-hr-2026");
+        browser.screenshot("set-password");
+        browser.click("Set password");
+        browser.waitForText(By.cssSelector(".notice"), "Your password is set");
+        assertThat(browser.find(By.id("username")).getAttribute("value")).isEqualTo(email);
+        browser.type("password", "dangote-hr-2026");
+        browser.find(By.cssSelector("#main form button[type=submit]")).click();
+        browser.waitForText(By.tagName("h1"), "Dashboard");
+
+        // The client finds the principal and asks for a child.
+        browser.type("q", "Bakare");
+        browser.click("Search");
+        browser.find(By.linkText(setup.principal().getEnrolleeNumber())).click();
+        browser.click("Add dependent");
+        browser.choose("relationship", "Child");
+        browser.type("firstName", "Obi");
+        browser.type("lastName", "Bakare");
+        browser.type("dateOfBirth", "03/14/2025");
+        browser.screenshot("client-add-dependent");
+        browser.click("Send request");
+        browser.waitForText(By.cssSelector(".notice"), "sent to your HMO");
+        assertThat(browser.text(By.id("dependents"))).doesNotContain("Obi");
+        browser.signOut();
+
+        // The HMO sees it on Manage Requests, opens it and approves after confirming.
+        browser.signIn(setup.hmoAdmin(), Fixtures.PASSWORD);
+        browser.waitFor(By.id("unread-count"));
+        browser.choose("client", setup.client().getName());
+        browser.choose("status", "PENDING");
+        browser.click("Filter");
+        browser.waitForText(By.id("requests"), "ADD_DEPENDENT");
+        browser.screenshot("hmo-manage-requests");
+        browser.find(By.cssSelector("#requests tbody tr[data-request-id] a")).click();
+        assertThat(browser.text(By.id("before-after"))).contains("Obi").contains("2025-03-14");
+        browser.click("Approve…");
+        browser.screenshot("hmo-request-approve-confirm");
+        browser.click("Yes, approve");
+        browser.waitForText(By.id("request-status"), "APPROVED");
+        assertThat(browser.text(By.cssSelector(".notice"))).contains("approved and applied");
+        browser.signOut();
+
+        // The dependent is on the principal's page.
+        browser.signIn(email, "dangote-hr-2026");
+        browser.open("/client/enrollees/" + setup.principal().getId());
+        assertThat(browser.text(By.id("dependents"))).contains("Obi Bakare").contains("CHILD");
+        browser.screenshot("client-principal");
+        browser.screenshot("client-principal-phone", 390);
+        browser.signOut();
+    }
+
+    @Test
+    void a_rejection_needs_a_reason_and_the_client_sees_it_under_my_requests() {
+        ClientSetup setup = fixtures.client("acme-hmo");
+        long id = as(setup.user()).post("/api/portal/requests", Map.of("kind", "REMOVE_DEPENDENT",
+                "enrolleeNumber", setup.spouse().getEnrolleeNumber(), "note", "Left the scheme")).json().get("id").asLong();
+
+        browser.signIn(setup.hmoAdmin(), Fixtures.PASSWORD);
+        browser.open("/hmo/requests/" + id);
+        browser.click("Reject…");
+        browser.click("Reject with this reason");
+        // The browser's own check stops an empty reason; the server's is behind it.
+        assertThat(browser.driver().getCurrentUrl()).contains("confirm=reject");
+        browser.type("reason", "Send the divorce decree with the request");
+        browser.screenshot("hmo-request-reject-confirm");
+        browser.click("Reject with this reason");
+        browser.waitForText(By.id("request-status"), "DECLINED");
+        browser.signOut();
+
+        browser.signIn(setup.user(), Fixtures.PASSWORD);
+        browser.click("My requests");
+        By row = By.cssSelector("#my-requests tr[data-request-id='" + id + "']");
+        assertThat(browser.text(row)).contains("DECLINED").contains("Send the divorce decree with the request");
+        browser.screenshot("client-my-requests");
+        browser.signOut();
+    }
+
+    @Test
+    void a_client_user_cannot_open_another_clients_principal_nor_the_hmo_pages() {
+        ClientSetup mine = fixtures.client("acme-hmo");
+        ClientSetup theirs = fixtures.client("acme-hmo");
+
+        browser.signIn(mine.user(), Fixtures.PASSWORD);
+        browser.open("/client/enrollees/" + theirs.principal().getId());
+        assertThat(browser.heading()).isEqualTo("Not found");
+        assertThat(browser.mainText()).doesNotContain(theirs.principal().getEnrolleeNumber())
+                .doesNotContain(theirs.spouse().getEnrolleeNumber());
+        browser.open("/client/enrollees/" + theirs.principal().getId() + "/add-dependent");
+        assertThat(browser.heading()).isEqualTo("Not found");
+
+        browser.open("/hmo/requests");
+        assertThat(browser.heading()).isEqualTo("Not allowed");
+        browser.signOut();
+    }
+
+    @Test
+    void a_refused_request_shows_the_reason_next_to_the_field_and_keeps_what_was_typed() {
+        ClientSetup setup = fixtures.client("acme-hmo");
+
+        browser.signIn(setup.user(), Fixtures.PASSWORD);
+        browser.open("/client/enrollees/" + setup.principal().getId() + "/add-dependent");
+        // The plan allows one spouse, and there is one already.
+        browser.choose("relationship", "Spouse");
+        browser.type("firstName", "Second");
+        browser.type("lastName", "Spouse");
+        browser.type("dateOfBirth", "01/02/1990");
+        browser.click("Send request");
+        browser.waitFor(By.cssSelector(".error-summary"));
+        assertThat(browser.text(By.cssSelector(".error-summary"))).containsIgnoringCase("spouse");
+        assertThat(browser.find(By.id("firstName")).getAttribute("value")).isEqualTo("Second");
+        browser.screenshot("client-refused-request");
+
+        // A missing name is the name field's own error, next to it.
+        browser.choose("relationship", "Child");
+        browser.find(By.id("firstName")).clear();
+        browser.click("Send request");
+        assertThat(browser.text(By.id("firstName-error"))).contains("firstName is required");
+        assertThat(browser.find(By.id("firstName")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find(By.id("lastName")).getAttribute("value")).isEqualTo("Spouse");
+        browser.signOut();
+    }
+
+    @Test
+    void a_bulk_file_uploads_with_progress_and_shows_the_row_report() throws Exception {
+        ClientSetup setup = fixtures.client("acme-hmo");
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("staff", ".csv");
+        java.nio.file.Files.writeString(csv, "kind,enrolleeNumber,firstName,lastName,dateOfBirth,relationship\n"
+                + "ADD_DEPENDENT," + setup.principal().getEnrolleeNumber() + ",Ada,Bakare,2024-01-05,CHILD\n"
+                + "EDIT_DETAILS,NOT/A/NUMBER,Kemi,,,\n");
+
+        browser.signIn(setup.user(), Fixtures.PASSWORD);
+        browser.click("Bulk upload");
+        browser.find(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.click("Upload");
+        browser.waitForText(By.id("accepted-count"), "1");
+        assertThat(browser.text(By.id("refused-count"))).isEqualTo("1");
+        assertThat(browser.text(By.id("refused-rows"))).contains("3").contains("NOT/A/NUMBER");
+        browser.screenshot("client-bulk-report");
+        browser.signOut();
+    }
+
+    @Test
+    void the_sign_in_page_refuses_a_wrong_password_and_pages_need_signing_in() {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/client/requests");
+        assertThat(browser.heading()).isEqualTo("Sign in");
+        browser.type("username", "nobody@client.example");
+        browser.type("password", "wrong-password");
+        browser.click("Sign in");
+        browser.waitForText(By.cssSelector(".error-summary"), "Wrong user name or password");
+        browser.screenshot("sign-in");
+    }
+}
