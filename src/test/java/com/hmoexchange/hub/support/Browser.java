@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -124,6 +125,10 @@ public final class Browser implements AutoCloseable {
         Dimension before = driver.manage().window().getSize();
         try {
             driver.manage().window().setSize(new Dimension(width, 900));
+            // Tall enough for the whole page (Chrome's screenshots show the window only).
+            long height = (Long) ((JavascriptExecutor) driver).executeScript(
+                    "return Math.ceil(document.documentElement.scrollHeight)");
+            driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height + 90, 600), 3000)));
             Files.createDirectories(folder);
             Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {

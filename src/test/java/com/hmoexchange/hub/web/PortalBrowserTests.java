@@ -52,6 +52,7 @@ class PortalBrowserTests extends ApiTest {
         browser.click("Send credentials");
         browser.waitForText(By.cssSelector(".notice"), "Credentials sent");
         assertThat(browser.mainText()).contains(email);
+        browser.screenshot("hmo-client-users");
         browser.signOut();
 
         // The emailed link lands on the set-password page; then sign in with the new password.
@@ -70,6 +71,7 @@ class PortalBrowserTests extends ApiTest {
         browser.type("password", "dangote-hr-2026");
         browser.find(By.cssSelector("#main form button[type=submit]")).click();
         browser.waitForText(By.tagName("h1"), "Dashboard");
+        browser.screenshot("client-dashboard");
 
         // The client finds the principal and asks for a child.
         browser.type("q", "Bakare");
@@ -181,6 +183,34 @@ class PortalBrowserTests extends ApiTest {
         assertThat(browser.find(By.id("firstName")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.find(By.id("lastName")).getAttribute("value")).isEqualTo("Spouse");
         browser.signOut();
+    }
+
+    @Test
+    void the_hmo_disables_a_client_user_after_confirming_and_an_open_session_ends() {
+        ClientSetup setup = fixtures.client("acme-hmo");
+        ClientSetup other = fixtures.client("acme-hmo");
+
+        // A client user signed in when disabled is signed out at their next click.
+        browser.signIn(other.user(), Fixtures.PASSWORD);
+        long otherId = as(other.hmoAdmin()).get("/api/hmo/client-users?clientId=" + other.client().getId()).json()
+                .get(0).get("id").asLong();
+        as(other.hmoAdmin()).post("/api/hmo/client-users/" + otherId + "/disable", "");
+        browser.click("My requests");
+        browser.waitForText(By.cssSelector(".error-summary"), "disabled");
+
+        browser.signIn(setup.hmoAdmin(), Fixtures.PASSWORD);
+        browser.click("Client users");
+        browser.find(By.cssSelector("a[aria-label='Disable " + setup.user() + "']")).click();
+        assertThat(browser.text(By.cssSelector(".confirm"))).contains("Disable " + setup.user());
+        browser.click("Yes, disable");
+        browser.waitForText(By.cssSelector(".notice"), setup.user() + " is disabled");
+        browser.signOut();
+
+        browser.open("/sign-in");
+        browser.type("username", setup.user());
+        browser.type("password", Fixtures.PASSWORD);
+        browser.click("Sign in");
+        browser.waitForText(By.cssSelector(".error-summary"), "Wrong user name or password, or the account is disabled");
     }
 
     @Test
