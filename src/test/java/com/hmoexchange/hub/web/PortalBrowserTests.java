@@ -141,6 +141,64 @@ class PortalBrowserTests extends ApiTest {
     }
 
     @Test
+    void approving_a_request_on_data_changed_since_shows_the_refusal_and_changes_nothing() {
+        ClientSetup setup = fixtures.client("acme-hmo");
+        var client = as(setup.user());
+        long rename = client.post("/api/portal/requests", Map.of("kind", "EDIT_DETAILS",
+                "enrolleeNumber", setup.spouse().getEnrolleeNumber(), "firstName", "Bisola")).json().get("id").asLong();
+        long remove = client.post("/api/portal/requests", Map.of("kind", "REMOVE_DEPENDENT",
+                "enrolleeNumber", setup.spouse().getEnrolleeNumber())).json().get("id").asLong();
+        assertThat(as(setup.hmoAdmin()).post("/api/hmo/requests/" + rename + "/approve", "").status()).isEqualTo(200);
+
+        browser.signIn(setup.hmoAdmin(), Fixtures.PASSWORD);
+        browser.open("/hmo/requests/" + remove);
+        browser.click("Approve…");
+        browser.click("Yes, approve");
+        browser.waitForText(By.cssSelector(".error-summary"), "was changed after the request was made");
+        assertThat(browser.text(By.id("request-status"))).isEqualTo("PENDING");
+        browser.signOut();
+    }
+
+    @Test
+    void the_other_change_forms_send_requests_the_client_follows_and_can_withdraw() {
+        ClientSetup setup = fixtures.client("acme-hmo");
+        var clinic = fixtures.practice().provider();
+        browser.signIn(setup.user(), Fixtures.PASSWORD);
+
+        browser.open("/client/enrollees/" + setup.child().getId() + "/edit");
+        assertThat(browser.find(By.id("firstName")).getAttribute("value")).isEqualTo("Kemi");
+        browser.type("firstName", "Kemisola");
+        browser.click("Send request");
+        browser.waitForText(By.cssSelector(".notice"), "EDIT_DETAILS");
+
+        browser.open("/client/enrollees/" + setup.principal().getId() + "/provider");
+        browser.choose("primaryProvider", clinic.getName());
+        browser.click("Send request");
+        browser.waitForText(By.cssSelector(".notice"), "CHANGE_PRIMARY_PROVIDER");
+
+        browser.open("/client/enrollees/" + setup.spouse().getId() + "/remove");
+        browser.type("note", "Left the company");
+        browser.click("Yes, ask to remove");
+        browser.waitForText(By.cssSelector(".notice"), "REMOVE_DEPENDENT");
+
+        browser.click("Register principal");
+        browser.type("firstName", "Musa");
+        browser.type("lastName", "Danjuma");
+        browser.type("dateOfBirth", "08/14/1992");
+        browser.choose("plan", "Staff plan (" + setup.plan().getCode() + ")");
+        browser.click("Send request");
+        browser.waitForText(By.cssSelector(".notice"), "to register Musa Danjuma");
+
+        String requests = browser.text(By.id("my-requests"));
+        assertThat(requests).contains("EDIT_DETAILS", "Kemisola", "CHANGE_PRIMARY_PROVIDER", clinic.getCode(),
+                "REMOVE_DEPENDENT", "REGISTER_PRINCIPAL", "Musa Danjuma");
+        browser.find(By.cssSelector("button[aria-label^='Withdraw request']")).click();
+        browser.waitForText(By.cssSelector(".notice"), "withdrawn");
+        assertThat(browser.text(By.id("my-requests"))).contains("WITHDRAWN");
+        browser.signOut();
+    }
+
+    @Test
     void a_client_user_cannot_open_another_clients_principal_nor_the_hmo_pages() {
         ClientSetup mine = fixtures.client("acme-hmo");
         ClientSetup theirs = fixtures.client("acme-hmo");
