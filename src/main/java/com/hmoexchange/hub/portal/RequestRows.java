@@ -35,7 +35,8 @@ final class RequestRows {
         String was = text(before, field);
         String will = text(after, field);
         if (was != null || will != null) {
-            rows.add(new Row(label, was == null ? "" : was, will == null ? "" : will, !Objects.equals(was, will)));
+            // A field the change leaves alone is not in "after": it stays as it was.
+            rows.add(new Row(label, was == null ? "" : was, will == null ? was : will, will != null && !Objects.equals(was, will)));
         }
     }
 

@@ -32,6 +32,7 @@ class HomePages {
         return switch (user.role()) {
             case HMO_ADMIN -> "redirect:/hmo/requests";
             case CLIENT_USER -> "redirect:/client";
+            case OPERATOR -> "redirect:/operator/messages";
             default -> "redirect:/home";
         };
     }

@@ -101,7 +101,10 @@ class ZeroSetupRunTests {
             assertThat(browser.text(By.id("dependents"))).contains("ACM/10001/1").contains("ACM/10001/2");
             browser.screenshot("demo-client-principal");
             browser.signOut();
-            for (String user : List.of("lekki.owner", "lekki.admin", "lekki.billing", "smile.billing", "hub.operator")) {
+            browser.signIn("hub.operator", "hub-demo");
+            assertThat(browser.heading()).isEqualTo("Messages");
+            browser.signOut();
+            for (String user : List.of("lekki.owner", "lekki.admin", "lekki.billing", "smile.billing")) {
                 browser.signIn(user, "hub-demo");
                 assertThat(browser.heading()).isEqualTo("Welcome, " + user);
                 browser.signOut();

@@ -128,7 +128,8 @@ public final class Browser implements AutoCloseable {
             // Tall enough for the whole page (Chrome's screenshots show the window only).
             long height = (Long) ((JavascriptExecutor) driver).executeScript(
                     "return Math.ceil(document.documentElement.scrollHeight)");
-            driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height + 90, 600), 3000)));
+            driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height + 160, 600), 3000)));
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
             Files.createDirectories(folder);
             Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
