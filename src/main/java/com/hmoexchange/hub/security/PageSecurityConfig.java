@@ -29,7 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PageSecurityConfig {
 
     static final String[] PAGES = {"/", "/sign-in", "/sign-out", "/set-password", "/home", "/hmo/**", "/client/**",
-            "/operator/**", "/denied", "/css/**", "/webjars/**", "/favicon.ico"};
+            "/operator/**", "/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
 
     @Bean
     @Order(1)
@@ -39,7 +39,7 @@ class PageSecurityConfig {
         landing.setDefaultTargetUrl("/");
         http.securityMatcher(PAGES)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/sign-in", "/set-password", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/sign-in", "/set-password", "/denied", "/css/**", "/webjars/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/hmo/**").hasRole("HMO_ADMIN")
                         .requestMatchers("/client/**").hasRole("CLIENT_USER")
                         .requestMatchers("/operator/**").hasRole("OPERATOR")

@@ -7,6 +7,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -43,7 +44,8 @@ class HomePages {
         return "home";
     }
 
-    @GetMapping("/denied")
+    /** Where a refused request is forwarded, whatever its method (a form posted without its CSRF token). */
+    @RequestMapping("/denied")
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String denied(Model model) {
         model.addAttribute("title", "Not allowed");
