@@ -50,6 +50,20 @@ class PageSecurityTests extends ApiTest {
     }
 
     @Test
+    void another_clients_principal_is_a_404_page_with_nothing_of_theirs_and_hmo_pages_a_403() throws Exception {
+        ClientSetup mine = fixtures.client("acme-hmo");
+        ClientSetup theirs = fixtures.client("acme-hmo");
+        signIn(mine.user());
+
+        HttpResponse<String> other = get("/client/enrollees/" + theirs.principal().getId());
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).contains("Not found").doesNotContain(theirs.principal().getEnrolleeNumber());
+        assertThat(get("/client/enrollees/" + mine.principal().getId()).statusCode()).isEqualTo(200);
+        assertThat(get("/hmo/requests").statusCode()).isEqualTo(403);
+        assertThat(get("/operator/messages").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void what_a_user_typed_is_shown_escaped() throws Exception {
         ClientSetup setup = fixtures.client("acme-hmo");
         signIn(setup.user());

@@ -121,6 +121,12 @@ class PortalBrowserTests extends ApiTest {
                 "enrolleeNumber", setup.spouse().getEnrolleeNumber(), "note", "Left the scheme")).json().get("id").asLong();
 
         browser.signIn(setup.hmoAdmin(), Fixtures.PASSWORD);
+        browser.waitFor(By.id("unread-count"));
+        browser.find(By.id("bell")).click();
+        assertThat(browser.heading()).isEqualTo("Notifications");
+        browser.click("Mark all read");
+        browser.waitForText(By.cssSelector(".notice"), "marked read");
+        assertThat(browser.all(By.id("unread-count"))).isEmpty();
         browser.open("/hmo/requests/" + id);
         browser.click("Reject…");
         browser.click("Reject with this reason");
