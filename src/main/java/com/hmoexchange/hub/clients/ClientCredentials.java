@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 class ClientCredentials {
 
     static final int MIN_PASSWORD = 10;
+    /** One @, no spaces, a dot in the domain: the address becomes the user name and gets the link. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Clients clients;
     private final AppUserRepository users;
@@ -63,7 +66,10 @@ class ClientCredentials {
     @Transactional
     Issued issue(HubUser hmo, long clientId, String rawEmail) {
         Client client = clients.ofHmo(hmo, clientId);
-        String email = rawEmail.trim().toLowerCase(Locale.ROOT);
+        String email = rawEmail == null ? "" : rawEmail.trim().toLowerCase(Locale.ROOT);
+        if (email.length() > 100 || !EMAIL.matcher(email).matches()) {
+            throw new InvalidInput("email", "Enter the user's email address, like name@company.example.");
+        }
         AppUser user = users.findByUsername(email).orElse(null);
         if (user == null) {
             user = users.save(AppUser.ofClient(email, passwords.encode(SignInTokens.newToken()), client.getPayerId(),

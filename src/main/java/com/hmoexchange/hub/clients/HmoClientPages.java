@@ -52,9 +52,6 @@ class HmoClientPages {
         if (clientId == null) {
             errors.field("clientId", "Choose the client.");
         }
-        if (!email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 100) {
-            errors.field("email", "Enter the user's email address, like name@company.example.");
-        }
         Issued issued = errors.attempt(() -> credentials.issue(user, clientId, email));
         if (issued == null) {
             return credentialsPage(user, model, clientId, email, errors);

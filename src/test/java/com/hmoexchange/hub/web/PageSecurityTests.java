@@ -64,6 +64,19 @@ class PageSecurityTests extends ApiTest {
     }
 
     @Test
+    void a_bad_email_for_credentials_is_shown_next_to_the_field_and_kept() throws Exception {
+        ClientSetup setup = fixtures.client("acme-hmo");
+        signIn(setup.hmoAdmin());
+        String token = csrf(get("/hmo/credentials").body());
+
+        HttpResponse<String> refused = post("/hmo/credentials", Map.of("_csrf", token,
+                "clientId", setup.client().getId().toString(), "email", "not an email"));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"email-error\"").contains("value=\"not an email\"");
+    }
+
+    @Test
     void what_a_user_typed_is_shown_escaped() throws Exception {
         ClientSetup setup = fixtures.client("acme-hmo");
         signIn(setup.user());
