@@ -278,6 +278,20 @@ class PortalBrowserTests extends ApiTest {
     }
 
     @Test
+    void staff_search_results_follow_the_typing() {
+        ClientSetup setup = fixtures.client("acme-hmo");
+        browser.signIn(setup.user(), Fixtures.PASSWORD);
+        browser.click("Staff");
+        browser.waitForText(By.id("results"), setup.principal().getEnrolleeNumber());
+
+        browser.type("q", "no-such-person");
+        browser.waitForText(By.id("results"), "Nobody matches");
+        browser.type("q", setup.principal().getEnrolleeNumber());
+        browser.waitForText(By.id("results"), "Tunde Bakare");
+        browser.signOut();
+    }
+
+    @Test
     void a_bulk_file_uploads_with_progress_and_shows_the_row_report() throws Exception {
         ClientSetup setup = fixtures.client("acme-hmo");
         java.nio.file.Path csv = java.nio.file.Files.createTempFile("staff", ".csv");
