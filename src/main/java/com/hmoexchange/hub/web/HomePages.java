@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.web;
 
+import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.security.HubUser;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -42,6 +43,12 @@ class HomePages {
     String home(@AuthenticationPrincipal HubUser user, Model model) {
         model.addAttribute("user", user);
         return "home";
+    }
+
+    /** Any other address in the portals' areas: a Not found page rather than the API's problem body. */
+    @GetMapping({"/client/**", "/hmo/**", "/operator/**"})
+    String unknown() {
+        throw new NotFoundException("Page", "(this address)");
     }
 
     /** Where a refused request is forwarded, whatever its method (a form posted without its CSRF token). */

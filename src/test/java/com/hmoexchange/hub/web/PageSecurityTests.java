@@ -59,6 +59,9 @@ class PageSecurityTests extends ApiTest {
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(other.body()).contains("Not found").doesNotContain(theirs.principal().getEnrolleeNumber());
         assertThat(get("/client/enrollees/" + mine.principal().getId()).statusCode()).isEqualTo(200);
+        HttpResponse<String> unknown = get("/client/no-such-page");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(get("/hmo/requests").statusCode()).isEqualTo(403);
         assertThat(get("/operator/messages").statusCode()).isEqualTo(403);
     }
