@@ -83,6 +83,12 @@ public class Claim {
     private DeliveryStatus deliveryStatus = DeliveryStatus.NOT_SENT;
     private String deliveryError;
     private Instant deliveredAt;
+    /** Why the payer decided as it did (its rejection or partial-approval reasons). */
+    private String decisionReasons;
+    /** What a billing user wrote off of the patient's share, with the reason and who. */
+    private BigDecimal writtenOff = ZERO;
+    private String writeOffReason;
+    private String writtenOffBy;
     @Version
     private long version;
 
@@ -277,7 +283,7 @@ public class Claim {
         if (amount.signum() <= 0) {
             throw new InvalidInput("amount", "A payment must be more than zero.");
         }
-        boolean seen = payments.stream().anyMatch(p -> p.getReference().equalsIgnoreCase(reference));
+        boolean seen = payments.stream().anyMatch(p -> !p.isReversal() && p.getReference().equalsIgnoreCase(reference));
         if (seen) {
             throw new RuleViolation("duplicate-payment", "Payment '" + reference + "' is already recorded on claim "
                     + claimNumber + "; it was not posted again.");
@@ -286,6 +292,51 @@ public class Claim {
         this.lastActivityAt = now;
         settle();
         return new PaymentRecorded(claimNumber, reference, amount, paymentStatus, overpaidBy());
+    }
+
+    /**
+     * The payer takes back money it paid (an X12 835 reversal, CLP02 22): kept as a negative payment under
+     * the reversing payment's reference, so the claim's history shows both. Never more than was paid.
+     */
+    PaymentRecorded reversePayment(String reference, BigDecimal amount, LocalDate on, String by, Instant now) {
+        BigDecimal taken = amount.abs().setScale(2);
+        if (taken.signum() == 0) {
+            throw new InvalidInput("amount", "A reversal must take back more than zero.");
+        }
+        if (payments.stream().anyMatch(p -> p.isReversal() && p.getReference().equalsIgnoreCase(reference))) {
+            throw new RuleViolation("duplicate-reversal", "Reversal '" + reference + "' is already recorded on claim "
+                    + claimNumber + "; it was not posted again.");
+        }
+        if (taken.compareTo(paidAmount()) > 0) {
+            throw new RuleViolation("reversal-exceeds-payments", "The payer reverses " + taken + " on claim " + claimNumber
+                    + " but only " + paidAmount() + " was paid on it.");
+        }
+        payments.add(new ClaimPayment(reference, taken.negate(), on, by, now).reversal());
+        this.lastActivityAt = now;
+        settle();
+        return new PaymentRecorded(claimNumber, reference, taken.negate(), paymentStatus, overpaidBy());
+    }
+
+    /**
+     * A billing user writes off (part of) what the patient was left to pay after the payer's decision, with
+     * the reason; it is then no longer the patient's to pay.
+     */
+    void writeOffPatientShare(BigDecimal amount, String reason, String by) {
+        if (!status.isDecision()) {
+            throw new RuleViolation("claim-not-decided", "Claim " + claimNumber + " is " + status
+                    + ": the patient's share is known once the payer decides.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInput("reason", "Give the reason for writing off the patient's share.");
+        }
+        BigDecimal share = patientShare();
+        if (amount == null || amount.signum() <= 0 || amount.compareTo(share) > 0) {
+            throw new InvalidInput("amount", "amount must be more than 0 and at most the patient's share " + share
+                    + " on claim " + claimNumber + ".");
+        }
+        this.writtenOff = writtenOff.add(amount.setScale(2));
+        this.writeOffReason = reason.trim();
+        this.writtenOffBy = by;
     }
 
     /** A corrected copy of a rejected claim: a new draft that references this one, which keeps its history. */
@@ -368,14 +419,17 @@ public class Claim {
         return expectedFromPayer().subtract(paidAmount()).max(ZERO);
     }
 
-    /** What the patient is left to pay for the visit's billed services: the part the payer did not approve. */
+    /**
+     * What the patient is left to pay for the visit's billed services: the part the payer did not approve,
+     * less what a billing user wrote off.
+     */
     public BigDecimal patientShare() {
-        return approvedAmount == null ? ZERO : billedAmount().subtract(approvedAmount).max(ZERO);
+        return approvedAmount == null ? ZERO : billedAmount().subtract(approvedAmount).subtract(writtenOff).max(ZERO);
     }
 
-    /** Still unpaid on the visit's billed services, by payer and patient together; each payment reduces it. */
+    /** Still unpaid on the visit's billed services, by payer and patient together; payments and write-offs reduce it. */
     public BigDecimal outstanding() {
-        return billedAmount().subtract(paidAmount()).max(ZERO);
+        return billedAmount().subtract(paidAmount()).subtract(writtenOff).max(ZERO);
     }
 
     public BigDecimal overpaidBy() {
@@ -402,17 +456,7 @@ public class Claim {
     }
 
     private void settle() {
-        BigDecimal paid = paidAmount();
-        BigDecimal expected = expectedFromPayer();
-        if (paid.signum() == 0) {
-            paymentStatus = PaymentStatus.UNPAID;
-        } else if (paid.compareTo(expected) > 0) {
-            paymentStatus = PaymentStatus.OVERPAID;
-        } else if (paid.compareTo(expected) == 0) {
-            paymentStatus = PaymentStatus.PAID;
-        } else {
-            paymentStatus = PaymentStatus.PARTIALLY_PAID;
-        }
+        paymentStatus = PaymentStatus.of(paidAmount(), expectedFromPayer());
     }
 
     private BigDecimal checkedPartial(BigDecimal approved) {
@@ -551,6 +595,22 @@ public class Claim {
 
     public Instant getDeliveredAt() {
         return deliveredAt;
+    }
+
+    public String getDecisionReasons() {
+        return decisionReasons;
+    }
+
+    public BigDecimal getWrittenOff() {
+        return writtenOff;
+    }
+
+    public String getWriteOffReason() {
+        return writeOffReason;
+    }
+
+    public String getWrittenOffBy() {
+        return writtenOffBy;
     }
 
     public long getVersion() {

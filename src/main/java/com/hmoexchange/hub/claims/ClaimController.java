@@ -89,6 +89,10 @@ class ClaimController {
             @NotBlank @Size(max = 500) String reason) {
     }
 
+    record WriteOff(@NotNull @DecimalMin(value = "0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
+            @NotBlank @Size(max = 500) String reason) {
+    }
+
     record NewPayment(@NotBlank @Size(max = 80) String reference,
             @NotNull @DecimalMin(value = "0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
             LocalDate paidOn) {
@@ -211,6 +215,13 @@ class ClaimController {
     ResponseEntity<ClaimView> pay(@AuthenticationPrincipal HubUser user, @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody NewPayment body) {
         return respond(service.recordPayment(user, id, version(ifMatch), body.reference(), body.amount(), body.paidOn()));
+    }
+
+    @PostMapping("/{id}/write-off")
+    @Operation(summary = "Write off (part of) the patient's share left by the payer's decision, with the reason")
+    ResponseEntity<ClaimView> writeOff(@AuthenticationPrincipal HubUser user, @PathVariable long id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody WriteOff body) {
+        return respond(service.writeOff(user, id, version(ifMatch), body.amount(), body.reason()));
     }
 
     @PostMapping("/{id}/resubmission")

@@ -31,6 +31,10 @@ public class ClaimLine {
     private BigDecimal unitPrice;
     private String overrideReason;
     private String overriddenBy;
+    /** The payer's adjudication of the line (null until it decided): approved quantity and amount, and why. */
+    private Integer approvedQuantity;
+    private BigDecimal approvedAmount;
+    private String adjudicationReasons;
 
     protected ClaimLine() {
     }
@@ -111,5 +115,17 @@ public class ClaimLine {
 
     public String getOverriddenBy() {
         return overriddenBy;
+    }
+
+    public Integer getApprovedQuantity() {
+        return approvedQuantity;
+    }
+
+    public BigDecimal getApprovedAmount() {
+        return approvedAmount;
+    }
+
+    public String getAdjudicationReasons() {
+        return adjudicationReasons;
     }
 }

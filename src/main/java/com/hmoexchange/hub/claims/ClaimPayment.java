@@ -18,6 +18,8 @@ public class ClaimPayment {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String reference;
+    /** PAYMENT, or REVERSAL: the payer taking back (part of) an earlier payment, kept as a negative amount. */
+    private String kind = "PAYMENT";
     private BigDecimal amount;
     private LocalDate paidOn;
     private String recordedBy;
@@ -32,6 +34,19 @@ public class ClaimPayment {
         this.paidOn = paidOn;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
+    }
+
+    ClaimPayment reversal() {
+        this.kind = "REVERSAL";
+        return this;
+    }
+
+    public boolean isReversal() {
+        return "REVERSAL".equals(kind);
+    }
+
+    public String getKind() {
+        return kind;
     }
 
     public String getReference() {

@@ -44,7 +44,7 @@ class ClaimPresenter {
         String resubmittedAs = c.getId() == null ? null
                 : claims.findFirstByResubmissionOfId(c.getId()).map(Claim::getClaimNumber).orElse(null);
         return new ClaimView(c.getId(), c.getClaimNumber(), c.getProviderReference(), payer.getCode(), patient(patient),
-                c.getVisitId(), c.getDiagnoses(), c.getPaCode(), c.getStatus(), c.getPaymentStatus(),
+                c.getVisitId(), c.getDiagnoses(), c.getPaCode(), c.getStatus(), c.getDecisionReasons(), c.getPaymentStatus(),
                 c.isStale(clock.instant()), ClaimViews.Delivery.of(c), resubmissionOf, resubmittedAs,
                 c.getStatus() == ClaimStatus.DRAFT ? List.copyOf(c.missingAttachments(payer.getRequiredAttachments())) : List.of(),
                 c.getLines().stream().map(Line::of).toList(),

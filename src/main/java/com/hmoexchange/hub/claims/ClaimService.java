@@ -182,6 +182,12 @@ public class ClaimService {
         return saved(claim);
     }
 
+    public ClaimView writeOff(HubUser user, long claimId, Long version, BigDecimal amount, String reason) {
+        Claim claim = load(user, claimId, version);
+        claim.writeOffPatientShare(amount, reason, user.getUsername());
+        return saved(claim);
+    }
+
     /** Starts the corrected copy of a rejected claim; the copy is a draft to fix and submit. */
     public ClaimView resubmit(HubUser user, long claimId, String providerReference) {
         Claim original = load(user, claimId, null);

@@ -17,11 +17,13 @@ public final class ClaimViews {
 
     public record Line(int position, long visitServiceId, String serviceCode, String description, int quantity,
             LocalDate serviceDate, BigDecimal tariffPrice, BigDecimal unitPrice, BigDecimal amount,
-            boolean overridden, String overrideReason, String overriddenBy) {
+            boolean overridden, String overrideReason, String overriddenBy, Integer approvedQuantity,
+            BigDecimal approvedAmount, String payerReasons) {
         static Line of(ClaimLine l) {
             return new Line(l.getPosition(), l.getVisitServiceId(), l.getServiceCode(), l.getDescription(), l.getQuantity(),
                     l.getServiceDate(), l.getTariffPrice(), l.getUnitPrice(), l.amount(), l.isOverridden(),
-                    l.getOverrideReason(), l.getOverriddenBy());
+                    l.getOverrideReason(), l.getOverriddenBy(), l.getApprovedQuantity(), l.getApprovedAmount(),
+                    l.getAdjudicationReasons());
         }
     }
 
@@ -40,23 +42,28 @@ public final class ClaimViews {
         }
     }
 
-    public record Payment(String reference, BigDecimal amount, LocalDate paidOn, String recordedBy, Instant recordedAt) {
+    public record Payment(String reference, String kind, BigDecimal amount, LocalDate paidOn, String recordedBy,
+            Instant recordedAt) {
         static Payment of(ClaimPayment p) {
-            return new Payment(p.getReference(), p.getAmount(), p.getPaidOn(), p.getRecordedBy(), p.getRecordedAt());
+            return new Payment(p.getReference(), p.getKind(), p.getAmount(), p.getPaidOn(), p.getRecordedBy(),
+                    p.getRecordedAt());
         }
     }
 
     /** The money on the claim, and who still owes what. */
     public record Balance(String currency, BigDecimal billed, BigDecimal approved, BigDecimal paid, BigDecimal payerOutstanding,
-            BigDecimal patientShare, BigDecimal outstanding, BigDecimal overpaidBy) {
+            BigDecimal patientShare, BigDecimal writtenOff, String writeOffReason, BigDecimal outstanding,
+            BigDecimal overpaidBy) {
         static Balance of(Claim c) {
             return new Balance(c.getCurrency(), c.billedAmount(), c.getApprovedAmount(), c.paidAmount(),
-                    c.payerOutstanding(), c.patientShare(), c.outstanding(), c.overpaidBy());
+                    c.payerOutstanding(), c.patientShare(), c.getWrittenOff(), c.getWriteOffReason(), c.outstanding(),
+                    c.overpaidBy());
         }
     }
 
     public record ClaimView(long id, String claimNumber, String providerReference, String payer, Patient patient, long visitId,
-            List<String> diagnoses, String paCode, ClaimStatus status, PaymentStatus paymentStatus, boolean stale,
+            List<String> diagnoses, String paCode, ClaimStatus status, String decisionReasons, PaymentStatus paymentStatus,
+            boolean stale,
             Delivery delivery,
             String resubmissionOf, String resubmittedAs, List<AttachmentType> missingAttachments, List<Line> lines,
             List<Attachment> attachments, Balance balance, List<Payment> payments, List<History> history,

@@ -111,10 +111,13 @@ class DemoData implements ApplicationRunner {
         Payer acme = payer("acme-hmo");
         Payer harmony = payer("harmony-care");
         Payer crestline = payer("crestline-health");
+        Payer zenith = payer("zenith-care");
         LocalDate today = LocalDate.now();
         LocalDate yearStart = today.withDayOfYear(1).minusYears(1);
 
-        Provider clinic = providers.save(new Provider(CLINIC, "Lekki Family Clinic", true));
+        Provider lekki = new Provider(CLINIC, "Lekki Family Clinic", true);
+        lekki.emailBillingAt("billing@lekki-clinic.example");
+        Provider clinic = providers.save(lekki);
         Provider dental = providers.save(new Provider("smile-dental-ikoyi", "Smile Dental Ikoyi", true));
         String hash = passwords.encode(demoPassword);
         users.save(AppUser.ofProvider("lekki.owner", hash, Role.OWNER, clinic.getId()));
@@ -132,7 +135,7 @@ class DemoData implements ApplicationRunner {
                 "XRAY-CHEST", "Chest X-ray");
         Map<String, String> prices = Map.of("CONS-GP", "5000.00", "LAB-MP", "2000.00", "LAB-FBC", "3500.00",
                 "DRUG-ACT", "4500.00", "XRAY-CHEST", "12000.00");
-        for (Payer payer : List.of(acme, harmony, crestline)) {
+        for (Payer payer : List.of(acme, harmony, crestline, zenith)) {
             clinicServices.forEach((code, description) -> tariffs.save(new Tariff(clinic.getId(), payer.getId(), code,
                     description, new BigDecimal(prices.get(code)), "NGN", yearStart, null)));
         }
@@ -151,6 +154,10 @@ class DemoData implements ApplicationRunner {
                 LocalDate.of(1979, 11, 30), yearStart, null, clinic.getId()));
         Enrollee emeka = enrollees.save(Enrollee.principal("CHP-30001", crestline.getId(), "Emeka", "Nwosu",
                 LocalDate.of(1975, 3, 14), yearStart, null, clinic.getId()));
+        Enrollee kunle = enrollees.save(Enrollee.principal("ZCA/30001/0", zenith.getId(), "Kunle", "Adewale",
+                LocalDate.of(1982, 8, 9), yearStart, null, clinic.getId()));
+        Enrollee tobi = enrollees.save(kunle.dependent("ZCA/30001/1", Relationship.CHILD, "Tobi", "Adewale",
+                LocalDate.of(2015, 2, 3)));
         Enrollee funmilayo = enrollees.save(Enrollee.principal("HCI-20002", harmony.getId(), "Funmilayo", "Bello",
                 LocalDate.of(1990, 6, 7), yearStart, today.minusDays(30), clinic.getId()));
 
@@ -160,9 +167,10 @@ class DemoData implements ApplicationRunner {
         visit(clinic, babajide, today.minusDays(2), "LFC-V-1003", List.of("CONS-GP", "XRAY-CHEST"), clinicServices);
         visit(clinic, funmilayo, today.minusDays(1), "LFC-V-1004", List.of("CONS-GP", "LAB-MP"), clinicServices);
         visit(clinic, emeka, today.minusDays(1), "LFC-V-1005", List.of("CONS-GP", "LAB-FBC"), clinicServices);
+        visit(clinic, tobi, today.minusDays(1), "LFC-V-1006", List.of("CONS-GP", "LAB-MP"), clinicServices);
         visit(dental, ada, today.minusDays(1), "SDI-V-501", List.of("DEN-EXAM", "DEN-SCALE"),
                 Map.of("DEN-EXAM", "Dental examination", "DEN-SCALE", "Scaling and polishing"));
-        log.info("Demo data loaded: 2 practices, 6 users, 6 enrollees, 6 visits");
+        log.info("Demo data loaded: 2 practices, 6 users, 8 enrollees, 7 visits");
     }
 
     private void visit(Provider provider, Enrollee patient, LocalDate date, String ref, List<String> codes,

@@ -18,13 +18,18 @@ import org.springframework.context.annotation.Profile;
 @Profile("demo")
 class DemoMailbox {
 
-    @Bean(initMethod = "start", destroyMethod = "stop")
+    @Bean(destroyMethod = "stop")
     GreenMail demoMailServer(@Value("${hub.demo.mailbox.smtp-port}") int smtpPort,
-            @Value("${hub.demo.mailbox.imap-port}") int imapPort) {
-        return new GreenMail(new ServerSetup[] {
+            @Value("${hub.demo.mailbox.imap-port}") int imapPort,
+            @Value("${CRESTLINE_RESPONSES_IMAP_USER}") String answersMailbox) {
+        GreenMail server = new GreenMail(new ServerSetup[] {
                 new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
                 // Any address gets a mailbox on first mail; its login and password are the address itself.
                 .withConfiguration(GreenMailConfiguration.aConfig());
+        server.start();
+        // The hub polls its mailbox for Crestline's answers from the start, before any mail reached it.
+        server.setUser(answersMailbox, answersMailbox, answersMailbox);
+        return server;
     }
 }

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The built-in claim file formats beside JSONata: CSV (rows from the payer's mapping, columns in the
- * order payer.yaml lists them) and FHIR R4 Claim (from the canonical claim, no mapping needed).
+ * order payer.yaml lists them), FHIR R4 Claim and X12 837P (both from the canonical claim, no mapping needed).
  */
 @Component("claimFiles")
 public class ClaimFiles {
@@ -87,6 +87,15 @@ public class ClaimFiles {
             return value.decimalValue().setScale(2, RoundingMode.HALF_UP).toPlainString();
         }
         return value.asText();
+    }
+
+    /** Route step: the canonical claim becomes an X12 5010 837P interchange. */
+    public String x12(String canonicalJson) throws IOException {
+        return x12(json.readValue(canonicalJson, CanonicalClaim.class));
+    }
+
+    String x12(CanonicalClaim c) {
+        return Claim837.write(c);
     }
 
     /** Route step: the canonical claim becomes a FHIR R4 Claim resource (JSON). */

@@ -7,6 +7,7 @@ import com.hmoexchange.hub.claims.CanonicalClaim;
 import com.hmoexchange.hub.claims.ClaimDeliveries;
 import com.hmoexchange.hub.messages.MessageStore;
 import com.hmoexchange.hub.messages.Outcome;
+import com.hmoexchange.hub.notifications.Notifications;
 import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -43,9 +44,11 @@ public class Dispatcher {
     private final PayerEndpoints endpoints;
     private final ObjectMapper json;
     private final int maxDeliveryAttempts;
+    private final Notifications notifications;
 
     Dispatcher(ClaimDeliveries deliveries, MessageStore store, PayerEndpoints endpoints, ObjectMapper json,
-            @Value("${hub.dispatch.max-delivery-attempts}") int maxDeliveryAttempts) {
+            @Value("${hub.dispatch.max-delivery-attempts}") int maxDeliveryAttempts, Notifications notifications) {
+        this.notifications = notifications;
         this.deliveries = deliveries;
         this.store = store;
         this.endpoints = endpoints;
@@ -100,15 +103,14 @@ public class Dispatcher {
         switch (exchange.getProperty(CHANNEL, String.class)) {
             case "http" -> {
                 message.setHeader(Exchange.HTTP_METHOD, "POST");
-                message.setHeader(Exchange.CONTENT_TYPE, "csv".equals(exchange.getProperty(FORMAT)) ? "text/csv"
-                        : "fhir".equals(exchange.getProperty(FORMAT)) ? "application/fhir+json" : "application/json");
+                message.setHeader(Exchange.CONTENT_TYPE, contentType(String.valueOf(exchange.getProperty(FORMAT))));
                 message.setHeader("Idempotency-Key", key);
                 String authorization = endpoints.authorization(payer);
                 if (authorization != null) {
                     message.setHeader("Authorization", authorization);
                 }
             }
-            case "sftp" -> message.setHeader(Exchange.FILE_NAME, key + fileExtension(exchange));
+            case "sftp" -> message.setHeader(Exchange.FILE_NAME, key + fileExtension(String.valueOf(exchange.getProperty(FORMAT))));
             default -> {
             }
         }
@@ -172,6 +174,15 @@ public class Dispatcher {
         if (claimNumber != null) {
             updateClaim(claimNumber, () -> deliveries.failing(claimNumber, error, givenUp));
         }
+        if (givenUp) {
+            try {
+                notifications.tellOperators("MESSAGE_DEAD_LETTERED", "Sending claim " + claimNumber + " to "
+                        + exchange.getProperty(PAYER) + " was given up after " + deliveryCount + " attempts: " + error
+                        + ". Replay it with POST /api/operations/dead-letters/replay?claimNumber=" + claimNumber);
+            } catch (RuntimeException e) {
+                log.error("Could not tell operators that claim {} was dead-lettered", claimNumber, e);
+            }
+        }
         log.warn("Sending claim {} to {} failed (attempt {} of {}){}: {}", claimNumber, exchange.getProperty(PAYER),
                 deliveryCount, maxDeliveryAttempts, givenUp ? ", moved to the dead-letter queue" : ", will retry", error);
     }
@@ -210,11 +221,21 @@ public class Dispatcher {
         return 1;
     }
 
-    private String fileExtension(Exchange exchange) {
-        return switch (String.valueOf(exchange.getProperty(FORMAT))) {
+    static String fileExtension(String format) {
+        return switch (format) {
             case "csv" -> ".csv";
             case "fhir" -> ".fhir.json";
+            case "x12" -> ".x12";
             default -> ".json";
+        };
+    }
+
+    static String contentType(String format) {
+        return switch (format) {
+            case "csv" -> "text/csv";
+            case "fhir" -> "application/fhir+json";
+            case "x12" -> "application/edi-x12";
+            default -> "application/json";
         };
     }
 

@@ -34,8 +34,8 @@ public class EmailComposer {
         CanonicalClaim claim = json.readValue(exchange.getProperty(Dispatcher.CANONICAL, String.class), CanonicalClaim.class);
         String payer = exchange.getProperty(Dispatcher.PAYER, String.class);
         String key = exchange.getProperty(Dispatcher.KEY, String.class);
-        String extension = "fhir".equals(exchange.getProperty(Dispatcher.FORMAT)) ? ".fhir.json"
-                : "csv".equals(exchange.getProperty(Dispatcher.FORMAT)) ? ".csv" : ".json";
+        String format = String.valueOf(exchange.getProperty(Dispatcher.FORMAT));
+        String extension = Dispatcher.fileExtension(format);
         byte[] claimFile = exchange.getMessage().getBody(String.class).getBytes(StandardCharsets.UTF_8);
         String amount = claim.currency() + " " + new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(Locale.UK)).format(claim.total());
         String patient = claim.patient().firstName() + " " + claim.patient().lastName();
@@ -52,7 +52,7 @@ public class EmailComposer {
                 + "\r\nTotal: " + amount + " for " + claim.lines().size() + " service(s)"
                 + "\r\nAttached: the claim file (" + key + extension + ") and " + claim.attachments().size()
                 + " supporting document(s).\r\n");
-        mail.addAttachment(key + extension, new DataHandler(new ByteArrayDataSource(claimFile, "application/json")));
+        mail.addAttachment(key + extension, new DataHandler(new ByteArrayDataSource(claimFile, Dispatcher.contentType(format))));
         for (CanonicalClaim.AttachmentFile file : deliveries.attachmentFiles(claim.claimNumber())) {
             mail.addAttachment(file.fileName(), new DataHandler(new ByteArrayDataSource(file.data(), file.contentType())));
         }

@@ -11,4 +11,13 @@ public record SetAcknowledgement(String setControlNumber, boolean accepted, List
     public SetAcknowledgement {
         errors = List.copyOf(errors);
     }
+
+    /**
+     * The claim the acknowledged set carried: the hub sends one claim per 837 and numbers the set with the
+     * claim number's digits (dispatch's Claim837). Null when the number cannot be one of the hub's.
+     */
+    public String claimNumber() {
+        return setControlNumber != null && setControlNumber.matches("\\d{4,9}")
+                ? "CLM-%08d".formatted(Long.parseLong(setControlNumber)) : null;
+    }
 }

@@ -1,75 +1,153 @@
 package com.hmoexchange.hub.mail;
 
 import jakarta.annotation.PreDestroy;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the hub's emails once the transaction that decided them has committed, on a background
- * thread: a slow or absent mail server never holds a database transaction open or undoes a
- * decision. With no mail server configured (HUB_MAIL_HOST empty) emails are dropped with a log line.
- * Logs name the recipient and subject only: bodies may carry sign-in links.
+ * The hub's outgoing email. An email is written to the {@code outgoing_mail} table in the transaction that
+ * decided it (so a rolled-back decision sends nothing) and sent by a relay once that transaction commits, on
+ * a background thread: a slow mail server never holds a database transaction open. If the server is down
+ * the relay tries again with growing pauses, so nothing is lost; rows are taken FOR UPDATE SKIP LOCKED, so
+ * several hub nodes never send the same email. With no mail server configured (HUB_MAIL_HOST empty) emails
+ * are not kept, only logged. Logs name the recipient and subject only: bodies may carry sign-in links.
  */
 @Component
 public class Mailer {
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+    private static final int BATCH = 20;
 
     private final ObjectProvider<JavaMailSender> sender;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
     private final boolean configured;
     private final String from;
+    private final Duration firstRetry;
+    private final int maxAttempts;
     private final ExecutorService outgoing = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "hub-mail");
         thread.setDaemon(true);
         return thread;
     });
 
-    Mailer(ObjectProvider<JavaMailSender> sender, @Value("${spring.mail.host:}") String host,
-            @Value("${hub.mail.from}") String from) {
+    Mailer(ObjectProvider<JavaMailSender> sender, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+            @Value("${spring.mail.host:}") String host, @Value("${hub.mail.from}") String from,
+            @Value("${hub.mail.first-retry:10s}") Duration firstRetry, @Value("${hub.mail.max-attempts:20}") int maxAttempts) {
         this.sender = sender;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
         this.configured = !host.isBlank();
         this.from = from;
+        this.firstRetry = firstRetry;
+        this.maxAttempts = maxAttempts;
     }
 
-    /** Sends after the current transaction commits (at once when there is none); never if it rolls back. */
+    /** Keeps the email with the current transaction (or at once when there is none) and sends it after commit. */
     public void sendAfterCommit(Email email) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    outgoing.submit(() -> send(email));
-                }
-            });
-        } else {
-            outgoing.submit(() -> send(email));
-        }
-    }
-
-    private void send(Email email) {
         if (!configured) {
             log.info("Mail not configured (HUB_MAIL_HOST); not sent to {}: {}", email.to(), email.subject());
             return;
         }
-        try {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(from);
-            message.setTo(email.to());
-            message.setSubject(email.subject());
-            message.setText(email.body());
-            sender.getObject().send(message);
-            log.info("Mail sent to {}: {}", email.to(), email.subject());
-        } catch (RuntimeException e) {
-            log.warn("Mail to {} ({}) failed: {}", email.to(), email.subject(), e.getClass().getSimpleName());
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("""
+                insert into outgoing_mail (recipient, subject, body, status, attempts, next_attempt_at, created_at)
+                values (?, ?, ?, 'PENDING', 0, ?, ?)""", email.to(), email.subject(), email.body(), now, now);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    outgoing.submit(Mailer.this::relay);
+                }
+            });
+        } else {
+            outgoing.submit(this::relay);
         }
+    }
+
+    /** Sends what is due: new emails, and those whose retry time has come. */
+    @Scheduled(fixedDelayString = "${hub.mail.relay-period:5s}", initialDelayString = "${hub.mail.relay-period:5s}")
+    public void relay() {
+        if (!configured) {
+            return;
+        }
+        try {
+            Integer sent;
+            do {
+                sent = transaction.execute(status -> sendDue());
+            } while (sent != null && sent == BATCH);
+        } catch (RuntimeException e) {
+            log.warn("Mail relay pass failed: {}", e.toString());
+        }
+    }
+
+    private record Pending(long id, String to, String subject, String body, int attempts) {
+    }
+
+    private int sendDue() {
+        Instant now = clock.instant();
+        List<Pending> due = jdbc.query("""
+                select id, recipient, subject, body, attempts from outgoing_mail
+                where status = 'PENDING' and next_attempt_at <= ?
+                order by id limit ? for update skip locked""",
+                (rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
+                Timestamp.from(now), BATCH);
+        for (Pending mail : due) {
+            try {
+                SimpleMailMessage message = new SimpleMailMessage();
+                message.setFrom(from);
+                message.setTo(mail.to());
+                message.setSubject(mail.subject());
+                message.setText(mail.body());
+                sender.getObject().send(message);
+                jdbc.update("update outgoing_mail set status = 'SENT', body = null, attempts = ?, sent_at = ?, last_error = null "
+                        + "where id = ?", mail.attempts() + 1, Timestamp.from(clock.instant()), mail.id());
+                log.info("Mail sent to {}: {}", mail.to(), mail.subject());
+            } catch (RuntimeException e) {
+                failed(mail, e, now);
+            }
+        }
+        return due.size();
+    }
+
+    private void failed(Pending mail, RuntimeException e, Instant now) {
+        int attempts = mail.attempts() + 1;
+        String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+        error = error.length() > 1000 ? error.substring(0, 1000) : error;
+        if (attempts >= maxAttempts) {
+            jdbc.update("update outgoing_mail set status = 'FAILED', attempts = ?, last_error = ? where id = ?",
+                    attempts, error, mail.id());
+            log.warn("Mail to {} ({}) given up after {} attempts: {}", mail.to(), mail.subject(), attempts,
+                    e.getClass().getSimpleName());
+            return;
+        }
+        // 1x, 2x, 4x ... the first pause, at most an hour apart.
+        Duration pause = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20));
+        pause = pause.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : pause;
+        jdbc.update("update outgoing_mail set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?", attempts,
+                Timestamp.from(now.plus(pause)), error, mail.id());
+        log.warn("Mail to {} ({}) failed, attempt {}; next try in {}: {}", mail.to(), mail.subject(), attempts, pause,
+                e.getClass().getSimpleName());
     }
 
     @PreDestroy

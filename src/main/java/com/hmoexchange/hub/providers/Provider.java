@@ -16,6 +16,8 @@ public class Provider {
     private String name;
     /** The practice's switch for the HMO module: claims are refused while it is off. */
     private boolean hmoModule;
+    /** Where the practice's billing desk is emailed about its claims (rejected, partial, paid, stale); null: in-app only. */
+    private String billingEmail;
 
     protected Provider() {
     }
@@ -24,6 +26,14 @@ public class Provider {
         this.code = code;
         this.name = name;
         this.hmoModule = hmoModule;
+    }
+
+    public void emailBillingAt(String address) {
+        this.billingEmail = address == null || address.isBlank() ? null : address.trim();
+    }
+
+    public String getBillingEmail() {
+        return billingEmail;
     }
 
     public void switchHmoModule(boolean on) {

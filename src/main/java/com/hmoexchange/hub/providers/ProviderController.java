@@ -25,10 +25,13 @@ class ProviderController {
         this.providers = providers;
     }
 
-    record ProviderView(long id, String code, String name, boolean hmoModule) {
+    record ProviderView(long id, String code, String name, boolean hmoModule, String billingEmail) {
         static ProviderView of(Provider p) {
-            return new ProviderView(p.getId(), p.getCode(), p.getName(), p.isHmoModule());
+            return new ProviderView(p.getId(), p.getCode(), p.getName(), p.isHmoModule(), p.getBillingEmail());
         }
+    }
+
+    record BillingEmail(@jakarta.validation.constraints.Email @jakarta.validation.constraints.Size(max = 200) String email) {
     }
 
     record HmoModuleSwitch(@NotNull Boolean enabled) {
@@ -46,6 +49,16 @@ class ProviderController {
     ProviderView switchHmoModule(@AuthenticationPrincipal HubUser user, @Valid @RequestBody HmoModuleSwitch body) {
         Provider provider = load(user);
         provider.switchHmoModule(body.enabled());
+        return ProviderView.of(provider);
+    }
+
+    @PutMapping("/billing-email")
+    @Transactional
+    @Operation(summary = "Where the billing desk is emailed about claims rejected, partially approved, paid or stale "
+            + "(OWNER or ADMIN; empty: in-app notices only)")
+    ProviderView billingEmail(@AuthenticationPrincipal HubUser user, @Valid @RequestBody BillingEmail body) {
+        Provider provider = load(user);
+        provider.emailBillingAt(body.email());
         return ProviderView.of(provider);
     }
 

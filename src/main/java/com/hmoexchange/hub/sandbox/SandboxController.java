@@ -47,7 +47,11 @@ class SandboxController {
     private final List<Map<String, Object>> received = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger sequence = new AtomicInteger(1000);
 
-    SandboxController(@Value("${ACME_HMO_TOKEN}") String acmeToken, GreenMail mail, SandboxSftpServer sftp) {
+    private final SandboxResponder responder;
+
+    SandboxController(@Value("${ACME_HMO_TOKEN}") String acmeToken, GreenMail mail, SandboxSftpServer sftp,
+            SandboxResponder responder) {
+        this.responder = responder;
         this.acmeToken = acmeToken;
         this.mail = mail;
         this.sftp = sftp;
@@ -75,6 +79,7 @@ class SandboxController {
         received.add(Map.of("at", Instant.now().toString(), "idempotencyKey", String.valueOf(key), "reference", reference,
                 "claim", claim));
         log.info("Sandbox payer acme-hmo received claim {} (Idempotency-Key {}) -> {}", ref, key, reference);
+        responder.acmeReceived(claim);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reference", reference, "status", "RECEIVED"));
     }
 

@@ -46,6 +46,8 @@ class SandboxSftpServer implements InitializingBean, DisposableBean {
     @Override
     public void afterPropertiesSet() throws IOException {
         Path root = Files.createDirectories(home.resolve("root/claims"));
+        // Harmony's outbound folder: its sandbox answers (status and remittance files) appear here.
+        Files.createDirectories(home.resolve("root/responses"));
         SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(home.resolve("hostkey.ser"));
         keys.setAlgorithm("RSA");
         start(keys, root);

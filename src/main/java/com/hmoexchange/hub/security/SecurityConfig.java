@@ -39,13 +39,19 @@ class SecurityConfig {
                         .requestMatchers("/error").permitAll()
                         // Stand-in payers of the demo run; the controller exists only in the demo profile.
                         .requestMatchers("/sandbox/**").permitAll()
+                        // Payers' callbacks carry no password: each is signed with the payer's HMAC secret,
+                        // which the callback controller checks before anything is read or changed.
+                        .requestMatchers(HttpMethod.POST, "/api/payers/*/callbacks").permitAll()
                         .requestMatchers("/api/claims/**", "/api/visits/**", "/api/tariffs/**").hasAnyRole(PROVIDER_STAFF)
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/hmo-module").hasRole("OWNER")
+                        .requestMatchers(HttpMethod.PUT, "/api/providers/me/billing-email").hasAnyRole("OWNER", "ADMIN")
                         .requestMatchers("/api/providers/**").hasAnyRole(PROVIDER_STAFF)
                         .requestMatchers("/api/operations/**", "/api/messages/**").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.POST, "/api/credentials/password").permitAll()
                         .requestMatchers("/api/portal/**").hasRole("CLIENT_USER")
                         .requestMatchers("/api/hmo/**").hasRole("HMO_ADMIN")
+                        .requestMatchers("/api/exceptions/**").hasAnyRole("OPERATOR", "HMO_ADMIN")
+                        .requestMatchers("/api/notifications/**").hasAnyRole("OWNER", "ADMIN", "BILLING_STAFF", "OPERATOR")
                         // Eligibility look-up is for providers and HMOs; client users see only their own staff (portal).
                         .requestMatchers("/api/enrollees/**").hasAnyRole(ENROLLEE_LOOKUP)
                         .anyRequest().authenticated())

@@ -20,6 +20,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,6 +100,20 @@ class DispatchTests extends ApiTest {
         try (var files = Files.list(SFTP.claims())) {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith(".tmp-"));
         }
+        awaitDelivery(claim, "DELIVERED");
+    }
+
+    @Test
+    void the_x12_payer_gets_an_837p_file_carrying_the_claim_number_and_each_line_sequence() throws Exception {
+        JsonNode claim = submitted("zenith-care", "CONS-GP", "LAB-MP");
+        String number = claim.get("claimNumber").asText();
+        Path file = SFTP.claims().resolveSibling("zenith/claims").resolve(number + "-1.x12");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(file));
+        String x12 = Files.readString(file);
+        assertThat(x12).startsWith("ISA*").contains("ST*837*" + number.substring(4) + "*005010X222A1~",
+                "CLM*" + number + "*7000***11:B:1*Y*A*Y*Y~", "SV1*HC:CONS-GP:", "*5000*UN*1***1~",
+                "REF*6R*2~");
         awaitDelivery(claim, "DELIVERED");
     }
 
@@ -186,6 +201,10 @@ class DispatchTests extends ApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> operator.get("/api/operations/dead-letters").json()
                 .findValuesAsText("claimNumber").contains(number));
         assertThat(HTTP.accepted(number)).isEmpty();
+        // Operators are told, in the app and by email.
+        assertThat(operator.get("/api/notifications?unread=true&size=200").json().findValuesAsText("message"))
+                .anyMatch(m -> m.contains(number) && m.contains("given up"));
+        com.hmoexchange.hub.support.TestMail.awaitMail(PayerSandboxes.OPERATIONS_MAILBOX, "message dead lettered");
 
         Api.Response replay = operator.post("/api/operations/dead-letters/replay?claimNumber=" + number, "");
         assertThat(replay.json().get("replayed").asInt()).isEqualTo(1);

@@ -75,17 +75,18 @@ class PayerSamplesTests {
             case "json" -> mapped(payer, settings, canonical);
             case "csv" -> files.csv(JSON.readTree(mapped(payer, settings, canonical)), settings.path("csv").path("columns"));
             case "fhir" -> files.fhir(canonical);
+            case "x12" -> files.x12(canonical);
             default -> throw new AssertionError("no sample check for format " + format);
         };
+        boolean text = "csv".equals(format) || "x12".equals(format);
         String caseName = input.getFileName().toString().replace(".input.json", "");
-        Path expected = input.resolveSibling(caseName + ".expected." + ("csv".equals(format) ? "csv"
-                : "fhir".equals(format) ? "fhir.json" : "json"));
+        Path expected = input.resolveSibling(caseName + ".expected" + Dispatcher.fileExtension(format));
         if (Boolean.getBoolean("hub.samples.regenerate")) {
-            Files.writeString(expected, "csv".equals(format) ? actual
+            Files.writeString(expected, text ? actual
                     : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(actual)) + "\n");
         }
         assertThat(expected).as("expected output beside " + input).exists();
-        if ("csv".equals(format)) {
+        if (text) {
             assertThat(actual.replace("\r\n", "\n")).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8).replace("\r\n", "\n"));
         } else {
             assertThat(JSON.readTree(actual)).isEqualTo(JSON.readTree(expected.toFile()));

@@ -30,7 +30,7 @@ public abstract class ApiTest {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", TestMail::smtpPort);
+        registry.add("spring.mail.port", SmtpGate::port);
         registry.add("hub.portal.bulk.poll-delay", () -> "300");
         registry.add("hub.portal.bulk.sftp.enabled", () -> "true");
         registry.add("hub.portal.bulk.sftp.host", () -> "127.0.0.1");
@@ -47,6 +47,8 @@ public abstract class ApiTest {
         registry.add("hub.portal.bulk.mail.username", () -> TestMail.INTAKE);
         registry.add("hub.portal.bulk.mail.password", () -> TestMail.INTAKE_PASSWORD);
         PayerSandboxes.register(registry);
+        registry.add("hub.responses.poll-delay", () -> "300");
+        registry.add("hub.responses.operators-email", () -> PayerSandboxes.OPERATIONS_MAILBOX);
     }
 
     @Autowired

@@ -36,6 +36,12 @@ public final class PayerSandboxes {
     public static final String SFTP_USER = "hub";
     public static final String SFTP_PASSWORD = "sftp-test-pass";
     public static final String CRESTLINE_MAILBOX = "claims@crestline.test";
+    /** Acme's callback secret (HMAC-SHA256 key); a test signs callbacks with it. */
+    public static final String ACME_CALLBACK_SECRET = "test-acme-callback-secret";
+    /** The hub's mailbox for Crestline's answers (an IMAP account on the test mail server). */
+    public static final String CRESTLINE_ANSWERS = "crestline-answers@hub.test";
+    public static final String CRESTLINE_ANSWERS_PASSWORD = "crestline-answers-secret";
+    public static final String OPERATIONS_MAILBOX = "operations@hub.test";
 
     public static final HttpPayer HTTP = new HttpPayer();
     public static final SftpPayer SFTP = new SftpPayer();
@@ -55,6 +61,19 @@ public final class PayerSandboxes {
         registry.add("HARMONY_SFTP_PASSWORD", () -> SFTP_PASSWORD);
         registry.add("HARMONY_SFTP_KNOWN_HOSTS", () -> SFTP.knownHosts().toString());
         registry.add("CRESTLINE_CLAIMS_EMAIL", () -> CRESTLINE_MAILBOX);
+        registry.add("ACME_CALLBACK_SECRET", () -> ACME_CALLBACK_SECRET);
+        MAIL.setUser(CRESTLINE_ANSWERS, CRESTLINE_ANSWERS, CRESTLINE_ANSWERS_PASSWORD);
+        registry.add("CRESTLINE_RESPONSES_IMAP_HOST", () -> "127.0.0.1");
+        registry.add("CRESTLINE_RESPONSES_IMAP_PORT", TestMail::imapPort);
+        registry.add("CRESTLINE_RESPONSES_IMAP_PROTOCOL", () -> "imap");
+        registry.add("CRESTLINE_RESPONSES_IMAP_USER", () -> CRESTLINE_ANSWERS);
+        registry.add("CRESTLINE_RESPONSES_IMAP_PASSWORD", () -> CRESTLINE_ANSWERS_PASSWORD);
+        // The X12 payer drops its files on the same SFTP server, in its own folder.
+        registry.add("ZENITH_SFTP_HOST", () -> "127.0.0.1");
+        registry.add("ZENITH_SFTP_PORT", SFTP::port);
+        registry.add("ZENITH_SFTP_USER", () -> SFTP_USER);
+        registry.add("ZENITH_SFTP_PASSWORD", () -> SFTP_PASSWORD);
+        registry.add("ZENITH_SFTP_KNOWN_HOSTS", () -> SFTP.knownHosts().toString());
     }
 
     public static int freePort() {
@@ -166,6 +185,7 @@ public final class PayerSandboxes {
             try {
                 home = Files.createTempDirectory("sftp-payer");
                 Files.createDirectories(home.resolve("root/claims"));
+                Files.createDirectories(home.resolve("root/responses"));
                 keys = new SimpleGeneratorHostKeyProvider(home.resolve("hostkey.ser"));
                 keys.setAlgorithm("RSA");
                 start();
@@ -197,6 +217,22 @@ public final class PayerSandboxes {
 
         public Path knownHosts() {
             return home.resolve("known_hosts");
+        }
+
+        /** Harmony's outbound folder: the hub takes its answers from here. */
+        public Path responses() {
+            return home.resolve("root/responses");
+        }
+
+        /** Puts an answer file in the outbound folder all at once (written under a dot name, then renamed). */
+        public Path drop(String fileName, String content) {
+            try {
+                Path partial = responses().resolve("." + fileName + ".part");
+                Files.writeString(partial, content, StandardCharsets.UTF_8);
+                return Files.move(partial, responses().resolve(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** The claims folder the hub uploads to. */

@@ -1,0 +1,173 @@
+package com.hmoexchange.hub.claims;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules for a payer's verdict on a claim: where the claim may move, what the payer approved per line,
+ * and when the same news is simply a repeat. Kept free of persistence so the same rules serve one claim
+ * from a callback and 100,000 lines of a status file applied set-based ({@link ClaimVerdicts}).
+ * Claims only move forward; a decision is final; the claim's decision follows from its lines.
+ */
+public final class Adjudication {
+
+    private static final BigDecimal ZERO = new BigDecimal("0.00");
+
+    private Adjudication() {
+    }
+
+    /** A billed line as the rules need it. */
+    public record BilledLine(int position, int quantity, BigDecimal amount) {
+    }
+
+    /** The claim as it stands. */
+    public record ClaimState(String claimNumber, ClaimStatus status, BigDecimal approvedAmount, List<BilledLine> lines) {
+
+        BigDecimal billed() {
+            return lines.stream().map(BilledLine::amount).reduce(ZERO, BigDecimal::add);
+        }
+    }
+
+    /** What the payer said about one line: approved quantity and amount (either may be absent) and its reasons. */
+    public record LineVerdict(int position, Integer approvedQuantity, BigDecimal approvedAmount, String reasons) {
+    }
+
+    /**
+     * What the payer said about the claim. {@code status} may be null when only amounts were given (a remittance);
+     * {@code approvedTotal} is the claim-level amount when the payer gave no lines.
+     */
+    public record Verdict(ClaimStatus status, BigDecimal approvedTotal, List<LineVerdict> lines, String reasons) {
+
+        public Verdict {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** What applying a verdict means for the claim. */
+    public sealed interface Outcome permits Applied, Unchanged, Refused {
+    }
+
+    /** The claim moves (or, for a decision, is decided) as the payer says. */
+    public record Applied(ClaimStatus from, ClaimStatus to, BigDecimal approvedAmount, List<LineVerdict> lines,
+            String reasons) implements Outcome {
+    }
+
+    /** The claim already says this: a repeat of earlier news, with no effect. */
+    public record Unchanged(String why) implements Outcome {
+    }
+
+    /** The verdict cannot be applied (backwards, after a decision, unreadable amounts): recorded for a person. */
+    public record Refused(String code, String why) implements Outcome {
+    }
+
+    public static Outcome decide(ClaimState claim, Verdict verdict) {
+        if (claim.status() == ClaimStatus.DRAFT) {
+            return new Refused("claim-not-submitted", "Claim " + claim.claimNumber() + " is a draft; the payer cannot have it.");
+        }
+        Map<Integer, BilledLine> billed = new HashMap<>();
+        claim.lines().forEach(l -> billed.put(l.position(), l));
+        for (LineVerdict line : verdict.lines()) {
+            if (!billed.containsKey(line.position())) {
+                return new Refused("unknown-line", "Claim " + claim.claimNumber() + " has no line " + line.position()
+                        + " (it has " + claim.lines().size() + ").");
+            }
+        }
+        ClaimStatus target = verdict.status();
+        if (target == ClaimStatus.DRAFT || target == ClaimStatus.SUBMITTED) {
+            return new Refused("status-not-from-payer", "A payer cannot set a claim to " + target + ".");
+        }
+        BigDecimal approved = null;
+        List<LineVerdict> lines = verdict.lines();
+        if (target == null || target.isDecision()) {
+            BigDecimal total = claim.billed();
+            if (target == ClaimStatus.REJECTED) {
+                approved = ZERO;
+                lines = rejectedLines(claim, verdict);
+            } else if (!lines.isEmpty()) {
+                approved = approvedFromLines(billed, lines);
+            } else if (verdict.approvedTotal() != null) {
+                approved = verdict.approvedTotal().setScale(2, RoundingMode.HALF_UP);
+            } else if (target == ClaimStatus.APPROVED) {
+                approved = total;
+            } else {
+                return new Refused("amounts-missing", "The payer says " + (target == null ? "nothing of the status"
+                        : target) + " for claim " + claim.claimNumber() + " without approved amounts per line or for the claim.");
+            }
+            if (approved.signum() < 0) {
+                return new Refused("negative-approval", "The payer approved a negative amount (" + approved + ") on claim "
+                        + claim.claimNumber() + ".");
+            }
+            // The claim's decision follows from what was approved, whatever word the payer used.
+            target = approved.signum() == 0 ? ClaimStatus.REJECTED
+                    : approved.compareTo(total) >= 0 ? ClaimStatus.APPROVED : ClaimStatus.PARTIAL;
+            if (target == ClaimStatus.APPROVED) {
+                approved = total;
+            }
+        }
+        String reasons = reasons(verdict, lines, target);
+        if (claim.status().isDecision()) {
+            boolean same = claim.status() == target && claim.approvedAmount() != null
+                    && claim.approvedAmount().compareTo(approved) == 0;
+            return same ? new Unchanged("Claim " + claim.claimNumber() + " is already " + target + ".")
+                    : new Refused("claim-decided", "Claim " + claim.claimNumber() + " was already decided " + claim.status()
+                    + (claim.approvedAmount() == null ? "" : " (approved " + claim.approvedAmount() + ")") + "; the payer now says "
+                    + target + (approved == null ? "" : " (approved " + approved + ")") + ". A decision is final: take it up with the payer.");
+        }
+        if (claim.status() == target) {
+            return new Unchanged("Claim " + claim.claimNumber() + " is already " + target + ".");
+        }
+        if (!target.isAfter(claim.status())) {
+            return new Refused("status-backwards", "Claim " + claim.claimNumber() + " is " + claim.status()
+                    + "; the payer's " + target + " would move it back. Claims only move forward.");
+        }
+        return new Applied(claim.status(), target, approved, target.isDecision() ? lines : List.of(), reasons);
+    }
+
+    /** A line the payer did not mention is taken as approved in full. */
+    private static BigDecimal approvedFromLines(Map<Integer, BilledLine> billed, List<LineVerdict> lines) {
+        Map<Integer, BigDecimal> approved = new HashMap<>();
+        billed.values().forEach(l -> approved.put(l.position(), l.amount()));
+        for (LineVerdict line : lines) {
+            BilledLine b = billed.get(line.position());
+            BigDecimal amount = line.approvedAmount();
+            if (amount == null && line.approvedQuantity() != null) {
+                amount = b.quantity() == 0 ? ZERO : b.amount().multiply(BigDecimal.valueOf(line.approvedQuantity()))
+                        .divide(BigDecimal.valueOf(b.quantity()), 2, RoundingMode.HALF_UP);
+            }
+            approved.put(line.position(), amount == null ? b.amount() : amount.setScale(2, RoundingMode.HALF_UP));
+        }
+        return approved.values().stream().reduce(ZERO, BigDecimal::add);
+    }
+
+    /** On a rejection every line is approved at nothing, keeping the line reasons the payer gave. */
+    private static List<LineVerdict> rejectedLines(ClaimState claim, Verdict verdict) {
+        Map<Integer, LineVerdict> given = new HashMap<>();
+        verdict.lines().forEach(l -> given.put(l.position(), l));
+        List<LineVerdict> lines = new ArrayList<>();
+        for (BilledLine b : claim.lines()) {
+            LineVerdict said = given.get(b.position());
+            lines.add(new LineVerdict(b.position(), 0, ZERO, said == null ? null : said.reasons()));
+        }
+        return lines;
+    }
+
+    private static String reasons(Verdict verdict, List<LineVerdict> lines, ClaimStatus target) {
+        if (verdict.reasons() != null && !verdict.reasons().isBlank()) {
+            return verdict.reasons();
+        }
+        if (target == ClaimStatus.REJECTED || target == ClaimStatus.PARTIAL) {
+            List<String> fromLines = lines.stream().filter(l -> l.reasons() != null && !l.reasons().isBlank())
+                    .map(l -> "line " + l.position() + ": " + l.reasons()).toList();
+            return fromLines.isEmpty() ? null : String.join("; ", fromLines);
+        }
+        return null;
+    }
+
+    static String truncate(String text, int max) {
+        return text == null ? null : text.length() > max ? text.substring(0, max - 3) + "..." : text;
+    }
+}
