@@ -88,6 +88,11 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Waits until the address shows the page asked for (a form's results, not the page before it). */
+    public void waitForUrl(String part) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(part));
+    }
+
     public void type(String id, String text) {
         WebElement input = find(By.id(id));
         input.clear();

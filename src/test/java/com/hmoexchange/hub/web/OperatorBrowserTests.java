@@ -60,6 +60,7 @@ class OperatorBrowserTests extends ApiTest {
         assertThat(browser.heading()).isEqualTo("Messages");
         browser.type("claimNumber", number);
         browser.click("Search");
+        browser.waitForUrl("claimNumber=" + number);
         browser.waitForText(By.id("messages"), "DEAD_LETTERED");
         assertThat(browser.text(By.id("messages"))).contains("FAILED");
         browser.screenshot("operator-messages");
@@ -67,6 +68,7 @@ class OperatorBrowserTests extends ApiTest {
         assertThat(browser.text(By.id("payload"))).contains(number);
 
         browser.click("Dead letters");
+        browser.waitForUrl("/operator/dead-letters");
         browser.find(By.cssSelector("a[aria-label='Replay " + number + "']")).click();
         browser.screenshot("operator-dead-letters");
         browser.click("Yes, replay");

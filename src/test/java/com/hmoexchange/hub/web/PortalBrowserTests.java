@@ -76,6 +76,7 @@ class PortalBrowserTests extends ApiTest {
         // The client finds the principal and asks for a child.
         browser.type("q", "Bakare");
         browser.click("Search");
+        browser.waitForUrl("q=Bakare");
         browser.find(By.linkText(setup.principal().getEnrolleeNumber())).click();
         browser.click("Add dependent");
         browser.choose("relationship", "Child");
@@ -94,6 +95,7 @@ class PortalBrowserTests extends ApiTest {
         browser.choose("client", setup.client().getName());
         browser.choose("status", "PENDING");
         browser.click("Filter");
+        browser.waitForUrl("client=" + setup.client().getCode());
         browser.waitForText(By.id("requests"), "ADD_DEPENDENT");
         browser.screenshot("hmo-manage-requests");
         browser.find(By.cssSelector("#requests tbody tr[data-request-id] a")).click();
@@ -123,7 +125,7 @@ class PortalBrowserTests extends ApiTest {
         browser.signIn(setup.hmoAdmin(), Fixtures.PASSWORD);
         browser.waitFor(By.id("unread-count"));
         browser.find(By.id("bell")).click();
-        assertThat(browser.heading()).isEqualTo("Notifications");
+        browser.waitForText(By.tagName("h1"), "Notifications");
         browser.click("Mark all read");
         browser.waitForText(By.cssSelector(".notice"), "marked read");
         assertThat(browser.all(By.id("unread-count"))).isEmpty();
