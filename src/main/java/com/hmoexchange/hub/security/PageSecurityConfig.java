@@ -10,8 +10,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -33,11 +37,14 @@ class PageSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, AppUserRepository users) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AppUserRepository users, HubUserDetailsService details,
+            PasswordEncoder passwords) throws Exception {
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
         SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
         landing.setDefaultTargetUrl("/");
         http.securityMatcher(PAGES)
+                // Its own manager, without the global one as parent: a wrong password is checked once, not twice.
+                .authenticationManager(new ProviderManager(new SessionSafeProvider(details, passwords)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/sign-in", "/set-password", "/denied", "/css/**", "/webjars/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/hmo/**").hasRole("HMO_ADMIN")
@@ -65,6 +72,25 @@ class PageSecurityConfig {
                                 + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
                                 + "frame-ancestors 'none'; base-uri 'none'")));
         return http.build();
+    }
+
+    /**
+     * Checks the password like the API does, but leaves the hash out of the signed-in user that the
+     * session keeps: a session (in memory, or later in a shared store) never holds a password hash.
+     */
+    static final class SessionSafeProvider extends DaoAuthenticationProvider {
+
+        SessionSafeProvider(HubUserDetailsService details, PasswordEncoder passwords) {
+            super(details);
+            setPasswordEncoder(passwords);
+        }
+
+        @Override
+        protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
+                UserDetails user) {
+            HubUser safe = ((HubUser) user).withoutPassword();
+            return super.createSuccessAuthentication(safe, authentication, safe);
+        }
     }
 
     /**
