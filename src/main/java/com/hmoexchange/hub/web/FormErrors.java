@@ -74,7 +74,10 @@ public final class FormErrors {
         return page;
     }
 
-    /** Field errors whose field has no input on the page are still shown, at the top. */
+    /**
+     * Whether the field has an error to show beside it. Every error is also listed at the top of the
+     * form, so one naming a field the page has no input for is still seen.
+     */
     public boolean has(String field) {
         return fields.containsKey(field);
     }
