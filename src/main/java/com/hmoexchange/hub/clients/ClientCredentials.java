@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.clients;
 
+import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.mail.Email;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ClientCredentials {
+
+    static final int MIN_PASSWORD = 10;
+    /** One @, no spaces, a dot in the domain: the address becomes the user name and gets the link. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Clients clients;
     private final AppUserRepository users;
@@ -60,7 +66,10 @@ class ClientCredentials {
     @Transactional
     Issued issue(HubUser hmo, long clientId, String rawEmail) {
         Client client = clients.ofHmo(hmo, clientId);
-        String email = rawEmail.trim().toLowerCase(Locale.ROOT);
+        String email = rawEmail == null ? "" : rawEmail.trim().toLowerCase(Locale.ROOT);
+        if (email.length() > 100 || !EMAIL.matcher(email).matches()) {
+            throw new InvalidInput("email", "Enter the user's email address, like name@company.example.");
+        }
         AppUser user = users.findByUsername(email).orElse(null);
         if (user == null) {
             user = users.save(AppUser.ofClient(email, passwords.encode(SignInTokens.newToken()), client.getPayerId(),
@@ -85,12 +94,27 @@ class ClientCredentials {
     /** What the link does: sets the password once, then the link is spent. */
     @Transactional
     String setPassword(String token, String password) {
-        SignInLink link = links.findByTokenHash(SignInTokens.digest(token))
-                .orElseThrow(() -> new NotFoundException("Sign-in link", "(as given)"));
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
+            throw new InvalidInput("password", "Choose a password of " + MIN_PASSWORD + " to 200 characters.");
+        }
+        SignInLink link = link(token);
         link.use(clock.instant());
         AppUser user = users.findById(link.getUserId()).orElseThrow();
         user.choosePassword(passwords.encode(password));
         return user.getUsername();
+    }
+
+    /** The user name a link is for, when it can still be used; otherwise refused with the reason. */
+    @Transactional(readOnly = true)
+    String checkLink(String token) {
+        SignInLink link = link(token);
+        link.requireUsable(clock.instant());
+        return users.findById(link.getUserId()).orElseThrow().getUsername();
+    }
+
+    private SignInLink link(String token) {
+        return links.findByTokenHash(SignInTokens.digest(token == null ? "" : token))
+                .orElseThrow(() -> new NotFoundException("Sign-in link", "(as given)"));
     }
 
     @Transactional(readOnly = true)

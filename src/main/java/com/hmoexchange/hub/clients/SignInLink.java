@@ -38,6 +38,12 @@ public class SignInLink {
 
     /** Marks the link used; refused when it was used, revoked or has expired. */
     void use(Instant now) {
+        requireUsable(now);
+        this.usedAt = now;
+    }
+
+    /** Refused, with what to do, when the link was used, revoked or has expired. */
+    void requireUsable(Instant now) {
         if (usedAt != null) {
             throw new RuleViolation("sign-in-link-used",
                     "This sign-in link has already been used. Sign in with the password you chose, or ask your HMO for a new link.");
@@ -50,7 +56,6 @@ public class SignInLink {
             throw new RuleViolation("sign-in-link-expired",
                     "This sign-in link expired at " + expiresAt + ". Ask your HMO to send a new one.");
         }
-        this.usedAt = now;
     }
 
     boolean isOpen() {

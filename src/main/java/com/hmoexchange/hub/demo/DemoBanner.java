@@ -32,21 +32,27 @@ class DemoBanner {
 
                 ================================================================================
                  HMO Exchange Hub demo is running
+                   Web portals (sign in): http://localhost:{}/sign-in
                    API docs (Swagger UI): http://localhost:{}/swagger-ui.html
                    Health:                http://localhost:{}/actuator/health
-                 Demo users (HTTP Basic), password for all: {}
+                 Demo users (web sign-in or HTTP Basic), password for all: {}
                    lekki.owner    OWNER          Lekki Family Clinic
                    lekki.admin    ADMIN          Lekki Family Clinic
                    lekki.billing  BILLING_STAFF  Lekki Family Clinic
                    smile.billing  BILLING_STAFF  Smile Dental Ikoyi
-                   acme.admin     HMO_ADMIN      Acme Health HMO (client: Dangote Cement Staff Scheme)
+                   acme.admin     HMO_ADMIN      Acme Health HMO (client: Dangote Cement Staff Scheme):
+                                                 Manage Requests; Generate Credentials for the client's user
                    hub.operator   OPERATOR       the hub (message store, dead letters)
+                   payroll@dangote-cement.example  CLIENT_USER  Dangote Cement Staff Scheme: the client portal
+                 A new client user: as acme.admin, Generate Credentials for hr@dangote-cement.example, open the
+                   link from its mail (curl -u ADDRESS:ADDRESS 'imap://127.0.0.1:{}/INBOX;UID=*'), choose a password
                  Sandbox mailbox (every email the hub sends): imap://127.0.0.1:{}, login = password = the address
                  Sandbox payers: http://localhost:{}/sandbox/payers/acme-hmo/claims (HTTP),
                    {}/sandbox-sftp/root/claims (SFTP), http://localhost:{}/sandbox/mailboxes/claims@crestline.example (email)
                  Try: curl -u lekki.billing:{} http://localhost:{}/api/visits
                 ================================================================================""",
-                port, port, password, environment.getProperty("hub.demo.mailbox.imap-port"), port,
+                port, port, port, password, environment.getProperty("hub.demo.mailbox.imap-port"),
+                environment.getProperty("hub.demo.mailbox.imap-port"), port,
                 environment.getProperty("HUB_DATA_DIR", "./data"), port,
                 defaultPassword ? password : "$HUB_DEMO_PASSWORD", port);
     }

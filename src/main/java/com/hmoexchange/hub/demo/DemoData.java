@@ -45,6 +45,7 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String CLINIC = "lekki-family-clinic";
     static final String CLIENT = "dangote-cement";
+    static final String CLIENT_USER = "payroll@dangote-cement.example";
 
     private final ProviderRepository providers;
     private final PayerRepository payers;
@@ -96,11 +97,14 @@ class DemoData implements ApplicationRunner {
         plans.save(new BenefitPlan(acme.getId(), "acme-family-plus", "Acme Family Plus", new DependentsPolicy(1, 6, 21)));
         Client dangote = clients.save(new Client(acme.getId(), CLIENT, "Dangote Cement Staff Scheme", "DCS",
                 "hr@dangote-cement.example", "clients@acme-hmo.example", Instant.now()));
+        // A client user who has already chosen a password, so the client portal opens from the banner;
+        // hr@dangote-cement.example is left for the Generate Credentials walk (README).
+        users.save(AppUser.ofClient(CLIENT_USER, passwords.encode(demoPassword), acme.getId(), dangote.getId()));
         enrollees.findByEnrolleeNumber("ACM/10001/0").ifPresent(adaeze -> {
             adaeze.enrolUnder(dangote.getId(), standard.getId());
             enrollees.findByPrincipalIdOrderByEnrolleeNumber(adaeze.getId()).forEach(Enrollee::followPrincipal);
         });
-        log.info("Demo client loaded: Dangote Cement Staff Scheme (Acme Health HMO) with the Okafor family");
+        log.info("Demo client loaded: Dangote Cement Staff Scheme (Acme Health HMO) with the Okafor family and {}", CLIENT_USER);
     }
 
     private void practicesAndVisits() {

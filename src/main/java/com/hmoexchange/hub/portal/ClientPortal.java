@@ -29,10 +29,12 @@ class ClientPortal {
     private final ChangeRequests changeRequests;
     private final ChangeRequestRepository requests;
     private final Clients clients;
+    private final BulkRequests bulk;
     private final Clock clock;
 
     ClientPortal(EnrolleeRepository enrollees, EnrolleeFacts facts, ChangeRequests changeRequests,
-            ChangeRequestRepository requests, Clients clients, Clock clock) {
+            ChangeRequestRepository requests, Clients clients, BulkRequests bulk, Clock clock) {
+        this.bulk = bulk;
         this.enrollees = enrollees;
         this.facts = facts;
         this.changeRequests = changeRequests;
@@ -88,6 +90,13 @@ class ClientPortal {
         ChangeRequest request = own(user, requestId);
         request.withdraw(user.username(), clock.instant());
         return RequestView.of(request, clients.byId(request.getClientId()));
+    }
+
+    /** A bulk CSV file uploaded in the portal: the same checks and report as one sent by SFTP or email. */
+    BulkRequests.Outcome upload(HubUser user, String fileName, String csv) {
+        Client client = clients.byId(user.requireClientId());
+        return bulk.take(client, new Requester(client.getId(), client.getPayerId(), user.username(), RequestChannel.PORTAL),
+                fileName, csv, user.username());
     }
 
     private ChangeRequest own(HubUser user, long requestId) {

@@ -18,6 +18,11 @@ public record HubUser(long id, String username, String passwordHash, Role role, 
                 user.getProviderId(), user.getPayerId(), user.getClientId(), user.isEnabled());
     }
 
+    /** The same user without the password's hash: what a page session keeps once the password was checked. */
+    HubUser withoutPassword() {
+        return new HubUser(id, username, "", role, providerId, payerId, clientId, enabled);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));

@@ -19,6 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.hmoexchange.hub.support.Browser;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -87,6 +89,31 @@ class ZeroSetupRunTests {
         JsonNode family = hr.get("/api/portal/principals?q=ACM/10001/0").json();
         assertThat(hr.get("/api/portal/enrollees/" + family.get(0).get("id").asLong()).json().get("dependents")
                 .findValuesAsText("status")).containsExactly("ACTIVE", "ACTIVE", "ACTIVE");
+    }
+
+    /** The banner's promise: each demo user printed there signs in to the web portal and lands on their page. */
+    @Test
+    void every_demo_user_of_the_banner_signs_in_to_the_web_portal() {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("acme.admin", "hub-demo");
+            assertThat(browser.heading()).isEqualTo("Manage Requests");
+            browser.signOut();
+            browser.signIn("payroll@dangote-cement.example", "hub-demo");
+            assertThat(browser.heading()).isEqualTo("Dashboard");
+            browser.open("/client/principals?q=okafor");
+            browser.find(By.linkText("ACM/10001/0")).click();
+            assertThat(browser.text(By.id("dependents"))).contains("ACM/10001/1").contains("ACM/10001/2");
+            browser.screenshot("demo-client-principal");
+            browser.signOut();
+            browser.signIn("hub.operator", "hub-demo");
+            assertThat(browser.heading()).isEqualTo("Messages");
+            browser.signOut();
+            for (String user : List.of("lekki.owner", "lekki.admin", "lekki.billing", "smile.billing")) {
+                browser.signIn(user, "hub-demo");
+                assertThat(browser.heading()).isEqualTo("Welcome, " + user);
+                browser.signOut();
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,125 @@
+package com.hmoexchange.hub.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The web portals: form sign-in with a session (which expires, see server.servlet.session.timeout),
+ * CSRF tokens on every form, sign-out. It takes only the pages' paths, ahead of the API's chain in
+ * {@link SecurityConfig}, which stays stateless HTTP Basic for everything else. Roles are checked
+ * here per area and again by the services the pages call (tenant scoping).
+ */
+@Configuration
+class PageSecurityConfig {
+
+    static final String[] PAGES = {"/", "/sign-in", "/sign-out", "/set-password", "/home", "/hmo/**", "/client/**",
+            "/operator/**", "/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain pages(HttpSecurity http, AppUserRepository users, HubUserDetailsService details,
+            PasswordEncoder passwords) throws Exception {
+        LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
+        SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
+        landing.setDefaultTargetUrl("/");
+        http.securityMatcher(PAGES)
+                // Its own manager, without the global one as parent: a wrong password is checked once, not twice.
+                .authenticationManager(new ProviderManager(new SessionSafeProvider(details, passwords)))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/sign-in", "/set-password", "/denied", "/css/**", "/webjars/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/hmo/**").hasRole("HMO_ADMIN")
+                        .requestMatchers("/client/**").hasRole("CLIENT_USER")
+                        .requestMatchers("/operator/**").hasRole("OPERATOR")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/sign-in").successHandler(landing).failureUrl("/sign-in?error"))
+                .logout(out -> out.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
+                        .deleteCookies("JSESSIONID"))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> {
+                            // htmx fragments (the bell) of an expired session: send the whole page to sign-in.
+                            if (request.getHeader("HX-Request") != null) {
+                                response.setHeader("HX-Redirect", "/sign-in");
+                                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                            } else {
+                                signIn.commence(request, response, e);
+                            }
+                        })
+                        .accessDeniedPage("/denied"))
+                .addFilterAfter(new DisabledUserSignOut(users), BasicAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+                                + "frame-ancestors 'none'; base-uri 'none'")));
+        return http.build();
+    }
+
+    /**
+     * Checks the password like the API does, but leaves the hash out of the signed-in user that the
+     * session keeps: a session (in memory, or later in a shared store) never holds a password hash.
+     */
+    static final class SessionSafeProvider extends DaoAuthenticationProvider {
+
+        SessionSafeProvider(HubUserDetailsService details, PasswordEncoder passwords) {
+            super(details);
+            setPasswordEncoder(passwords);
+        }
+
+        @Override
+        protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
+                UserDetails user) {
+            HubUser safe = ((HubUser) user).withoutPassword();
+            return super.createSuccessAuthentication(safe, authentication, safe);
+        }
+    }
+
+    /**
+     * A page session outlives the password check: when the HMO disables a client user (or any user is
+     * disabled), their open session ends at their next click instead of when it expires.
+     */
+    static final class DisabledUserSignOut extends OncePerRequestFilter {
+
+        private final AppUserRepository users;
+
+        DisabledUserSignOut(AppUserRepository users) {
+            this.users = users;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && auth.getPrincipal() instanceof HubUser user
+                    && !users.findById(user.id()).map(AppUser::isEnabled).orElse(false)) {
+                SecurityContextHolder.clearContext();
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                response.sendRedirect("/sign-in?disabled");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

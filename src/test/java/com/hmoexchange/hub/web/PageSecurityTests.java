@@ -1,0 +1,139 @@
+package com.hmoexchange.hub.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hmoexchange.hub.support.ApiTest;
+import com.hmoexchange.hub.support.Fixtures;
+import com.hmoexchange.hub.support.Fixtures.ClientSetup;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The pages' security over plain HTTP: sign-in, CSRF on every form, cookie flags, escaping; the API unchanged. */
+class PageSecurityTests extends ApiTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    @Test
+    void pages_need_signing_in_and_forms_without_the_csrf_token_are_refused() throws Exception {
+        ClientSetup setup = fixtures.client("acme-hmo");
+
+        HttpResponse<String> anonymous = get("/client");
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/sign-in");
+
+        assertThat(post("/sign-in", Map.of("username", setup.user(), "password", Fixtures.PASSWORD)).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> signedIn = signIn(setup.user());
+        // Back to the page asked for before signing in.
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).contains("/client");
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(get("/client").statusCode()).isEqualTo(200);
+
+        assertThat(post("/client/register", Map.of("firstName", "No", "lastName", "Token", "dateOfBirth", "1990-01-01"))
+                .statusCode()).isEqualTo(403);
+        assertThat(post("/sign-out", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(get("/client").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void another_clients_principal_is_a_404_page_with_nothing_of_theirs_and_hmo_pages_a_403() throws Exception {
+        ClientSetup mine = fixtures.client("acme-hmo");
+        ClientSetup theirs = fixtures.client("acme-hmo");
+        signIn(mine.user());
+
+        HttpResponse<String> other = get("/client/enrollees/" + theirs.principal().getId());
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).contains("Not found").doesNotContain(theirs.principal().getEnrolleeNumber());
+        assertThat(get("/client/enrollees/" + mine.principal().getId()).statusCode()).isEqualTo(200);
+        HttpResponse<String> unknown = get("/client/no-such-page");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(get("/hmo/requests").statusCode()).isEqualTo(403);
+        assertThat(get("/operator/messages").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void a_bad_email_for_credentials_is_shown_next_to_the_field_and_kept() throws Exception {
+        ClientSetup setup = fixtures.client("acme-hmo");
+        signIn(setup.hmoAdmin());
+        String token = csrf(get("/hmo/credentials").body());
+
+        HttpResponse<String> refused = post("/hmo/credentials", Map.of("_csrf", token,
+                "clientId", setup.client().getId().toString(), "email", "not an email"));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"email-error\"").contains("value=\"not an email\"");
+    }
+
+    @Test
+    void what_a_user_typed_is_shown_escaped() throws Exception {
+        ClientSetup setup = fixtures.client("acme-hmo");
+        signIn(setup.user());
+        String token = csrf(get("/client/register").body());
+
+        HttpResponse<String> made = post("/client/register", Map.of("_csrf", token, "firstName", "<script>alert(1)</script>",
+                "lastName", "O'Brien & \"Sons\"", "dateOfBirth", "1990-01-01"));
+        assertThat(made.statusCode()).isEqualTo(302);
+
+        String page = get("/client/requests").body();
+        assertThat(page).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("O&#39;Brien &amp; &quot;Sons&quot;");
+    }
+
+    @Test
+    void the_pages_scripts_and_styles_load_without_signing_in() throws Exception {
+        assertThat(get("/js/hub.js").statusCode()).isEqualTo(200);
+        assertThat(get("/css/hub.css").statusCode()).isEqualTo(200);
+        assertThat(get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_api_stays_stateless_http_basic() {
+        ClientSetup setup = fixtures.client("acme-hmo");
+        var response = as(setup.user()).get("/api/portal/principals");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(anonymous().get("/api/portal/principals").status()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> signIn(String username) throws Exception {
+        String token = csrf(get("/sign-in").body());
+        HttpResponse<String> response = post("/sign-in", Map.of("_csrf", token, "username", username,
+                "password", Fixtures.PASSWORD));
+        assertThat(response.statusCode()).isEqualTo(302);
+        return response;
+    }
+
+    private static String csrf(String page) {
+        Matcher m = CSRF.matcher(page);
+        assertThat(m.find()).as("a CSRF token on the page").isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
