@@ -328,7 +328,7 @@ public class PayerAnswers {
     }
 
     private static String adjustment(Adjustment a) {
-        return (a.group() == null ? "" : a.group() + "-") + (a.reason() == null ? "" : a.reason()) + " " + a.amount();
+        return a.describe();
     }
 
     // ---- by hand -------------------------------------------------------------------------------

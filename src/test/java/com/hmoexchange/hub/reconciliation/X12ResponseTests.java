@@ -57,6 +57,8 @@ class X12ResponseTests extends ApiTest {
         assertThat(paid.at("/balance/approved").decimalValue()).isEqualByComparingTo("4500");
         assertThat(paid.at("/balance/paid").decimalValue()).isEqualByComparingTo("4500");
         assertThat(paid.at("/lines/0/approvedAmount").decimalValue()).isEqualByComparingTo("2500");
+        assertThat(paid.at("/lines/0/payerReasons").asText())
+                .isEqualTo("CO-45 2500: charge exceeds the fee schedule or agreed fee (contractual)");
         assertThat(paid.at("/lines/1/approvedAmount").decimalValue()).isEqualByComparingTo("2000");
     }
 
