@@ -33,7 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PageSecurityConfig {
 
     static final String[] PAGES = {"/", "/sign-in", "/sign-out", "/set-password", "/home", "/hmo/**", "/client/**",
-            "/operator/**", "/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+            "/operator/**", "/billing/**", "/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
 
     @Bean
     @Order(1)
@@ -50,6 +50,8 @@ class PageSecurityConfig {
                         .requestMatchers("/hmo/**").hasRole("HMO_ADMIN")
                         .requestMatchers("/client/**").hasRole("CLIENT_USER")
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
+                        // The same roles as the claims API (SecurityConfig.PROVIDER_STAFF); ClaimService scopes to the practice.
+                        .requestMatchers("/billing/**").hasAnyRole(SecurityConfig.PROVIDER_STAFF)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/sign-in").successHandler(landing).failureUrl("/sign-in?error"))
                 .logout(out -> out.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
