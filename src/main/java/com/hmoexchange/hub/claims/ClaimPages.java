@@ -122,6 +122,16 @@ class ClaimPages {
         return claimPage(service.find(user, id), Map.of(), FormErrors.none(), model);
     }
 
+    /** A claim by its number (where a notice links to). */
+    @GetMapping("/claims/number/{claimNumber}")
+    String byNumber(@AuthenticationPrincipal HubUser user, @PathVariable String claimNumber) {
+        var found = search.search(user, new ClaimSearch.Filter(null, null, null, null, null, null, claimNumber, null), 0, 1);
+        if (found.items().isEmpty()) {
+            throw new com.hmoexchange.hub.common.NotFoundException("Claim", claimNumber);
+        }
+        return "redirect:/billing/claims/" + found.items().get(0).id();
+    }
+
     @GetMapping("/claims/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> download(@AuthenticationPrincipal HubUser user, @PathVariable long id,
             @PathVariable long attachmentId) {

@@ -106,6 +106,16 @@ class ClaimBrowserTests extends ApiTest {
         assertThat(browser.text(By.id("balance-patient-share"))).contains("1,500.00");
         assertThat(browser.text(By.id("history"))).contains("PARTIAL");
 
+        // The bell counts the notice of the partial approval; opening the notice opens the claim.
+        browser.waitFor(By.id("unread-count"));
+        browser.find(By.id("bell")).click();
+        browser.waitForUrl("/billing/notifications");
+        assertThat(browser.text(By.id("notifications"))).contains(number).contains("unread");
+        browser.screenshot("billing-notifications");
+        browser.find(By.cssSelector("button[aria-label='Open " + number + "']")).click();
+        browser.waitForUrl(claimPage);
+        assertThat(browser.heading()).isEqualTo("Claim " + number);
+
         // A payment recorded by hand, then part of the patient's share written off; a wrong amount is said beside its field.
         browser.type("paymentReference", "HCI-TRF-" + number);
         browser.type("paymentAmount", "6000");
