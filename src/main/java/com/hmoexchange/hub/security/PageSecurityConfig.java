@@ -49,6 +49,8 @@ class PageSecurityConfig {
                         .requestMatchers("/sign-in", "/set-password", "/denied", "/css/**", "/webjars/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/hmo/**").hasRole("HMO_ADMIN")
                         .requestMatchers("/client/**").hasRole("CLIENT_USER")
+                        // As the API's /api/exceptions: an HMO admin sees their own payer's (ExceptionDesk scopes them).
+                        .requestMatchers("/operator/exceptions", "/operator/exceptions/**").hasAnyRole("OPERATOR", "HMO_ADMIN")
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
                         // The same roles as the claims API (SecurityConfig.PROVIDER_STAFF); ClaimService scopes to the practice.
                         .requestMatchers("/billing/**").hasAnyRole(SecurityConfig.PROVIDER_STAFF)
