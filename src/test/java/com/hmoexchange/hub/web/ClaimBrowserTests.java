@@ -143,6 +143,33 @@ class ClaimBrowserTests extends ApiTest {
     }
 
     @Test
+    void a_rejected_claim_shows_the_payers_reason_and_is_resubmitted_as_a_corrected_draft() {
+        Practice practice = fixtures.practice();
+        Api api = as(practice.billing());
+        JsonNode claim = draft(api, visit(api, fixtures.enrollee("harmony-care"), "CONS-GP"));
+        api.upload(claimPath(claim) + "/attachments", "referral.pdf", "application/pdf",
+                "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII), "type", "REFERRAL_LETTER");
+        String number = submitAndAwaitDelivery(api, claim).get("claimNumber").asText();
+        SFTP.drop(Fixtures.unique("status") + ".csv", "CLAIM_REF,HCI_REF,STATUS,LINE_NO,APPROVED_QTY,APPROVED_AMOUNT,REASON_CODE,REASON\n"
+                + number + ",HCI-8,DECLINED,,,,R07,No referral letter on file\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(claimPath(claim)).json().get("status").asText().equals("REJECTED"));
+
+        browser.signIn(practice.billing(), Fixtures.PASSWORD);
+        browser.choose("status", "REJECTED");
+        browser.click("Filter");
+        browser.waitForUrl("status=REJECTED");
+        browser.click(number);
+        assertThat(browser.text(By.id("claim-status"))).isEqualTo("REJECTED");
+        assertThat(browser.text(By.id("decision-reasons"))).isEqualTo("R07: No referral letter on file");
+        browser.type("resubmissionProviderReference", "FIX-" + number);
+        browser.click("Start corrected copy");
+        browser.waitForText(By.cssSelector(".notice"), "corrected copy");
+        assertThat(browser.text(By.id("claim-status"))).isEqualTo("DRAFT");
+        assertThat(browser.mainText()).contains("Corrects").contains(number).contains("FIX-" + number);
+        browser.signOut();
+    }
+
+    @Test
     void a_billing_user_of_another_practice_gets_not_found_for_the_claim() {
         Practice theirs = fixtures.practice();
         JsonNode claim = draft(as(theirs.billing()), visit(as(theirs.billing()), fixtures.enrollee("acme-hmo"), "CONS-GP"));
