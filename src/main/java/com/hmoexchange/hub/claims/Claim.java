@@ -499,9 +499,20 @@ public class Claim {
         if (codes == null) {
             return new ArrayList<>();
         }
-        return codes.stream().filter(Objects::nonNull).map(c -> c.trim().toUpperCase(Locale.ROOT))
+        List<String> found = codes.stream().filter(Objects::nonNull).map(c -> c.trim().toUpperCase(Locale.ROOT))
                 .filter(c -> !c.isEmpty()).distinct().collect(Collectors.toCollection(ArrayList::new));
+        for (String code : found) {
+            if (!ICD10.matcher(code).matches()) {
+                throw new InvalidInput("diagnoses", "'" + code + "' is not an ICD-10 code; give codes such as K02.1 or B54.");
+            }
+        }
+        if (found.size() > 12) {
+            throw new InvalidInput("diagnoses", "A claim carries at most 12 diagnoses; " + found.size() + " were given.");
+        }
+        return found;
     }
+
+    private static final java.util.regex.Pattern ICD10 = java.util.regex.Pattern.compile("[A-Z][0-9][0-9A-Z](\\.?[0-9A-Z]{1,4})?");
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();

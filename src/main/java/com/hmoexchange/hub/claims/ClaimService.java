@@ -218,6 +218,49 @@ public class ClaimService {
         contentIds.stream().filter(id -> contents.countReferences(id) == 0).forEach(contents::deleteById);
     }
 
+    /** A visit service not yet on any claim, with the price the practice's tariff gives it today. */
+    public record BillableService(long id, String code, String description, int quantity, LocalDate serviceDate,
+            BigDecimal tariffPrice) {
+    }
+
+    /** A recent visit of the practice with the services still to bill. */
+    public record BillableVisit(long visitId, String enrolleeNumber, String patientName, String payer,
+            LocalDate encounterDate, List<BillableService> services) {
+    }
+
+    /**
+     * The practice's recent visits (at most 100) that still have services on no claim, optionally of
+     * patients whose enrollee number or name contains the text. A service on a rejected claim is not
+     * billable afresh: it goes to that claim's resubmission.
+     */
+    @Transactional(readOnly = true)
+    public List<BillableVisit> billableVisits(HubUser user, String patient) {
+        long providerId = practiceOf(user);
+        String wanted = patient == null ? "" : patient.trim().toLowerCase(java.util.Locale.ROOT);
+        List<BillableVisit> found = new java.util.ArrayList<>();
+        for (Visit visit : visits.findTop100ByProviderIdOrderByEncounterDateDescIdDesc(providerId)) {
+            Enrollee enrollee = enrollees.findById(visit.getEnrolleeId()).orElseThrow();
+            if (!wanted.isEmpty() && !enrollee.getEnrolleeNumber().toLowerCase(java.util.Locale.ROOT).contains(wanted)
+                    && !enrollee.fullName().toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
+                continue;
+            }
+            List<Long> ids = visit.getServices().stream().map(PerformedService::getId).toList();
+            Set<Long> claimed = new HashSet<>();
+            claims.findHolding(ids, -1).forEach(c -> c.getLines().forEach(l -> claimed.add(l.getVisitServiceId())));
+            List<BillableService> open = visit.getServices().stream().filter(s -> !claimed.contains(s.getId()))
+                    .map(s -> new BillableService(s.getId(), s.getServiceCode(), s.getDescription(), s.getQuantity(),
+                            s.getServiceDate(), tariffs.findInForce(providerId, enrollee.getPayerId(), s.getServiceCode(),
+                                    s.getServiceDate()).map(Tariff::getUnitPrice).orElse(null)))
+                    .toList();
+            if (!open.isEmpty()) {
+                String payer = payers.findById(enrollee.getPayerId()).map(Payer::getName).orElse("");
+                found.add(new BillableVisit(visit.getId(), enrollee.getEnrolleeNumber(), enrollee.fullName(), payer,
+                        visit.getEncounterDate(), open));
+            }
+        }
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public ClaimView find(HubUser user, long claimId) {
         return presenter.view(load(user, claimId, null));

@@ -33,7 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PageSecurityConfig {
 
     static final String[] PAGES = {"/", "/sign-in", "/sign-out", "/set-password", "/home", "/hmo/**", "/client/**",
-            "/operator/**", "/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+            "/operator/**", "/billing/**", "/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
 
     @Bean
     @Order(1)
@@ -49,7 +49,11 @@ class PageSecurityConfig {
                         .requestMatchers("/sign-in", "/set-password", "/denied", "/css/**", "/webjars/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/hmo/**").hasRole("HMO_ADMIN")
                         .requestMatchers("/client/**").hasRole("CLIENT_USER")
+                        // As the API's /api/exceptions: an HMO admin sees their own payer's (ExceptionDesk scopes them).
+                        .requestMatchers("/operator/exceptions", "/operator/exceptions/**").hasAnyRole("OPERATOR", "HMO_ADMIN")
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
+                        // The same roles as the claims API (SecurityConfig.PROVIDER_STAFF); ClaimService scopes to the practice.
+                        .requestMatchers("/billing/**").hasAnyRole(SecurityConfig.PROVIDER_STAFF)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/sign-in").successHandler(landing).failureUrl("/sign-in?error"))
                 .logout(out -> out.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")

@@ -3,6 +3,7 @@ package com.hmoexchange.hub.web;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
+import com.hmoexchange.hub.common.StaleVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -46,7 +47,7 @@ public final class FormErrors {
             return action.get();
         } catch (InvalidInput e) {
             fields.put(e.field(), e.getMessage());
-        } catch (RuleViolation | NotFoundException e) {
+        } catch (RuleViolation | NotFoundException | StaleVersion e) {
             page = e.getMessage();
         }
         return null;

@@ -28,13 +28,14 @@ class HomePages {
         return "sign-in";
     }
 
-    /** The landing page per role: the HMO's requests, the client's dashboard, a home for everyone else. */
+    /** The landing page per role: the HMO's requests, the client's dashboard, the practice's claims, a home for everyone else. */
     @GetMapping("/")
     String landing(@AuthenticationPrincipal HubUser user) {
         return switch (user.role()) {
             case HMO_ADMIN -> "redirect:/hmo/requests";
             case CLIENT_USER -> "redirect:/client";
             case OPERATOR -> "redirect:/operator/messages";
+            case OWNER, ADMIN, BILLING_STAFF -> "redirect:/billing/claims";
             default -> "redirect:/home";
         };
     }
@@ -46,7 +47,7 @@ class HomePages {
     }
 
     /** Any other address in the portals' areas: a Not found page rather than the API's problem body. */
-    @GetMapping({"/client/**", "/hmo/**", "/operator/**"})
+    @GetMapping({"/client/**", "/hmo/**", "/operator/**", "/billing/**"})
     String unknown() {
         throw new NotFoundException("Page", "(this address)");
     }

@@ -38,6 +38,17 @@ class ClaimLifecycleTests {
     }
 
     @Test
+    void diagnoses_must_be_icd10_codes_whoever_sends_them() {
+        assertThatThrownBy(() -> Claim.draft("CLM-2", null, 1, 1, 1, 1, List.of("B54", "malaria"), null, "NGN", "billing", NOW))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("'MALARIA' is not an ICD-10 code")
+                .extracting(e -> ((InvalidInput) e).field()).isEqualTo("diagnoses");
+        Claim claim = draftWithTwoLines();
+        assertThatThrownBy(() -> claim.describe(List.of("K02.1", "12"), null)).isInstanceOf(InvalidInput.class);
+        claim.describe(List.of("k02.1", "J18.9"), null);
+        assertThat(claim.getDiagnoses()).containsExactly("K02.1", "J18.9");
+    }
+
+    @Test
     void a_draft_is_priced_from_the_tariff_and_totals_its_lines() {
         Claim claim = draftWithTwoLines();
 

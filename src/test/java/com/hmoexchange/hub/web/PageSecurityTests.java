@@ -67,6 +67,30 @@ class PageSecurityTests extends ApiTest {
     }
 
     @Test
+    void billing_pages_are_for_the_practices_staff_and_another_practices_claim_is_a_404_page() throws Exception {
+        var mine = fixtures.practice();
+        var theirs = fixtures.practice();
+        var claim = draft(as(theirs.billing()), visit(as(theirs.billing()), fixtures.enrollee("acme-hmo"), "CONS-GP"));
+        long theirClaim = claim.get("id").asLong();
+        signIn(mine.billing());
+
+        HttpResponse<String> other = get("/billing/claims/" + theirClaim);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).contains("Not found").doesNotContain(claim.get("claimNumber").asText());
+        assertThat(post("/billing/claims/" + theirClaim + "/submit", Map.of("version", "0")).statusCode()).isEqualTo(403);
+        String token = csrf(get("/billing/claims").body());
+        assertThat(post("/billing/claims/" + theirClaim + "/submit", Map.of("_csrf", token, "version", "0")).statusCode())
+                .isEqualTo(404);
+        assertThat(get("/hmo/requests").statusCode()).isEqualTo(403);
+        assertThat(get("/operator/quarantine").statusCode()).isEqualTo(403);
+
+        HttpClient owner = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpClient hmo = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        assertThat(signedInGet(owner, mine.owner(), "/billing/claims").statusCode()).isEqualTo(200);
+        assertThat(signedInGet(hmo, fixtures.hmoAdmin("acme-hmo"), "/billing/claims").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void a_bad_email_for_credentials_is_shown_next_to_the_field_and_kept() throws Exception {
         ClientSetup setup = fixtures.client("acme-hmo");
         signIn(setup.hmoAdmin());
@@ -116,6 +140,19 @@ class PageSecurityTests extends ApiTest {
                 "password", Fixtures.PASSWORD));
         assertThat(response.statusCode()).isEqualTo(302);
         return response;
+    }
+
+    /** Signs in with a client of its own (its own session) and gets the page. */
+    private HttpResponse<String> signedInGet(HttpClient client, String username, String path) throws Exception {
+        HttpResponse<String> signInPage = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        String body = "_csrf=" + URLEncoder.encode(csrf(signInPage.body()), StandardCharsets.UTF_8) + "&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + Fixtures.PASSWORD;
+        client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String csrf(String page) {
