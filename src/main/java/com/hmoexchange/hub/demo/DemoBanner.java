@@ -48,12 +48,13 @@ class DemoBanner {
                    link from its mail (curl -u ADDRESS:ADDRESS 'imap://127.0.0.1:{}/INBOX;UID=*'), choose a password
                  Sandbox mailbox (every email the hub sends): imap://127.0.0.1:{}, login = password = the address
                  Sandbox payers: http://localhost:{}/sandbox/payers/acme-hmo/claims (HTTP),
-                   {}/sandbox-sftp/root/claims (SFTP), http://localhost:{}/sandbox/mailboxes/claims@crestline.example (email)
+                   {}/sandbox-sftp/root/claims (SFTP), http://localhost:{}/sandbox/mailboxes/claims@crestline.example (email),
+                   {}/sandbox-sftp/root/zenith/claims (SFTP, X12)
                  Try: curl -u lekki.billing:{} http://localhost:{}/api/visits
                 ================================================================================""",
                 port, port, port, password, environment.getProperty("hub.demo.mailbox.imap-port"),
                 environment.getProperty("hub.demo.mailbox.imap-port"), port,
-                environment.getProperty("HUB_DATA_DIR", "./data"), port,
+                environment.getProperty("HUB_DATA_DIR", "./data"), port, environment.getProperty("HUB_DATA_DIR", "./data"),
                 defaultPassword ? password : "$HUB_DEMO_PASSWORD", port);
     }
 }
