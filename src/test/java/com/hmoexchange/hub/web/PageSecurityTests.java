@@ -26,6 +26,9 @@ class PageSecurityTests extends ApiTest {
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void pages_need_signing_in_and_forms_without_the_csrf_token_are_refused() throws Exception {
         ClientSetup setup = fixtures.client("acme-hmo");
@@ -47,6 +50,22 @@ class PageSecurityTests extends ApiTest {
                 .statusCode()).isEqualTo(403);
         assertThat(post("/sign-out", Map.of()).statusCode()).isEqualTo(403);
         assertThat(get("/client").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_signed_in_session_is_kept_in_the_database_so_any_hub_node_can_serve_it_and_sign_out_ends_it() throws Exception {
+        ClientSetup setup = fixtures.client("acme-hmo");
+        signIn(setup.user());
+        assertThat(get("/client").statusCode()).isEqualTo(200);
+
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class,
+                setup.user())).isEqualTo(1);
+
+        String token = csrf(get("/client").body());
+        assertThat(post("/sign-out", Map.of("_csrf", token)).statusCode()).isEqualTo(302);
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class,
+                setup.user())).isZero();
+        assertThat(get("/client").statusCode()).isEqualTo(302);
     }
 
     @Test
