@@ -21,6 +21,7 @@ final class ClaimAcknowledgement277 {
             "A3", "Returned as unprocessable", "A4", "Not found", "A5", "Split claim",
             "A6", "Rejected for missing information", "A7", "Rejected for invalid information",
             "A8", "Rejected for relational field in error");
+    private static final List<String> REFUSALS = List.of("A3", "A4", "A6", "A7", "A8");
     private static final Map<String, String> STATUS_CODES = Map.of(
             "19", "Entity acknowledges receipt of claim/encounter", "20", "Accepted for processing",
             "21", "Missing or invalid information", "562", "Entity's National Provider Identifier (NPI)");
@@ -30,6 +31,9 @@ final class ClaimAcknowledgement277 {
 
     private final List<ClaimAnswer> answers = new ArrayList<>();
     private Open open;
+    /** A refusal above the claims (the whole batch, a receiver or a provider), kept for a set that names no claim. */
+    private String batchRefusal;
+    private int batchRefusalAt;
 
     /** The claim loop being read. */
     private static final class Open {
@@ -74,6 +78,11 @@ final class ClaimAcknowledgement277 {
                         status(s, 1);
                         status(s, 10);
                         status(s, 11);
+                    } else if (batchRefusal == null && REFUSALS.contains(s.component(1, 1))) {
+                        batchRefusal = CATEGORIES.get(s.component(1, 1)) + (s.component(1, 2).isEmpty() ? ""
+                                : ": " + STATUS_CODES.getOrDefault(s.component(1, 2), "claim status code " + s.component(1, 2)))
+                                + (s.element(12).isEmpty() ? "" : ". " + s.element(12));
+                        batchRefusalAt = s.number();
                     }
                 }
                 default -> {
@@ -81,6 +90,11 @@ final class ClaimAcknowledgement277 {
             }
         }
         close();
+        if (answers.isEmpty() && batchRefusal != null) {
+            // Every claim in the batch was refused, but the payer named none: a person must find them.
+            throw new UnreadableDocument(batchRefusalAt, "The payer refused the whole batch (" + batchRefusal
+                    + ") without naming its claims; find the claims it carried and resubmit them");
+        }
         return answers;
     }
 

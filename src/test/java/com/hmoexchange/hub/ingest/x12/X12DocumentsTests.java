@@ -114,6 +114,20 @@ class X12DocumentsTests {
     }
 
     @Test
+    void aBatchRefusedWithoutNamingItsClaimsGoesToAPersonWithTheReason() throws Exception {
+        String whole = new String(resource("277ca-mixed.x12").readAllBytes(), StandardCharsets.US_ASCII);
+        String header = whole.substring(0, whole.indexOf("HL*3*2*19*1"));
+        String refused = header.replace("STC*A1:19*20261120*WQ*48000", "STC*A3:21*20261120*U*48000********Submitter not enrolled");
+        int segments = (int) refused.lines().filter(l -> !l.startsWith("ISA") && !l.startsWith("GS")).count() + 1;
+        String x12 = refused + "SE*" + segments + "*0001~\nGE*1*77~\nIEA*1*000000077~\n";
+
+        assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(x12.getBytes(StandardCharsets.US_ASCII))))
+                .isInstanceOfSatisfying(UnreadableDocument.class, e -> assertThat(e.getMessage()).isEqualTo(
+                        "The payer refused the whole batch (Returned as unprocessable: Missing or invalid information. "
+                                + "Submitter not enrolled) without naming its claims; find the claims it carried and resubmit them"));
+    }
+
+    @Test
     void somethingThatIsNotX12IsUnreadable() {
         assertThatThrownBy(() -> reader.read(new ByteArrayInputStream("CLAIM_REF,STATUS\nCLM-1,APPROVED\n"
                 .getBytes(StandardCharsets.US_ASCII)))).isInstanceOf(UnreadableDocument.class);
