@@ -173,6 +173,19 @@ class ZeroSetupRunTests {
         assertThat(billing.get("/api/notifications").json().findValuesAsText("kind")).contains("CLAIM_REJECTED", "CLAIM_PARTIAL", "CLAIM_PAID");
     }
 
+    @Test
+    void the_x12_sandbox_payer_answers_with_a_999_a_277ca_and_an_835() {
+        Api billing = new Api(port, "lekki.billing", "hub-demo");
+        JsonNode tobi = billing.get("/api/visits?enrolleeNumber=ZCA/30001/1").json().get(0);
+        long claim = claim(billing, tobi, -1, false);        // CONS-GP + LAB-MP 7,000 to Zenith: partial
+
+        JsonNode paid = await().atMost(Duration.ofSeconds(90)).until(() -> billing.get("/api/claims/" + claim).json(),
+                c -> "PAID".equals(c.get("paymentStatus").asText()));
+        assertThat(paid.get("status").asText()).isEqualTo("PARTIAL");
+        assertThat(paid.at("/balance/paid").decimalValue()).isEqualByComparingTo("4500.00");
+        assertThat(paid.get("history").findValuesAsText("to")).contains("RECEIVED", "IN_REVIEW", "PARTIAL");
+    }
+
     /** Submits a claim for one service of the visit (index), or all of them (-1), with a referral letter if asked. */
     private long claim(Api billing, JsonNode visit, int service, boolean referral) {
         List<Map<String, Object>> services = new java.util.ArrayList<>();
