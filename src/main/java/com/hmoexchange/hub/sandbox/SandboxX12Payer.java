@@ -1,9 +1,8 @@
 package com.hmoexchange.hub.sandbox;
 
-import io.xlate.edi.stream.EDIInputFactory;
-import io.xlate.edi.stream.EDIStreamEvent;
-import io.xlate.edi.stream.EDIStreamException;
-import io.xlate.edi.stream.EDIStreamReader;
+import com.hmoexchange.hub.ingest.UnreadableDocument;
+import com.hmoexchange.hub.ingest.x12.Segment;
+import com.hmoexchange.hub.ingest.x12.SegmentReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,6 @@ import org.springframework.stereotype.Component;
 class SandboxX12Payer {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxX12Payer.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final Path claims;
     private final Path outbound;
@@ -91,7 +88,7 @@ class SandboxX12Payer {
         ReceivedClaim claim;
         try (InputStream in = Files.newInputStream(file)) {
             claim = read(in);
-        } catch (EDIStreamException | RuntimeException e) {
+        } catch (UnreadableDocument | RuntimeException e) {
             log.warn("Sandbox X12 payer cannot read {}: {}", name, e.getMessage());
             Files.writeString(paid, "unreadable");
             return;
@@ -124,63 +121,33 @@ class SandboxX12Payer {
         Files.move(temporary, outbound.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static ReceivedClaim read(InputStream in) throws EDIStreamException {
-        EDIStreamReader reader = EDIInputFactory.newFactory().createEDIStreamReader(in);
+    /** The claim in an 837P, read with the hub's own segment reader (the sandbox payer reads as a payer would). */
+    static ReceivedClaim read(InputStream in) throws UnreadableDocument, IOException {
         String claimNumber = null;
         String setControl = null;
         List<ReceivedLine> lines = new ArrayList<>();
-        List<String> segment = new ArrayList<>();
-        String tag = null;
-        String pendingCode = null;
-        BigDecimal pendingAmount = null;
-        int pendingUnits = 1;
-        while (reader.hasNext()) {
-            EDIStreamEvent event = reader.next();
-            switch (event) {
-                case START_SEGMENT -> {
-                    tag = reader.getText();
-                    segment.clear();
-                }
-                case ELEMENT_DATA -> {
-                    int position = reader.getLocation().getElementPosition();
-                    int component = reader.getLocation().getComponentPosition();
-                    if (component <= 1) {
-                        while (segment.size() < position) {
-                            segment.add("");
-                        }
-                        // SV101's second component is the service code; the rest of a composite is not needed.
-                        boolean serviceCode = "SV1".equals(tag) && position == 1 && component == 1;
-                        segment.set(position - 1, serviceCode ? "" : reader.getText());
-                    } else if ("SV1".equals(tag) && position == 1 && component == 2) {
-                        segment.set(0, reader.getText());
-                    }
-                }
-                case END_SEGMENT -> {
-                    switch (tag) {
-                        case "ST" -> setControl = segment.get(1);
-                        case "CLM" -> claimNumber = segment.get(0);
-                        case "SV1" -> {
-                            pendingCode = segment.get(0);
-                            pendingAmount = new BigDecimal(segment.get(1));
-                            pendingUnits = segment.size() > 3 ? Integer.parseInt(segment.get(3)) : 1;
-                        }
-                        case "REF" -> {
-                            if ("6R".equals(segment.get(0)) && pendingCode != null) {
-                                lines.add(new ReceivedLine(Integer.parseInt(segment.get(1)), pendingCode, pendingAmount,
-                                        pendingUnits));
-                                pendingCode = null;
-                            }
-                        }
-                        default -> {
+        Segment service = null;
+        try (SegmentReader segments = new SegmentReader(in)) {
+            for (Segment s = segments.next(); s != null; s = segments.next()) {
+                switch (s.tag()) {
+                    case "ST" -> setControl = s.element(2);
+                    case "CLM" -> claimNumber = s.element(1);
+                    case "SV1" -> service = s;
+                    case "REF" -> {
+                        if ("6R".equals(s.element(1)) && service != null) {
+                            Integer units = service.wholeNumberOrNull(4);
+                            lines.add(new ReceivedLine(Integer.parseInt(s.element(2)), service.component(1, 2),
+                                    service.amount(2), units == null ? 1 : units));
+                            service = null;
                         }
                     }
-                }
-                default -> {
+                    default -> {
+                    }
                 }
             }
         }
         if (claimNumber == null) {
-            throw new IllegalArgumentException("no CLM segment");
+            throw new UnreadableDocument(0, "no CLM segment");
         }
         return new ReceivedClaim(claimNumber, setControl, lines);
     }

@@ -9,14 +9,14 @@ import java.util.List;
  * each a list of components (a simple element has one). Element 1 is the first after the tag, as the
  * X12 guides number them (CLP01, CLP02...).
  */
-record Segment(String tag, int number, List<List<String>> elements) {
+public record Segment(String tag, int number, List<List<String>> elements) {
 
     /** The element's text, or its first component for a composite; "" when absent. */
-    String element(int position) {
+    public String element(int position) {
         return component(position, 1);
     }
 
-    String component(int position, int component) {
+    public String component(int position, int component) {
         if (position < 1 || position > elements.size()) {
             return "";
         }
@@ -24,16 +24,16 @@ record Segment(String tag, int number, List<List<String>> elements) {
         return component <= components.size() ? components.get(component - 1) : "";
     }
 
-    int size() {
+    public int size() {
         return elements.size();
     }
 
-    boolean is(String expectedTag) {
+    public boolean is(String expectedTag) {
         return tag.equals(expectedTag);
     }
 
     /** A required amount (X12 type R: a decimal, maybe signed). */
-    BigDecimal amount(int position) throws UnreadableDocument {
+    public BigDecimal amount(int position) throws UnreadableDocument {
         String text = element(position);
         if (text.isEmpty()) {
             throw new UnreadableDocument(number, "%s%02d (an amount) is missing".formatted(tag, position));
@@ -42,7 +42,7 @@ record Segment(String tag, int number, List<List<String>> elements) {
     }
 
     /** An amount that may be absent: zero when it is. */
-    BigDecimal amountOrZero(int position) throws UnreadableDocument {
+    public BigDecimal amountOrZero(int position) throws UnreadableDocument {
         String text = element(position);
         return text.isEmpty() ? BigDecimal.ZERO : parse(position, text);
     }
@@ -55,7 +55,7 @@ record Segment(String tag, int number, List<List<String>> elements) {
         }
     }
 
-    Integer wholeNumberOrNull(int position) throws UnreadableDocument {
+    public Integer wholeNumberOrNull(int position) throws UnreadableDocument {
         String text = element(position);
         if (text.isEmpty()) {
             return null;

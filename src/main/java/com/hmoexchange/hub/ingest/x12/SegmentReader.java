@@ -18,13 +18,13 @@ import java.util.List;
  * memory whole. StAEDI checks the envelope (ISA/GS/ST counts and control numbers); any error it reports makes
  * the document unreadable, with the segment where it happened, except a malformed envelope time stamp.
  */
-final class SegmentReader implements Closeable {
+public final class SegmentReader implements Closeable {
 
     private static final EDIInputFactory FACTORY = EDIInputFactory.newFactory();
 
     private final EDIStreamReader reader;
 
-    SegmentReader(InputStream in) throws UnreadableDocument {
+    public SegmentReader(InputStream in) throws UnreadableDocument {
         try {
             this.reader = FACTORY.createEDIStreamReader(in);
         } catch (RuntimeException e) {
@@ -33,7 +33,7 @@ final class SegmentReader implements Closeable {
     }
 
     /** The next segment, or null at the end of the input. */
-    Segment next() throws UnreadableDocument {
+    public Segment next() throws UnreadableDocument {
         String tag = null;
         int number = 0;
         List<List<String>> elements = new ArrayList<>();
