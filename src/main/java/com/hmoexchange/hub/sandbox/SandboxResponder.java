@@ -3,6 +3,7 @@ package com.hmoexchange.hub.sandbox;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hmoexchange.hub.ingest.CallbackSignatures;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -32,7 +33,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,8 +43,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -193,13 +191,11 @@ class SandboxResponder implements DisposableBean {
         try {
             String text = json.writeValueAsString(body);
             String timestamp = Long.toString(Instant.now().getEpochSecond());
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(acmeSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + text).getBytes(StandardCharsets.UTF_8)));
+            String signature = CallbackSignatures.header(acmeSecret, timestamp, text.getBytes(StandardCharsets.UTF_8));
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                             + environment.getProperty("local.server.port", "8080") + "/api/payers/acme-hmo/callbacks"))
-                    .header("Content-Type", "application/json").header("X-Hub-Timestamp", timestamp)
-                    .header("X-Hub-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(text)).build(),
+                    .header("Content-Type", "application/json").header(CallbackSignatures.TIMESTAMP, timestamp)
+                    .header(CallbackSignatures.SIGNATURE, signature).POST(HttpRequest.BodyPublishers.ofString(text)).build(),
                     HttpResponse.BodyHandlers.ofString());
             log.info("Sandbox payer acme-hmo called back ({}): HTTP {}", body.get("event"), answer.statusCode());
         } catch (Exception e) {
