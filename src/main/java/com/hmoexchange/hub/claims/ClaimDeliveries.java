@@ -14,7 +14,14 @@ import com.hmoexchange.hub.visits.Visit;
 import com.hmoexchange.hub.visits.VisitRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,13 +56,33 @@ public class ClaimDeliveries {
 
     @Transactional(readOnly = true)
     public CanonicalClaim canonical(String claimNumber) {
-        Claim c = load(claimNumber);
-        Enrollee patient = enrollees.findById(c.getEnrolleeId()).orElseThrow();
-        Visit visit = visits.findById(c.getVisitId()).orElseThrow();
-        Provider provider = providers.findById(c.getProviderId()).orElseThrow();
-        Payer payer = payers.findById(c.getPayerId()).orElseThrow();
-        String resubmissionOf = c.getResubmissionOfId() == null ? null
-                : claims.findById(c.getResubmissionOfId()).map(Claim::getClaimNumber).orElse(null);
+        List<CanonicalClaim> found = canonical(List.of(claimNumber));
+        if (found.isEmpty()) {
+            throw new NotFoundException("Claim", claimNumber);
+        }
+        return found.get(0);
+    }
+
+    /**
+     * The canonical form of several claims, read with a handful of queries whatever their number
+     * (claims, then their patients, visits, practices and payers by id). Unknown numbers are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<CanonicalClaim> canonical(Collection<String> claimNumbers) {
+        List<Claim> found = claims.findByClaimNumberIn(claimNumbers);
+        Map<Long, Enrollee> patients = byId(enrollees.findAllById(ids(found, Claim::getEnrolleeId)), Enrollee::getId);
+        Map<Long, Visit> visitsById = byId(visits.findAllById(ids(found, Claim::getVisitId)), Visit::getId);
+        Map<Long, Provider> providersById = byId(providers.findAllById(ids(found, Claim::getProviderId)), Provider::getId);
+        Map<Long, Payer> payersById = byId(payers.findAllById(ids(found, Claim::getPayerId)), Payer::getId);
+        Map<Long, String> originals = claims.findAllById(ids(found, Claim::getResubmissionOfId)).stream()
+                .collect(Collectors.toMap(Claim::getId, Claim::getClaimNumber));
+        return found.stream().map(c -> canonical(c, patients.get(c.getEnrolleeId()), visitsById.get(c.getVisitId()),
+                providersById.get(c.getProviderId()), payersById.get(c.getPayerId()),
+                originals.get(c.getResubmissionOfId()))).toList();
+    }
+
+    private static CanonicalClaim canonical(Claim c, Enrollee patient, Visit visit, Provider provider, Payer payer,
+            String resubmissionOf) {
         return new CanonicalClaim(c.getClaimNumber(), c.getProviderReference(), resubmissionOf, c.getSubmittedAt(),
                 c.getCurrency(), c.billedAmount(),
                 new CanonicalClaim.Party(provider.getCode(), provider.getName()),
@@ -79,9 +106,43 @@ public class ClaimDeliveries {
                 .toList();
     }
 
-    public void delivered(String claimNumber, String payerReference, boolean payerSaysReceived, String channel) {
-        Claim claim = load(claimNumber);
-        claim.delivered(payerReference, payerSaysReceived, channel, staleAfter(claim), clock.instant());
+    /** How sending a claim ended, as the dispatcher notes it on the claim. */
+    public sealed interface DeliveryOutcome {
+        String claimNumber();
+
+        /** The payer has the claim (and perhaps its reference, and word that it registered it). */
+        record Delivered(String claimNumber, String payerReference, boolean payerSaysReceived, String payerCode)
+                implements DeliveryOutcome {
+        }
+
+        /** The payer will not take the claim as sent. */
+        record Refused(String claimNumber, String payerError) implements DeliveryOutcome {
+        }
+
+        /** The channel failed; the claim will be tried again, or was given up on. */
+        record Failing(String claimNumber, String error, boolean givenUp) implements DeliveryOutcome {
+        }
+    }
+
+    /** Notes a batch of delivery outcomes on their claims, in one transaction. */
+    public void record(List<? extends DeliveryOutcome> outcomes) {
+        Map<String, Claim> byNumber = byId(claims.findByClaimNumberIn(outcomes.stream()
+                .map(DeliveryOutcome::claimNumber).collect(Collectors.toSet())), Claim::getClaimNumber);
+        Map<Long, Duration> staleAfter = new HashMap<>();
+        for (DeliveryOutcome outcome : outcomes) {
+            Claim claim = byNumber.get(outcome.claimNumber());
+            if (claim == null) {
+                throw new NotFoundException("Claim", outcome.claimNumber());
+            }
+            if (outcome instanceof DeliveryOutcome.Delivered d) {
+                claim.delivered(d.payerReference(), d.payerSaysReceived(), d.payerCode(),
+                        staleAfter.computeIfAbsent(claim.getPayerId(), this::staleAfter), clock.instant());
+            } else if (outcome instanceof DeliveryOutcome.Refused r) {
+                claim.deliveryRefused(r.payerError());
+            } else if (outcome instanceof DeliveryOutcome.Failing f) {
+                claim.deliveryFailing(f.error(), f.givenUp());
+            }
+        }
     }
 
     /** An operator's re-send: the claim goes out again through the outbox, even if the payer already has it. */
@@ -101,8 +162,16 @@ public class ClaimDeliveries {
         load(claimNumber).deliveryFailing(error, givenUp);
     }
 
-    private Duration staleAfter(Claim claim) {
-        return Duration.ofDays(payers.findById(claim.getPayerId()).orElseThrow().getStaleAfterDays());
+    private Duration staleAfter(long payerId) {
+        return Duration.ofDays(payers.findById(payerId).orElseThrow().getStaleAfterDays());
+    }
+
+    private static Set<Long> ids(List<Claim> found, Function<Claim, Long> id) {
+        return found.stream().map(id).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    private static <K, T> Map<K, T> byId(List<T> items, Function<T, K> key) {
+        return items.stream().collect(Collectors.toMap(key, Function.identity()));
     }
 
     private Claim load(String claimNumber) {

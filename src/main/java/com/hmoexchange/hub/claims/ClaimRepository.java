@@ -13,6 +13,8 @@ public interface ClaimRepository extends JpaRepository<Claim, Long>, JpaSpecific
 
     Optional<Claim> findByClaimNumber(String claimNumber);
 
+    List<Claim> findByClaimNumberIn(Collection<String> claimNumbers);
+
     boolean existsByProviderIdAndProviderReference(long providerId, String providerReference);
 
     Optional<Claim> findFirstByResubmissionOfId(long claimId);

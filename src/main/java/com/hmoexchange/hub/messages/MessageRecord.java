@@ -7,7 +7,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 
 /** One message in or out of the hub, one row per attempt: what was sent where, and how it ended. */
@@ -38,37 +37,6 @@ public class MessageRecord {
     private Long durationMs;
 
     protected MessageRecord() {
-    }
-
-    static MessageRecord outbound(String channel, String payerCode, String claimNumber, String providerReference,
-            String idempotencyKey, int attempt, String target, Instant now) {
-        MessageRecord record = new MessageRecord();
-        record.direction = "OUT";
-        record.channel = channel;
-        record.payerCode = payerCode;
-        record.claimNumber = claimNumber;
-        record.providerReference = providerReference;
-        record.idempotencyKey = idempotencyKey;
-        record.attempt = attempt;
-        record.target = target;
-        record.outcome = Outcome.IN_FLIGHT;
-        record.startedAt = now;
-        return record;
-    }
-
-    void payload(String payload, String setControlNumber) {
-        this.payload = payload;
-        this.setControlNumber = setControlNumber;
-    }
-
-    void finish(Outcome outcome, String payerReference, String error, Instant now) {
-        this.outcome = outcome;
-        if (payerReference != null) {
-            this.payerReference = payerReference;
-        }
-        this.error = error == null ? null : error.length() > 2000 ? error.substring(0, 1997) + "..." : error;
-        this.finishedAt = now;
-        this.durationMs = Duration.between(startedAt, now).toMillis();
     }
 
     public Long getId() {

@@ -1,53 +1,99 @@
 package com.hmoexchange.hub.messages;
 
-import java.time.Clock;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps every attempt at a message. Each write commits on its own, so the record of a failed
- * attempt survives whatever the failure rolls back.
+ * Keeps every attempt at a message: stored IN_FLIGHT before the send, ended after it. Each write
+ * commits on its own, so the record of a failed attempt survives whatever the failure rolls back.
+ * Attempts are written in batches (one JDBC batch per dispatched message), whatever its size.
  */
 @Service
 @Transactional(propagation = Propagation.REQUIRES_NEW)
 public class MessageStore {
 
-    private final MessageRecordRepository records;
-    private final Clock clock;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    MessageStore(MessageRecordRepository records, Clock clock) {
-        this.records = records;
-        this.clock = clock;
+    MessageStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
-    /** Starts an outbound attempt and returns its id; the attempt number counts earlier tries with the same key. */
-    public long startOutbound(String channel, String payerCode, String claimNumber, String providerReference,
-            String idempotencyKey, String target) {
-        int attempt = records.countByIdempotencyKey(idempotencyKey) + 1;
-        return records.save(MessageRecord.outbound(channel, payerCode, claimNumber, providerReference, idempotencyKey,
-                attempt, target, clock.instant())).getId();
-    }
-
-    public void payload(long id, String payload) {
-        payload(id, payload, null);
-    }
-
-    /** What went out, and the X12 set control number it carried (null for other formats). */
-    public void payload(long id, String payload, String setControlNumber) {
-        records.findById(id).orElseThrow().payload(payload, setControlNumber);
-    }
-
-    /** Ends an attempt; an attempt already ended (say DELIVERED) keeps its outcome. */
-    public void finish(long id, Outcome outcome, String payerReference, String error) {
-        MessageRecord record = records.findById(id).orElseThrow();
-        if (record.getOutcome() == Outcome.IN_FLIGHT) {
-            record.finish(outcome, payerReference, error, clock.instant());
-        }
-    }
-
+    /** Which try comes next for each key (1 for a key never tried), in one query. */
     @Transactional(readOnly = true)
-    public boolean delivered(String idempotencyKey) {
-        return records.existsByIdempotencyKeyAndOutcome(idempotencyKey, Outcome.DELIVERED);
+    public Map<String, Integer> nextAttempts(Collection<String> idempotencyKeys) {
+        Map<String, Integer> next = new HashMap<>();
+        idempotencyKeys.forEach(key -> next.put(key, 1));
+        if (!idempotencyKeys.isEmpty()) {
+            jdbc.query("select idempotency_key, count(*) from message_record where idempotency_key in (:keys) group by idempotency_key",
+                    Map.of("keys", idempotencyKeys), row -> {
+                        next.put(row.getString(1), row.getInt(2) + 1);
+                    });
+        }
+        return next;
+    }
+
+    /** The keys among these that a payer already has (an attempt DELIVERED), in one query. */
+    @Transactional(readOnly = true)
+    public Set<String> deliveredKeys(Collection<String> idempotencyKeys) {
+        Set<String> delivered = new HashSet<>();
+        if (!idempotencyKeys.isEmpty()) {
+            jdbc.query("select distinct idempotency_key from message_record where idempotency_key in (:keys) and outcome = 'DELIVERED'",
+                    Map.of("keys", idempotencyKeys), row -> {
+                        delivered.add(row.getString(1));
+                    });
+        }
+        return delivered;
+    }
+
+    /** Stores a batch of attempts as IN_FLIGHT before they are sent, in one JDBC batch. */
+    public void startOutbound(List<OutboundAttempt> attempts) {
+        jdbc.batchUpdate("""
+                insert into message_record (direction, channel, payer_code, claim_number, provider_reference, idempotency_key,
+                    attempt, outcome, target, started_at)
+                values ('OUT', :channel, :payer, :claim, :providerReference, :key, :attempt, 'IN_FLIGHT', :target, :startedAt)""",
+                attempts.stream().map(a -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("channel", a.channel());
+                    row.put("payer", a.payerCode());
+                    row.put("claim", a.claimNumber());
+                    row.put("providerReference", a.providerReference());
+                    row.put("key", a.idempotencyKey());
+                    row.put("attempt", a.attempt());
+                    row.put("target", a.target());
+                    row.put("startedAt", Timestamp.from(a.startedAt()));
+                    return row;
+                }).toArray(Map[]::new));
+    }
+
+    /** Ends a batch of attempts (those still IN_FLIGHT) with their payload and outcome, in one JDBC batch. */
+    public void finishOutbound(List<OutboundAttempt> attempts) {
+        jdbc.batchUpdate("""
+                update message_record set outcome = :outcome, payer_reference = coalesce(:payerReference, payer_reference),
+                    error = :error, payload = :payload, set_control_number = :setControlNumber,
+                    finished_at = :finishedAt, duration_ms = :durationMs
+                where idempotency_key = :key and attempt = :attempt and outcome = 'IN_FLIGHT'""",
+                attempts.stream().filter(OutboundAttempt::ended).map(a -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("outcome", a.outcome().name());
+                    row.put("payerReference", a.payerReference());
+                    row.put("error", a.error());
+                    row.put("payload", a.payload());
+                    row.put("setControlNumber", a.setControlNumber());
+                    row.put("finishedAt", Timestamp.from(a.finishedAt()));
+                    row.put("durationMs", Duration.between(a.startedAt(), a.finishedAt()).toMillis());
+                    row.put("key", a.idempotencyKey());
+                    row.put("attempt", a.attempt());
+                    return row;
+                }).toArray(Map[]::new));
     }
 }

@@ -52,6 +52,8 @@ class DispatchTests extends ApiTest {
     PasswordEncoder encoder;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    com.hmoexchange.hub.outbox.OutboxRelay relay;
 
     Api billing;
     Api operator;
@@ -288,6 +290,78 @@ class DispatchTests extends ApiTest {
         }
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> numbers.stream().allMatch(n -> HTTP.accepted(n).size() == 1));
+    }
+
+    @Test
+    void claims_submitted_together_travel_in_one_message_per_payer_and_a_failing_one_resends_only_itself() throws Exception {
+        List<String> acme = new ArrayList<>();
+        String harmony;
+        List<String> messages;
+        camel.getRouteController().stopRoute("outbox-relay");
+        camel.getRouteController().stopRoute("dispatch");
+        try {
+            for (int i = 0; i < 3; i++) {
+                acme.add(submitted("acme-hmo", "CONS-GP").get("claimNumber").asText());
+            }
+            harmony = submitted("harmony-care", "CONS-GP").get("claimNumber").asText();
+            HTTP.script(acme.get(1), 503);
+            relay.publishPending();
+            messages = claimNumbersOnTheOutboundQueue();
+        } finally {
+            camel.getRouteController().startRoute("dispatch");
+            camel.getRouteController().startRoute("outbox-relay");
+        }
+        assertThat(messages).contains("," + String.join(",", acme) + ",", "," + harmony + ",");
+
+        for (String number : acme) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempts(number).contains("DELIVERED"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(harmony).contains("DELIVERED"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> acme.stream().allMatch(n -> HTTP.accepted(n).size() == 1));
+        // The claims delivered the first time are skipped quietly when the batch comes back for its failed one.
+        assertThat(attempts(acme.get(0))).containsExactly("DELIVERED");
+        assertThat(attempts(acme.get(1))).containsExactly("FAILED", "DELIVERED");
+        assertThat(attempts(acme.get(2))).containsExactly("DELIVERED");
+    }
+
+    @Test
+    void a_dead_lettered_claim_of_a_batch_is_listed_and_replayed_alone() throws Exception {
+        String delivered;
+        String failing;
+        camel.getRouteController().stopRoute("outbox-relay");
+        try {
+            delivered = submitted("acme-hmo", "CONS-GP").get("claimNumber").asText();
+            JsonNode claim = draftFor("acme-hmo", "LAB-MP");
+            failing = claim.get("claimNumber").asText();
+            HTTP.script(failing, 503, 503, 503, 503);
+            submit(claim);
+        } finally {
+            camel.getRouteController().startRoute("outbox-relay");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(failing).contains("DEAD_LETTERED"));
+        List<String> listed = operator.get("/api/operations/dead-letters").json().findValuesAsText("claimNumber");
+        assertThat(listed).contains(failing).doesNotContain(delivered);
+
+        Api.Response replay = operator.post("/api/operations/dead-letters/replay?claimNumber=" + failing, "");
+        assertThat(replay.json().get("replayed").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(failing).contains("DELIVERED"));
+        assertThat(HTTP.accepted(failing)).hasSize(1);
+        assertThat(HTTP.accepted(delivered)).hasSize(1);
+        assertThat(attempts(delivered)).containsExactly("DELIVERED");
+        assertThat(operator.get("/api/operations/dead-letters").json().findValuesAsText("claimNumber"))
+                .doesNotContain(failing, delivered);
+    }
+
+    /** The claimNumbers property of each message waiting on claims.outbound (",CLM-1,CLM-2,"). */
+    private List<String> claimNumbersOnTheOutboundQueue() {
+        return jms.browse("claims.outbound", (session, browser) -> {
+            List<String> found = new ArrayList<>();
+            for (var e = browser.getEnumeration(); e.hasMoreElements(); ) {
+                found.add(((jakarta.jms.Message) e.nextElement()).getStringProperty("claimNumbers"));
+            }
+            return found;
+        });
     }
 
     private JsonNode submitted(String payer, String... codes) {

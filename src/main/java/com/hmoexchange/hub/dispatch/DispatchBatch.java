@@ -1,0 +1,74 @@
+package com.hmoexchange.hub.dispatch;
+
+import com.hmoexchange.hub.claims.CanonicalClaim;
+import com.hmoexchange.hub.messages.OutboundAttempt;
+import com.hmoexchange.hub.messages.Outcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The claims of one broker message on their way out: for each, its canonical form and the attempt
+ * being made, and at the end how each went. The route sends them one by one; the dispatcher reads
+ * and records them all at once.
+ */
+final class DispatchBatch {
+
+    /** One claim's send within the batch. */
+    record Send(CanonicalClaim claim, OutboundAttempt attempt, String format, String mapping) {
+
+        String claimNumber() {
+            return claim.claimNumber();
+        }
+    }
+
+    private final int deliveryCount;
+    private final Map<String, Send> sends = new LinkedHashMap<>();
+    /** What each delivered claim's payer said: its reference, and whether it registered the claim. */
+    private final Map<String, Boolean> receivedOnDelivery = new LinkedHashMap<>();
+
+    DispatchBatch(int deliveryCount) {
+        this.deliveryCount = deliveryCount;
+    }
+
+    int deliveryCount() {
+        return deliveryCount;
+    }
+
+    synchronized void add(Send send) {
+        sends.put(send.claimNumber(), send);
+    }
+
+    synchronized Send send(String claimNumber) {
+        Send send = sends.get(claimNumber);
+        if (send == null) {
+            throw new IllegalStateException("Claim " + claimNumber + " is not in this batch");
+        }
+        return send;
+    }
+
+    synchronized void receivedOnDelivery(String claimNumber, boolean received) {
+        receivedOnDelivery.put(claimNumber, received);
+    }
+
+    synchronized boolean payerSaysReceived(String claimNumber) {
+        return receivedOnDelivery.getOrDefault(claimNumber, false);
+    }
+
+    synchronized List<String> claimNumbers() {
+        return new ArrayList<>(sends.keySet());
+    }
+
+    synchronized List<OutboundAttempt> attempts() {
+        return sends.values().stream().map(Send::attempt).toList();
+    }
+
+    synchronized List<Send> ended(Outcome outcome) {
+        return sends.values().stream().filter(s -> s.attempt().outcome() == outcome).toList();
+    }
+
+    synchronized boolean isEmpty() {
+        return sends.isEmpty();
+    }
+}

@@ -1,0 +1,110 @@
+package com.hmoexchange.hub.messages;
+
+import java.time.Instant;
+
+/**
+ * One try at sending one claim, as the dispatcher tracks it while a batch of claims goes out:
+ * started (and stored as IN_FLIGHT) before the send, ended with its payload and outcome after.
+ */
+public final class OutboundAttempt {
+
+    private final String channel;
+    private final String payerCode;
+    private final String claimNumber;
+    private final String providerReference;
+    private final String idempotencyKey;
+    private final int attempt;
+    private final String target;
+    private final Instant startedAt;
+    private String payload;
+    private String setControlNumber;
+    private Outcome outcome = Outcome.IN_FLIGHT;
+    private String payerReference;
+    private String error;
+    private Instant finishedAt;
+
+    public OutboundAttempt(String channel, String payerCode, String claimNumber, String providerReference,
+            String idempotencyKey, int attempt, String target, Instant startedAt) {
+        this.channel = channel;
+        this.payerCode = payerCode;
+        this.claimNumber = claimNumber;
+        this.providerReference = providerReference;
+        this.idempotencyKey = idempotencyKey;
+        this.attempt = attempt;
+        this.target = target;
+        this.startedAt = startedAt;
+    }
+
+    /** What went out, and the X12 set control number it carried (null for other formats). */
+    public void payload(String payload, String setControlNumber) {
+        this.payload = payload;
+        this.setControlNumber = setControlNumber;
+    }
+
+    public void end(Outcome outcome, String payerReference, String error, Instant at) {
+        this.outcome = outcome;
+        this.payerReference = payerReference;
+        this.error = error == null ? null : error.length() > 2000 ? error.substring(0, 1997) + "..." : error;
+        this.finishedAt = at;
+    }
+
+    public boolean ended() {
+        return outcome != Outcome.IN_FLIGHT;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public String payerCode() {
+        return payerCode;
+    }
+
+    public String claimNumber() {
+        return claimNumber;
+    }
+
+    public String providerReference() {
+        return providerReference;
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public int attempt() {
+        return attempt;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public String setControlNumber() {
+        return setControlNumber;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public String payerReference() {
+        return payerReference;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+}
