@@ -9,6 +9,9 @@ import com.hmoexchange.hub.payers.AttachmentType;
 import com.hmoexchange.hub.security.HubUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -99,6 +102,14 @@ class ClaimController {
     }
 
     record Resubmission(@Size(max = 60) String providerReference) {
+    }
+
+    record SubmissionRequest(
+            @Schema(description = "ids of the practice's draft claims; duplicates count once", example = "[12, 13, 14]")
+            @NotEmpty(message = "must list at least one claim id")
+            @Size(max = ClaimService.SUBMIT_ALL_MAX, message = "must list at most " + ClaimService.SUBMIT_ALL_MAX
+                    + " claim ids; send the rest in another request")
+            List<@NotNull Long> claimIds) {
     }
 
     @PostMapping
@@ -201,6 +212,21 @@ class ClaimController {
     ResponseEntity<ClaimView> submit(@AuthenticationPrincipal HubUser user, @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return respond(service.submit(user, id, version(ifMatch)));
+    }
+
+    @PostMapping("/submissions")
+    @Operation(summary = "Submit many drafts at once; each is submitted or refused on its own",
+            description = "Each claim is submitted exactly as by POST /api/claims/{id}/submit, or refused and left as it "
+                    + "was: one refusal does not stop or undo the others. The answer is 200 with `submitted` (claim id, "
+                    + "number, new status) and `refused` (claim id, number, and the problem `type`, `code` and `detail` "
+                    + "that submitting the claim alone would answer, e.g. `claim-not-draft`, `claim-not-submittable` with "
+                    + "`missingAttachments`, or `not-found` for an id that is not your practice's), both in the order asked. "
+                    + "At most " + ClaimService.SUBMIT_ALL_MAX + " ids; an empty or longer list is 400.")
+    @ApiResponse(responseCode = "200", description = "What became of each claim")
+    @ApiResponse(responseCode = "400", description = "Malformed body, or an empty or too long list of claim ids",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    Submissions submitAll(@AuthenticationPrincipal HubUser user, @Valid @RequestBody SubmissionRequest body) {
+        return service.submitAll(user, body.claimIds());
     }
 
     @PostMapping("/{id}/status")

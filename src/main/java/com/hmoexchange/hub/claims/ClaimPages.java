@@ -8,6 +8,7 @@ import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.web.FormErrors;
 import com.hmoexchange.hub.web.WebPage;
 import java.io.IOException;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -62,12 +64,53 @@ class ClaimPages {
     @GetMapping("/claims")
     String list(@AuthenticationPrincipal HubUser user, @RequestParam(required = false) ClaimStatus status,
             @RequestParam(defaultValue = "false") boolean stale, @RequestParam(defaultValue = "0") int page, Model model) {
+        return listPage(user, status, stale, page, FormErrors.none(), model);
+    }
+
+    /** A refused claim of "Submit selected", as the list shows it (kept in the session until the next page). */
+    record Refusal(long claimId, String claimNumber, String reason) implements Serializable {
+    }
+
+    /**
+     * "Submit selected" on the list: the ticked drafts ({@code claimId}) are submitted together, each on its
+     * own (see {@link ClaimService#submitAll}); the list then says how many left and why the others did not.
+     */
+    @PostMapping("/claims/submissions")
+    String submitSelected(@AuthenticationPrincipal HubUser user,
+            @RequestParam(name = "claimId", required = false) List<Long> claimIds,
+            @RequestParam(required = false) ClaimStatus status, @RequestParam(defaultValue = "false") boolean stale,
+            @RequestParam(defaultValue = "0") int page, Model model, RedirectAttributes flash) {
+        FormErrors errors = FormErrors.none();
+        if (claimIds == null || claimIds.isEmpty()) {
+            errors.page("Tick the drafts to submit, then choose Submit selected.");
+        }
+        Submissions result = errors.attempt(() -> service.submitAll(user, claimIds));
+        if (result == null) {
+            return listPage(user, status, stale, page, errors, model);
+        }
+        int sent = result.submitted().size();
+        flash.addFlashAttribute("notice", sent + (sent == 1 ? " claim" : " claims") + " submitted"
+                + (result.refused().isEmpty() ? "." : "; " + result.refused().size() + " not submitted (see why below)."));
+        flash.addFlashAttribute("refusals", result.refused().stream()
+                .map(r -> new Refusal(r.claimId(), r.claimNumber(), r.detail())).collect(Collectors.toCollection(ArrayList::new)));
+        if (stale) {
+            flash.addAttribute("stale", true);
+        }
+        if (status != null) {
+            flash.addAttribute("status", status);
+        }
+        return "redirect:/billing/claims";
+    }
+
+    private String listPage(HubUser user, ClaimStatus status, boolean stale, int page, FormErrors errors, Model model) {
         var found = search.search(user, new ClaimSearch.Filter(status == null ? null : List.of(status), null, null, null,
                 null, null, null, stale ? Boolean.TRUE : null), Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("claims", found);
+        model.addAttribute("drafts", found.items().stream().anyMatch(c -> c.status() == ClaimStatus.DRAFT));
         model.addAttribute("status", status);
         model.addAttribute("stale", stale);
         model.addAttribute("statuses", ClaimStatus.values());
+        model.addAttribute("errors", errors);
         return "billing/claims";
     }
 

@@ -22,12 +22,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -165,6 +172,63 @@ public class ClaimService {
         return saved(claim);
     }
 
+    /** The most claims one {@link #submitAll} takes; a month end's drafts go in a few requests. */
+    public static final int SUBMIT_ALL_MAX = 500;
+
+    /**
+     * Submits many of the practice's drafts at once, each as {@link #submit} would: the same rules, the
+     * same outbox event. Each claim stands alone: one refused (not a draft, missing documents, patient not
+     * covered, not found or another practice's) is reported with the message submitting it alone gives,
+     * and is left as it was, since {@link Claim#submit} checks everything before it changes anything.
+     * Claims, their lines, attachments, diagnoses and history, payers and patients are read with a fixed
+     * number of queries, whatever the number of claims; the updates are batched when the transaction
+     * flushes. Duplicate ids count once.
+     */
+    public Submissions submitAll(HubUser user, List<Long> claimIds) {
+        Set<Long> ids = claimIds == null ? Set.of() : claimIds.stream().filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (ids.isEmpty()) {
+            throw new InvalidInput("claimIds", "Choose at least one claim to submit.");
+        }
+        if (ids.size() > SUBMIT_ALL_MAX) {
+            throw new InvalidInput("claimIds", "At most " + SUBMIT_ALL_MAX + " claims can be submitted at once; "
+                    + ids.size() + " were given. Send the rest in another request.");
+        }
+        Map<Long, Claim> found = claims.findByProviderIdAndIdIn(practiceOf(user), ids).stream()
+                .collect(Collectors.toMap(Claim::getId, Function.identity()));
+        List<Long> drafts = found.values().stream().filter(c -> c.getStatus() == ClaimStatus.DRAFT).map(Claim::getId).toList();
+        if (!drafts.isEmpty()) {
+            claims.fetchLines(drafts);
+            claims.fetchAttachments(drafts);
+            claims.fetchDiagnoses(drafts);
+            claims.fetchHistory(drafts);
+        }
+        Map<Long, Payer> payersById = payers.findAllById(found.values().stream().map(Claim::getPayerId).distinct().toList())
+                .stream().collect(Collectors.toMap(Payer::getId, Function.identity()));
+        Map<Long, Enrollee> patients = enrollees.findAllById(found.values().stream().map(Claim::getEnrolleeId).distinct()
+                .toList()).stream().collect(Collectors.toMap(Enrollee::getId, Function.identity()));
+        Instant now = clock.instant();
+        List<Submissions.Submitted> submitted = new ArrayList<>();
+        List<Submissions.Refused> refused = new ArrayList<>();
+        for (long id : ids) {
+            Claim claim = found.get(id);
+            if (claim == null) {
+                refused.add(Submissions.Refused.notFound(id));
+                continue;
+            }
+            Payer payer = payersById.get(claim.getPayerId());
+            try {
+                ClaimSubmitted event = claim.submit(payer.getRequiredAttachments(), patients.get(claim.getEnrolleeId()),
+                        staleAfter(payer), user.getUsername(), now);
+                outbox.append("Claim", claim.getClaimNumber(), event);
+                submitted.add(new Submissions.Submitted(claim.getId(), claim.getClaimNumber(), claim.getStatus()));
+            } catch (RuleViolation refusal) {
+                refused.add(Submissions.Refused.of(claim, refusal));
+            }
+        }
+        return new Submissions(submitted, refused);
+    }
+
     public ClaimView changeStatus(HubUser user, long claimId, Long version, ClaimStatus status, BigDecimal approvedAmount,
             String reason) {
         Claim claim = load(user, claimId, version);
@@ -237,7 +301,7 @@ public class ClaimService {
     public List<BillableVisit> billableVisits(HubUser user, String patient) {
         long providerId = practiceOf(user);
         String wanted = patient == null ? "" : patient.trim().toLowerCase(java.util.Locale.ROOT);
-        List<BillableVisit> found = new java.util.ArrayList<>();
+        List<BillableVisit> found = new ArrayList<>();
         for (Visit visit : visits.findTop100ByProviderIdOrderByEncounterDateDescIdDesc(providerId)) {
             Enrollee enrollee = enrollees.findById(visit.getEnrolleeId()).orElseThrow();
             if (!wanted.isEmpty() && !enrollee.getEnrolleeNumber().toLowerCase(java.util.Locale.ROOT).contains(wanted)

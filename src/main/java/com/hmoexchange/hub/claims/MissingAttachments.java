@@ -2,6 +2,7 @@ package com.hmoexchange.hub.claims;
 
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.payers.AttachmentType;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,11 @@ class MissingAttachments extends RuleViolation {
 
     @Override
     public Map<String, Object> properties() {
-        return Map.of("missingAttachments", missing.stream().map(Enum::name).sorted().toList());
+        return Map.of("missingAttachments", names());
+    }
+
+    /** The missing attachment types, sorted by name. */
+    List<String> names() {
+        return missing.stream().map(Enum::name).sorted().toList();
     }
 }

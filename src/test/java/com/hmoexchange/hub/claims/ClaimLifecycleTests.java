@@ -139,6 +139,23 @@ class ClaimLifecycleTests {
                 .hasMessageContaining("no lines").hasMessageContaining("no diagnosis");
     }
 
+    /** Submitting many claims in one transaction relies on this: a refused claim has nothing to write. */
+    @Test
+    void a_refused_submit_leaves_the_claim_exactly_as_it_was() {
+        Claim claim = draftWithTwoLines();
+        Enrollee lapsed = Enrollee.principal("ENR-3", 1, "Tunde", "Ola", LocalDate.of(1980, 1, 1),
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 9, 30), null);
+
+        assertThatThrownBy(() -> claim.submit(Set.of(AttachmentType.REFERRAL_LETTER), lapsed, FORTNIGHT, "billing",
+                NOW.plusSeconds(60))).isInstanceOf(MissingAttachments.class).hasMessageContaining("not covered");
+
+        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.DRAFT);
+        assertThat(claim.getHistory()).hasSize(1);
+        assertThat(claim.getSubmittedAt()).isNull();
+        assertThat(claim.getLastActivityAt()).isEqualTo(NOW);
+        assertThat(claim.isStale(NOW.plus(Duration.ofDays(365)))).isFalse();
+    }
+
     @Test
     void submit_moves_to_submitted_records_history_and_reports_the_event() {
         Claim claim = draftWithTwoLines();

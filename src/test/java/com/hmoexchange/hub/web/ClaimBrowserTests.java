@@ -170,6 +170,29 @@ class ClaimBrowserTests extends ApiTest {
     }
 
     @Test
+    void drafts_ticked_on_the_list_are_submitted_together_and_a_refused_one_says_why() {
+        Practice practice = fixtures.practice();
+        Api api = as(practice.billing());
+        JsonNode ready = draft(api, visit(api, fixtures.enrollee("acme-hmo"), "CONS-GP"));
+        JsonNode noReferral = draft(api, visit(api, fixtures.enrollee("harmony-care"), "LAB-MP"));
+
+        browser.signIn(practice.billing(), Fixtures.PASSWORD);
+        browser.find(By.id("select-" + ready.get("id").asLong())).click();
+        browser.find(By.id("select-" + noReferral.get("id").asLong())).click();
+        browser.click("Submit selected");
+
+        browser.waitForText(By.cssSelector(".notice"), "1 claim submitted; 1 not submitted");
+        assertThat(browser.text(By.id("refusals"))).contains(noReferral.get("claimNumber").asText())
+                .contains("REFERRAL_LETTER");
+        browser.screenshot("billing-submit-selected");
+        assertThat(browser.all(By.id("select-" + ready.get("id").asLong()))).as("no longer a draft").isEmpty();
+        assertThat(browser.all(By.id("select-" + noReferral.get("id").asLong()))).hasSize(1);
+        browser.click("Open " + noReferral.get("claimNumber").asText());
+        assertThat(browser.text(By.id("claim-status"))).isEqualTo("DRAFT");
+        browser.signOut();
+    }
+
+    @Test
     void a_billing_user_of_another_practice_gets_not_found_for_the_claim() {
         Practice theirs = fixtures.practice();
         JsonNode claim = draft(as(theirs.billing()), visit(as(theirs.billing()), fixtures.enrollee("acme-hmo"), "CONS-GP"));

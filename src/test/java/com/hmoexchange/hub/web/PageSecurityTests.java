@@ -110,6 +110,41 @@ class PageSecurityTests extends ApiTest {
     }
 
     @Test
+    void submit_selected_needs_the_csrf_token_and_reports_each_refused_claim_without_showing_another_practices()
+            throws Exception {
+        var mine = fixtures.practice();
+        var theirs = fixtures.practice();
+        var api = as(mine.billing());
+        long good = draft(api, visit(api, fixtures.enrollee("acme-hmo"), "CONS-GP")).get("id").asLong();
+        var noReferral = draft(api, visit(api, fixtures.enrollee("harmony-care"), "CONS-GP"));
+        var their = draft(as(theirs.billing()), visit(as(theirs.billing()), fixtures.enrollee("acme-hmo"), "CONS-GP"));
+        long theirId = their.get("id").asLong();
+        String ticked = "claimId=" + good + "&claimId=" + noReferral.get("id").asLong() + "&claimId=" + theirId;
+        signIn(mine.billing());
+        String list = get("/billing/claims").body();
+        assertThat(list).contains("id=\"select-" + good + "\"").contains("Submit selected");
+
+        assertThat(postForm("/billing/claims/submissions", ticked).statusCode()).isEqualTo(403);
+        assertThat(as(mine.billing()).get("/api/claims/" + good).json().get("status").asText()).isEqualTo("DRAFT");
+
+        HttpResponse<String> done = postForm("/billing/claims/submissions", "_csrf="
+                + URLEncoder.encode(csrf(list), StandardCharsets.UTF_8) + "&" + ticked);
+        assertThat(done.statusCode()).isEqualTo(302);
+        URI back = URI.create(done.headers().firstValue("Location").orElseThrow());
+        assertThat(back.getRawPath()).isEqualTo("/billing/claims");
+        String after = get(back.getRawPath() + (back.getRawQuery() == null ? "" : "?" + back.getRawQuery())).body();
+        assertThat(after).contains("1 claim submitted; 2 not submitted").contains("REFERRAL_LETTER")
+                .contains("Claim " + theirId + " was not found").doesNotContain(their.get("claimNumber").asText());
+        assertThat(as(mine.billing()).get("/api/claims/" + good).json().get("status").asText()).isNotEqualTo("DRAFT");
+        assertThat(as(theirs.billing()).get("/api/claims/" + theirId).json().get("status").asText()).isEqualTo("DRAFT");
+
+        HttpResponse<String> none = postForm("/billing/claims/submissions", "_csrf="
+                + URLEncoder.encode(csrf(after), StandardCharsets.UTF_8));
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(none.body()).contains("Tick the drafts to submit");
+    }
+
+    @Test
     void a_bad_email_for_credentials_is_shown_next_to_the_field_and_kept() throws Exception {
         ClientSetup setup = fixtures.client("acme-hmo");
         signIn(setup.hmoAdmin());
@@ -183,6 +218,13 @@ class PageSecurityTests extends ApiTest {
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form body as written (a name may repeat, as ticked checkboxes do). */
+    private HttpResponse<String> postForm(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
