@@ -110,7 +110,7 @@ public class Dispatcher {
                 continue;
             }
             started.add(attempt);
-            batch.add(new DispatchBatch.Send(claim, attempt, endpoints.format(payer), endpoints.mappingResource(payer)));
+            batch.add(new DispatchBatch.Send(claim, attempt, endpoints.format(payer), endpoints.mappingFile(payer).toString()));
         }
         if (!started.isEmpty()) {
             store.startOutbound(started);

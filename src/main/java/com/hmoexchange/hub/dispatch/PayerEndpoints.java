@@ -44,10 +44,10 @@ class PayerEndpoints {
         return catalog.document(payer).path("format").asText().toLowerCase(Locale.ROOT);
     }
 
-    /** The payer's JSONata mapping from the canonical claim, as a Camel resource path. */
-    String mappingResource(String payer) {
+    /** The payer's JSONata mapping from the canonical claim. */
+    java.nio.file.Path mappingFile(String payer) {
         String file = catalog.document(payer).path("mapping").asText("claim-out.jsonata");
-        return "file:" + catalog.folder(payer).resolve(file).toAbsolutePath().normalize();
+        return catalog.folder(payer).resolve(file).toAbsolutePath().normalize();
     }
 
     String uri(String payer) {

@@ -45,6 +45,8 @@ class DispatchBenchmark {
 
     static final int CLAIMS = Integer.getInteger("bench.claims", 1000);
     static final int THREADS = Integer.getInteger("bench.threads", 4);
+    /** 0: each claim submitted on its own (POST /api/claims/{id}/submit); n: n claims per bulk submit (POST /api/claims/submissions). */
+    static final int BULK = Integer.getInteger("bench.bulk", 0);
     static final byte[] PDF = "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII);
 
     @DynamicPropertySource
@@ -65,7 +67,7 @@ class DispatchBenchmark {
 
     @Test
     void claims_per_second_from_submit_to_delivered() throws Exception {
-        for (String payer : List.of("acme-hmo", "harmony-care")) {
+        for (String payer : System.getProperty("bench.payers", "acme-hmo,harmony-care").split(",")) {
             run(payer, Math.min(100, CLAIMS), false);
             run(payer, CLAIMS, true);
         }
@@ -98,7 +100,13 @@ class DispatchBenchmark {
         }
 
         long started = System.nanoTime();
-        Bench.inParallel(THREADS, drafts.size(), i -> claims.submit(user, drafts.get(i), null));
+        if (BULK > 0) {
+            int requests = (drafts.size() + BULK - 1) / BULK;
+            Bench.inParallel(THREADS, requests, i -> assertThat(claims.submitAll(user,
+                    drafts.subList(i * BULK, Math.min(drafts.size(), (i + 1) * BULK))).refused()).isEmpty());
+        } else {
+            Bench.inParallel(THREADS, drafts.size(), i -> claims.submit(user, drafts.get(i), null));
+        }
         double submitSeconds = (System.nanoTime() - started) / 1e9;
         String ids = drafts.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(10)).pollInterval(java.time.Duration.ofMillis(100))
@@ -111,8 +119,9 @@ class DispatchBenchmark {
         long[] latencies = jdbc.queryForList("select extract(epoch from (delivered_at - submitted_at)) * 1000 from claim where id in ("
                 + ids + ")", Double.class).stream().mapToLong(Double::longValue).sorted().toArray();
         assertThat(latencies).hasSize(count);
-        System.out.printf("%n%s: %d claims submitted in %.2f s (%.0f/s); all delivered after %.2f s -> %.1f claims/s submit-to-delivered%n",
-                payer, count, submitSeconds, count / submitSeconds, seconds, count / seconds);
+        System.out.printf("%n%s: %d claims submitted %s in %.2f s (%.0f/s); all delivered after %.2f s -> %.1f claims/s submit-to-delivered%n",
+                payer, count, BULK > 0 ? "in bulk, " + BULK + " per request," : "one by one", submitSeconds,
+                count / submitSeconds, seconds, count / seconds);
         System.out.printf("  submit->delivered latency p50 %d ms, p99 %d ms, max %d ms%n", latencies[latencies.length / 2],
                 latencies[Math.min(latencies.length - 1, (int) (latencies.length * 0.99))], latencies[latencies.length - 1]);
     }

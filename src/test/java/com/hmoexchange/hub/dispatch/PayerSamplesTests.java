@@ -13,11 +13,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.core.env.StandardEnvironment;
@@ -31,23 +26,9 @@ class PayerSamplesTests {
 
     static final Path MAPPINGS = Paths.get("mappings");
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    static CamelContext camel;
-    static ProducerTemplate template;
-
     final PayerCatalog catalog = PayerCatalog.read(MAPPINGS, new StandardEnvironment());
     final ClaimFiles files = new ClaimFiles(JSON, null);
-
-    @BeforeAll
-    static void camel() {
-        camel = new DefaultCamelContext();
-        camel.start();
-        template = camel.createProducerTemplate();
-    }
-
-    @AfterAll
-    static void stop() {
-        camel.stop();
-    }
+    final ClaimMappings mappings = new ClaimMappings();
 
     @TestFactory
     Stream<DynamicTest> every_payer_sample_turns_into_its_expected_output() throws IOException {
@@ -93,9 +74,7 @@ class PayerSamplesTests {
         }
     }
 
-    private String mapped(String payer, JsonNode settings, String canonical) {
-        Path mapping = catalog.folder(payer).resolve(settings.path("mapping").asText("claim-out.jsonata")).toAbsolutePath();
-        return template.requestBody("jsonata:file:" + mapping + "?inputType=JsonString&outputType=JsonString", canonical,
-                String.class);
+    private String mapped(String payer, JsonNode settings, String canonical) throws IOException {
+        return mappings.map(canonical, catalog.folder(payer).resolve(settings.path("mapping").asText("claim-out.jsonata")));
     }
 }

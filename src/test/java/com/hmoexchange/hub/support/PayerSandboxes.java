@@ -98,6 +98,9 @@ public final class PayerSandboxes {
         private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
         HttpPayer() {
+            // The JDK's server writes an answer's headers and body apart; with Nagle's algorithm on, the body
+            // then waits for the client's delayed ACK (some 40 ms a request), which no real payer's server does.
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             try {
                 server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
             } catch (IOException e) {
