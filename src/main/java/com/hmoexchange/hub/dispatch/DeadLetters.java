@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.messages.MessageStore;
+import com.hmoexchange.hub.messages.Outcome;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -26,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * The claims the broker gave up on, and the operator's replay: each chosen claim moves from the
  * dead-letter queue back to claims.outbound in one JMS transaction, so it is neither lost nor doubled.
- * A dead letter may carry a batch of claims; those the payer has by now are left out of the list and
- * of the replay, and replaying one claim leaves the rest of its batch in the dead-letter queue.
+ * A dead letter may carry a batch of claims; those settled since (delivered, or refused by the payer)
+ * are left out of the list and of the replay, and replaying one claim leaves the rest of its batch in
+ * the dead-letter queue.
  */
 @Component
 public class DeadLetters {
@@ -60,8 +62,8 @@ public class DeadLetters {
             }
             return found;
         });
-        Set<String> delivered = store.deliveredKeys(letters.stream().map(l -> l.claimNumber() + "-1").toList());
-        return letters.stream().filter(l -> !delivered.contains(l.claimNumber() + "-1")).toList();
+        Set<String> settled = settled(letters.stream().map(DeadLetter::claimNumber).toList());
+        return letters.stream().filter(l -> !settled.contains(l.claimNumber())).toList();
     }
 
     /** Moves the dead letters of one claim (or all, when claimNumber is null) back to the outbound queue. */
@@ -79,15 +81,14 @@ public class DeadLetters {
                     MessageProducer deadLetters = session.createProducer(dlq)) {
                 for (Message m = consumer.receive(500); m != null; m = consumer.receive(200)) {
                     List<JsonNode> events = events((TextMessage) m);
-                    Set<String> delivered = store.deliveredKeys(events.stream()
-                            .map(e -> e.path("claimNumber").asText() + "-1").toList());
+                    Set<String> settled = settled(events.stream().map(e -> e.path("claimNumber").asText()).toList());
                     List<JsonNode> chosen = new ArrayList<>();
                     List<JsonNode> rest = new ArrayList<>();
                     for (JsonNode event : events) {
                         String number = event.path("claimNumber").asText();
-                        if (claimNumber == null ? !delivered.contains(number + "-1") : claimNumber.equals(number)) {
+                        if (claimNumber == null ? !settled.contains(number) : claimNumber.equals(number)) {
                             chosen.add(event);
-                        } else if (claimNumber != null && !delivered.contains(number + "-1")) {
+                        } else if (claimNumber != null && !settled.contains(number)) {
                             rest.add(event);
                         }
                     }
@@ -104,6 +105,14 @@ public class DeadLetters {
             return count;
         }, true);
         return moved == null ? 0 : moved;
+    }
+
+    /** The claims among these whose sending ended since: delivered, or refused by the payer. */
+    private Set<String> settled(List<String> claimNumbers) {
+        return store.triesSoFar(claimNumbers.stream().map(n -> n + "-1").toList()).entrySet().stream()
+                .filter(e -> e.getValue().delivered() || e.getValue().latest() == Outcome.REFUSED)
+                .map(e -> e.getKey().substring(0, e.getKey().length() - 2))
+                .collect(Collectors.toSet());
     }
 
     private List<JsonNode> events(TextMessage message) throws JMSException {

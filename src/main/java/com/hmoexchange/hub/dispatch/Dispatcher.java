@@ -7,6 +7,7 @@ import com.hmoexchange.hub.claims.CanonicalClaim;
 import com.hmoexchange.hub.claims.ClaimDeliveries;
 import com.hmoexchange.hub.claims.ClaimDeliveries.DeliveryOutcome;
 import com.hmoexchange.hub.messages.MessageStore;
+import com.hmoexchange.hub.messages.MessageStore.TriesSoFar;
 import com.hmoexchange.hub.messages.OutboundAttempt;
 import com.hmoexchange.hub.messages.Outcome;
 import com.hmoexchange.hub.notifications.Notifications;
@@ -93,21 +94,21 @@ public class Dispatcher {
         }
         Map<String, CanonicalClaim> byKey = claims.stream().collect(Collectors.toMap(Dispatcher::key, c -> c,
                 (a, b) -> a, java.util.LinkedHashMap::new));
-        Set<String> delivered = resend ? Set.of() : store.deliveredKeys(byKey.keySet());
-        Map<String, Integer> attempts = store.nextAttempts(byKey.keySet());
+        Map<String, TriesSoFar> tries = store.triesSoFar(byKey.keySet());
         List<OutboundAttempt> started = new ArrayList<>();
         for (CanonicalClaim claim : byKey.values()) {
             String payer = claim.payer().code();
             String key = key(claim);
+            TriesSoFar before = tries.get(key);
             OutboundAttempt attempt = new OutboundAttempt(endpoints.channel(payer), payer, claim.claimNumber(),
-                    claim.providerReference(), key, attempts.get(key), endpoints.describe(payer), clock.instant());
-            if (delivered.contains(key)) {
-                // A repeat of a claim the payer has. Within a redelivered batch that is the claims
-                // delivered before a neighbour failed: nothing to note. A repeated event is noted.
-                if (deliveryCount == 1) {
-                    attempt.end(Outcome.SKIPPED_DUPLICATE, null, "already delivered; this repeat was not sent", clock.instant());
-                    started.add(attempt);
-                }
+                    claim.providerReference(), key, before.nextAttempt(), endpoints.describe(payer), clock.instant());
+            if (!resend && deliveryCount > 1 && (before.delivered() || before.latest() == Outcome.REFUSED)) {
+                // The batch is back because a neighbour's channel failed: this claim was settled then.
+                continue;
+            }
+            if (!resend && before.delivered()) {
+                attempt.end(Outcome.SKIPPED_DUPLICATE, null, "already delivered; this repeat was not sent", clock.instant());
+                started.add(attempt);
                 continue;
             }
             started.add(attempt);

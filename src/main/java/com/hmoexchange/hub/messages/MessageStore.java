@@ -4,10 +4,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,31 +26,31 @@ public class MessageStore {
         this.jdbc = jdbc;
     }
 
-    /** Which try comes next for each key (1 for a key never tried), in one query. */
-    @Transactional(readOnly = true)
-    public Map<String, Integer> nextAttempts(Collection<String> idempotencyKeys) {
-        Map<String, Integer> next = new HashMap<>();
-        idempotencyKeys.forEach(key -> next.put(key, 1));
-        if (!idempotencyKeys.isEmpty()) {
-            jdbc.query("select idempotency_key, count(*) from message_record where idempotency_key in (:keys) group by idempotency_key",
-                    Map.of("keys", idempotencyKeys), row -> {
-                        next.put(row.getString(1), row.getInt(2) + 1);
-                    });
+    /** What became of a key's earlier tries: how many, whether one was delivered, and how the latest ended. */
+    public record TriesSoFar(int count, boolean delivered, Outcome latest) {
+
+        static final TriesSoFar NONE = new TriesSoFar(0, false, null);
+
+        public int nextAttempt() {
+            return count + 1;
         }
-        return next;
     }
 
-    /** The keys among these that a payer already has (an attempt DELIVERED), in one query. */
+    /** The earlier tries of each key, in one query (keys never tried get {@link TriesSoFar#NONE}). */
     @Transactional(readOnly = true)
-    public Set<String> deliveredKeys(Collection<String> idempotencyKeys) {
-        Set<String> delivered = new HashSet<>();
+    public Map<String, TriesSoFar> triesSoFar(Collection<String> idempotencyKeys) {
+        Map<String, TriesSoFar> tries = new HashMap<>();
+        idempotencyKeys.forEach(key -> tries.put(key, TriesSoFar.NONE));
         if (!idempotencyKeys.isEmpty()) {
-            jdbc.query("select distinct idempotency_key from message_record where idempotency_key in (:keys) and outcome = 'DELIVERED'",
+            jdbc.query("select idempotency_key, outcome from message_record where idempotency_key in (:keys) order by attempt, id",
                     Map.of("keys", idempotencyKeys), row -> {
-                        delivered.add(row.getString(1));
+                        TriesSoFar before = tries.get(row.getString(1));
+                        Outcome outcome = Outcome.valueOf(row.getString(2));
+                        tries.put(row.getString(1), new TriesSoFar(before.count() + 1,
+                                before.delivered() || outcome == Outcome.DELIVERED, outcome));
                     });
         }
-        return delivered;
+        return tries;
     }
 
     /** Stores a batch of attempts as IN_FLIGHT before they are sent, in one JDBC batch. */
