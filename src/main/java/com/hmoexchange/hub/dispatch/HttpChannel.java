@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Camel's HTTP client for payers' APIs: time limits from the settings, TLS with the JVM's trust store
- * and hostname verification (the component's defaults), and no automatic retries of its own:
+ * and hostname verification (the component's defaults), no cookies, and no automatic retries of its own:
  * retrying is the broker's job, with back-off, and every attempt is recorded.
  */
 @Configuration
@@ -32,6 +32,10 @@ class HttpChannel {
         http.setResponseTimeout(responseTimeout);
         http.setSoTimeout(responseTimeout);
         http.setAutomaticRetriesDisabled(true);
+        // Each send stands on its own credentials: no cookies kept between claims. The dispatcher reads the
+        // payer's answer from the body only, so the response headers are not copied onto the message.
+        http.setCookieManagementDisabled(true);
+        http.setSkipResponseHeaders(true);
         return http;
     }
 }
