@@ -25,7 +25,7 @@ final class DispatchBatch {
 
     private final int deliveryCount;
     private final Map<String, Send> sends = new LinkedHashMap<>();
-    /** What each delivered claim's payer said: its reference, and whether it registered the claim. */
+    /** For each delivered claim, whether its payer said it registered the claim (its reference is on the attempt). */
     private final Map<String, Boolean> receivedOnDelivery = new LinkedHashMap<>();
 
     DispatchBatch(int deliveryCount) {

@@ -13,6 +13,7 @@ import com.hmoexchange.hub.messages.Outcome;
 import com.hmoexchange.hub.notifications.Notifications;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +94,7 @@ public class Dispatcher {
             log.error("Claims {} named in a message on the outbound queue do not exist; they were not sent", numbers);
         }
         Map<String, CanonicalClaim> byKey = claims.stream().collect(Collectors.toMap(Dispatcher::key, c -> c,
-                (a, b) -> a, java.util.LinkedHashMap::new));
+                (a, b) -> a, LinkedHashMap::new));
         Map<String, TriesSoFar> tries = store.triesSoFar(byKey.keySet());
         List<OutboundAttempt> started = new ArrayList<>();
         for (CanonicalClaim claim : byKey.values()) {

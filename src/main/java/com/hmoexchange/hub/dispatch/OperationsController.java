@@ -38,13 +38,14 @@ class OperationsController {
     }
 
     @GetMapping("/dead-letters")
-    @Operation(summary = "Claims whose sending was given up after the last retry")
+    @Operation(summary = "Claims whose sending was given up after the last retry (one row per claim, also when claims travelled in a batch)")
     List<DeadLetters.DeadLetter> deadLetters() {
         return deadLetters.list();
     }
 
     @PostMapping("/dead-letters/replay")
-    @Operation(summary = "Put dead-lettered claims back on the outbound queue (one claim, or all)")
+    @Operation(summary = "Put dead-lettered claims back on the outbound queue (one claim, or all); "
+            + "the rest of a claim's batch stays dead-lettered, and claims delivered or refused since are left out")
     Map<String, Integer> replay(@RequestParam(required = false) String claimNumber) {
         return Map.of("replayed", deadLetters.replay(claimNumber));
     }
