@@ -86,9 +86,12 @@ public class DeadLetters {
                     List<JsonNode> rest = new ArrayList<>();
                     for (JsonNode event : events) {
                         String number = event.path("claimNumber").asText();
-                        if (claimNumber == null ? !settled.contains(number) : claimNumber.equals(number)) {
+                        if (settled.contains(number)) {
+                            continue; // delivered or refused since: nothing to replay, nothing to keep
+                        }
+                        if (claimNumber == null || claimNumber.equals(number)) {
                             chosen.add(event);
-                        } else if (claimNumber != null && !settled.contains(number)) {
+                        } else {
                             rest.add(event);
                         }
                     }

@@ -103,21 +103,28 @@ public class Dispatcher {
             TriesSoFar before = tries.get(key);
             OutboundAttempt attempt = new OutboundAttempt(endpoints.channel(payer), payer, claim.claimNumber(),
                     claim.providerReference(), key, before.nextAttempt(), endpoints.describe(payer), clock.instant());
-            if (!resend && deliveryCount > 1 && (before.delivered() || before.latest() == Outcome.REFUSED)) {
-                // The batch is back because a neighbour's channel failed: this claim was settled then.
+            boolean settled = before.latest() == Outcome.DELIVERED || before.latest() == Outcome.REFUSED
+                    || (!resend && before.delivered());
+            if (settled && deliveryCount > 1) {
+                // The message is back because a neighbour's channel failed: this claim was settled then.
                 continue;
             }
-            if (!resend && before.delivered()) {
-                attempt.end(Outcome.SKIPPED_DUPLICATE, null, "already delivered; this repeat was not sent", clock.instant());
+            if (settled && !resend) {
+                attempt.end(Outcome.SKIPPED_DUPLICATE, null, before.delivered() ? "already delivered; this repeat was not sent"
+                        : "already refused by the payer; this repeat was not sent", clock.instant());
                 started.add(attempt);
                 continue;
+            }
+            if ("x12".equals(endpoints.format(payer))) {
+                // Stored before the send: the payer's 999 may come back before this batch is over.
+                attempt.payload(null, Claim837.setControlNumber(claim.claimNumber()));
             }
             started.add(attempt);
             batch.add(new DispatchBatch.Send(claim, attempt, endpoints.format(payer), endpoints.mappingFile(payer).toString()));
         }
         if (!started.isEmpty()) {
             store.startOutbound(started);
-            store.finishOutbound(started.stream().filter(OutboundAttempt::ended).toList());
+            store.finishOutbound(started);
         }
         Message message = exchange.getMessage();
         message.removeHeaders("*");
@@ -182,8 +189,8 @@ public class Dispatcher {
         if (reference != null && reference.length() > 80) {
             reference = reference.substring(0, 80);
         }
-        attempt(exchange).end(Outcome.DELIVERED, reference, null, clock.instant());
         batch(exchange).receivedOnDelivery(exchange.getProperty(CLAIM, String.class), received);
+        ended(attempt(exchange), Outcome.DELIVERED, reference, null);
     }
 
     /** The payer answered 4xx: sending the same claim again will not help, so it is not retried. */
@@ -192,7 +199,7 @@ public class Dispatcher {
         String error = cause instanceof HttpOperationFailedException http
                 ? "The payer refused the claim (HTTP " + http.getStatusCode() + "): " + orEmpty(http.getResponseBody())
                 : String.valueOf(cause);
-        attempt(exchange).end(Outcome.REFUSED, null, error, clock.instant());
+        ended(attempt(exchange), Outcome.REFUSED, null, error);
     }
 
     /** The channel failed (server error, time-out, connection refused): the claim is tried again later. */
@@ -201,22 +208,79 @@ public class Dispatcher {
         String error = cause instanceof HttpOperationFailedException http
                 ? "HTTP " + http.getStatusCode() + " from the payer: " + orEmpty(http.getResponseBody())
                 : cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        DispatchBatch batch = batch(exchange);
-        boolean givenUp = batch.deliveryCount() >= maxDeliveryAttempts;
-        attempt(exchange).end(givenUp ? Outcome.DEAD_LETTERED : Outcome.FAILED, null, error, clock.instant());
+        boolean givenUp = batch(exchange).deliveryCount() >= maxDeliveryAttempts;
+        ended(attempt(exchange), givenUp ? Outcome.DEAD_LETTERED : Outcome.FAILED, null, error);
     }
 
     /**
-     * Records how every send of the batch went, on the message store and on the claims, a few
-     * statements for the whole batch. If any claim is still to be sent (its channel failed), throws:
-     * the broker then redelivers the message with growing delays, and on its last attempt moves it
-     * to the dead-letter queue. The claims already delivered are not sent again.
+     * Ends one claim's attempt and stores its outcome at once, so that if the batch breaks off later a
+     * redelivery finds the claims already settled. Never throws: the send is over whatever happens
+     * here, and {@link #finish} stores what could not be stored now.
+     */
+    private void ended(OutboundAttempt attempt, Outcome outcome, String reference, String error) {
+        attempt.end(outcome, reference, error, clock.instant());
+        try {
+            store.finishOutbound(List.of(attempt));
+        } catch (RuntimeException e) {
+            log.warn("Could not store yet how sending claim {} ended ({}); will try again at the end of its batch",
+                    attempt.claimNumber(), outcome, e);
+        }
+    }
+
+    /**
+     * Records how every send of the batch went on the claims, in one transaction. If any claim is
+     * still to be sent (its channel failed), throws: the broker then redelivers the message with
+     * growing delays, and on its last attempt moves it to the dead-letter queue. The claims settled
+     * by then are not sent again.
      */
     public void finish(Exchange exchange) {
         DispatchBatch batch = batch(exchange);
         if (batch.isEmpty()) {
             return;
         }
+        List<String> toRetry = settle(batch);
+        if (!toRetry.isEmpty()) {
+            throw new ClaimsToRetry(toRetry);
+        }
+    }
+
+    /**
+     * Route-level failure (the batch could not be read or recorded, or claims wait for a retry): the
+     * broker redelivers. When the batch itself broke, the claims it did not get to are ended FAILED
+     * (DEAD_LETTERED on the last attempt, and operators are told), and what was settled is recorded.
+     */
+    public void batchFailed(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (cause instanceof ClaimsToRetry) {
+            return;
+        }
+        DispatchBatch batch = exchange.getProperty(BATCH, DispatchBatch.class);
+        int deliveryCount = batch != null ? batch.deliveryCount() : deliveryCount(exchange);
+        boolean givenUp = deliveryCount >= maxDeliveryAttempts;
+        log.warn("A message on the outbound queue could not be dispatched (delivery {} of {}){}", deliveryCount,
+                maxDeliveryAttempts, givenUp ? "; it goes to the dead-letter queue" : "; the broker will redeliver it", cause);
+        if (batch == null) {
+            if (givenUp) {
+                tellOperators("claims " + exchange.getMessage().getHeader("claimNumbers", "?", String.class), "?",
+                        deliveryCount, String.valueOf(cause), "");
+            }
+            return;
+        }
+        for (OutboundAttempt attempt : batch.attempts()) {
+            if (!attempt.ended()) {
+                attempt.end(givenUp ? Outcome.DEAD_LETTERED : Outcome.FAILED, null,
+                        "not sent: its batch failed first: " + cause, clock.instant());
+            }
+        }
+        try {
+            settle(batch);
+        } catch (RuntimeException e) {
+            log.error("Could not record how the claims {} of a failed batch ended", batch.claimNumbers(), e);
+        }
+    }
+
+    /** Stores what is not stored yet, notes the outcomes on the claims, tells operators of the given up; returns the claims to retry. */
+    private List<String> settle(DispatchBatch batch) {
         store.finishOutbound(batch.attempts());
         List<DeliveryOutcome> outcomes = new ArrayList<>();
         for (DispatchBatch.Send send : batch.ended(Outcome.DELIVERED)) {
@@ -244,20 +308,12 @@ public class Dispatcher {
         }
         List<DispatchBatch.Send> givenUp = batch.ended(Outcome.DEAD_LETTERED);
         if (!givenUp.isEmpty()) {
-            tellOperators(givenUp, batch.deliveryCount());
+            tellOperators((givenUp.size() == 1 ? "claim " : "claims ")
+                    + givenUp.stream().map(DispatchBatch.Send::claimNumber).collect(Collectors.joining(", ")),
+                    givenUp.get(0).attempt().payerCode(), batch.deliveryCount(), givenUp.get(0).attempt().error(),
+                    givenUp.size() == 1 ? "?claimNumber=" + givenUp.get(0).claimNumber() : "");
         }
-        if (!failed.isEmpty()) {
-            throw new ClaimsToRetry(failed.stream().map(DispatchBatch.Send::claimNumber).toList());
-        }
-    }
-
-    /** Route-level failure (the batch could not be read or recorded, or claims wait for a retry): the broker redelivers. */
-    public void batchFailed(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (!(cause instanceof ClaimsToRetry)) {
-            log.warn("A message on the outbound queue could not be dispatched (delivery {} of {}); the broker will redeliver it",
-                    deliveryCount(exchange), maxDeliveryAttempts, cause);
-        }
+        return failed.stream().map(DispatchBatch.Send::claimNumber).toList();
     }
 
     /** Claims of a batch whose channel failed: thrown so the broker redelivers their message. */
@@ -268,40 +324,41 @@ public class Dispatcher {
     }
 
     /**
-     * Notes the outcomes on the claims, retrying when a person changed a claim at the same moment.
-     * If it still fails, the outcomes stay in the message store and the error is logged: the sends
-     * themselves must not be repeated for a bookkeeping failure.
+     * Notes the outcomes on the claims, retrying when a person changed a claim at the same moment; if
+     * the batch as a whole still cannot be noted, each claim is noted on its own, so one claim's trouble
+     * does not leave the others without their status. A claim that still fails keeps its outcome in the
+     * message store and the error is logged: the send itself must not be repeated for a bookkeeping failure.
      */
     private void recordOnClaims(List<DeliveryOutcome> outcomes) {
-        if (outcomes.isEmpty()) {
+        if (outcomes.isEmpty() || tryRecord(outcomes) || outcomes.size() == 1) {
             return;
         }
+        outcomes.forEach(outcome -> tryRecord(List.of(outcome)));
+    }
+
+    private boolean tryRecord(List<DeliveryOutcome> outcomes) {
         for (int attempt = 1; ; attempt++) {
             try {
                 deliveries.record(outcomes);
-                return;
+                return true;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == 3) {
                     log.error("Could not note the delivery outcomes on claims {} after {} tries", claimNumbers(outcomes), attempt, e);
-                    return;
+                    return false;
                 }
             } catch (RuntimeException e) {
                 log.error("Could not note the delivery outcomes on claims {}", claimNumbers(outcomes), e);
-                return;
+                return false;
             }
         }
     }
 
-    private void tellOperators(List<DispatchBatch.Send> givenUp, int deliveryCount) {
-        String payer = givenUp.get(0).attempt().payerCode();
-        String claims = givenUp.stream().map(DispatchBatch.Send::claimNumber).collect(Collectors.joining(", "));
-        String replay = givenUp.size() == 1 ? "?claimNumber=" + givenUp.get(0).claimNumber() : "";
+    private void tellOperators(String claims, String payer, int deliveryCount, String error, String replay) {
         try {
-            notifications.tellOperators("MESSAGE_DEAD_LETTERED", "Sending claim" + (givenUp.size() == 1 ? " " : "s ") + claims
-                    + " to " + payer + " was given up after " + deliveryCount + " attempts: " + givenUp.get(0).attempt().error()
-                    + ". Replay with POST /api/operations/dead-letters/replay" + replay);
+            notifications.tellOperators("MESSAGE_DEAD_LETTERED", "Sending " + claims + " to " + payer + " was given up after "
+                    + deliveryCount + " attempts: " + error + ". Replay with POST /api/operations/dead-letters/replay" + replay);
         } catch (RuntimeException e) {
-            log.error("Could not tell operators that claims {} were dead-lettered", claims, e);
+            log.error("Could not tell operators that {} were dead-lettered", claims, e);
         }
     }
 

@@ -1,11 +1,14 @@
 package com.hmoexchange.hub.messages;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps every attempt at a message: stored IN_FLIGHT before the send, ended after it. Each write
  * commits on its own, so the record of a failed attempt survives whatever the failure rolls back.
- * Attempts are written in batches (one JDBC batch per dispatched message), whatever its size.
+ * A batch of claims' attempts is started in one transaction; each outcome is written as soon as its
+ * send is over, so a redelivered batch finds the claims the payer already has.
  */
 @Service
 @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -53,34 +57,60 @@ public class MessageStore {
         return tries;
     }
 
-    /** Stores a batch of attempts as IN_FLIGHT before they are sent, in one JDBC batch. */
+    /**
+     * Stores attempts as IN_FLIGHT before they are sent, in one JDBC batch, and gives each its id,
+     * so that its outcome is written to its own row even when two messages try the same claim at once.
+     */
     public void startOutbound(List<OutboundAttempt> attempts) {
-        jdbc.batchUpdate("""
-                insert into message_record (direction, channel, payer_code, claim_number, provider_reference, idempotency_key,
-                    attempt, outcome, target, started_at)
-                values ('OUT', :channel, :payer, :claim, :providerReference, :key, :attempt, 'IN_FLIGHT', :target, :startedAt)""",
-                attempts.stream().map(a -> {
-                    Map<String, Object> row = new HashMap<>();
-                    row.put("channel", a.channel());
-                    row.put("payer", a.payerCode());
-                    row.put("claim", a.claimNumber());
-                    row.put("providerReference", a.providerReference());
-                    row.put("key", a.idempotencyKey());
-                    row.put("attempt", a.attempt());
-                    row.put("target", a.target());
-                    row.put("startedAt", Timestamp.from(a.startedAt()));
-                    return row;
-                }).toArray(Map[]::new));
+        jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into message_record (direction, channel, payer_code, claim_number, provider_reference, idempotency_key,
+                        attempt, outcome, target, set_control_number, started_at)
+                    values ('OUT', ?, ?, ?, ?, ?, ?, 'IN_FLIGHT', ?, ?, ?)""", new String[] {"id"})) {
+                for (OutboundAttempt a : attempts) {
+                    insert.setString(1, a.channel());
+                    insert.setString(2, a.payerCode());
+                    insert.setString(3, a.claimNumber());
+                    insert.setString(4, a.providerReference());
+                    insert.setString(5, a.idempotencyKey());
+                    insert.setInt(6, a.attempt());
+                    insert.setString(7, a.target());
+                    insert.setString(8, a.setControlNumber());
+                    insert.setTimestamp(9, Timestamp.from(a.startedAt()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                try (ResultSet ids = insert.getGeneratedKeys()) {
+                    for (OutboundAttempt a : attempts) {
+                        if (!ids.next()) {
+                            throw new IllegalStateException("The database gave fewer ids than attempts were stored");
+                        }
+                        a.stored(ids.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
     }
 
-    /** Ends a batch of attempts (those still IN_FLIGHT) with their payload and outcome, in one JDBC batch. */
+    /**
+     * Writes the outcome, payload and payer's reference of the ended attempts whose outcome is not
+     * stored yet, in one JDBC batch; a row already ended (say DELIVERED) keeps its outcome. Called once
+     * per claim as its send ends, so it runs without a transaction: each row's update commits by itself.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void finishOutbound(List<OutboundAttempt> attempts) {
+        List<OutboundAttempt> due = attempts.stream().filter(a -> a.ended() && a.id() != null && !a.outcomeIsStored()).toList();
+        if (due.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("""
                 update message_record set outcome = :outcome, payer_reference = coalesce(:payerReference, payer_reference),
-                    error = :error, payload = :payload, set_control_number = :setControlNumber,
+                    error = :error, payload = coalesce(:payload, payload),
+                    set_control_number = coalesce(:setControlNumber, set_control_number),
                     finished_at = :finishedAt, duration_ms = :durationMs
-                where idempotency_key = :key and attempt = :attempt and outcome = 'IN_FLIGHT'""",
-                attempts.stream().filter(OutboundAttempt::ended).map(a -> {
+                where id = :id and outcome = 'IN_FLIGHT'""",
+                due.stream().map(a -> {
                     Map<String, Object> row = new HashMap<>();
                     row.put("outcome", a.outcome().name());
                     row.put("payerReference", a.payerReference());
@@ -89,9 +119,9 @@ public class MessageStore {
                     row.put("setControlNumber", a.setControlNumber());
                     row.put("finishedAt", Timestamp.from(a.finishedAt()));
                     row.put("durationMs", Duration.between(a.startedAt(), a.finishedAt()).toMillis());
-                    row.put("key", a.idempotencyKey());
-                    row.put("attempt", a.attempt());
+                    row.put("id", a.id());
                     return row;
                 }).toArray(Map[]::new));
+        due.forEach(OutboundAttempt::outcomeStored);
     }
 }

@@ -16,6 +16,8 @@ public final class OutboundAttempt {
     private final int attempt;
     private final String target;
     private final Instant startedAt;
+    private Long id;
+    private boolean stored;
     private String payload;
     private String setControlNumber;
     private Outcome outcome = Outcome.IN_FLIGHT;
@@ -33,6 +35,25 @@ public final class OutboundAttempt {
         this.attempt = attempt;
         this.target = target;
         this.startedAt = startedAt;
+    }
+
+    /** The message store's id for this attempt, once it is stored IN_FLIGHT. */
+    void stored(long id) {
+        this.id = id;
+    }
+
+    /** Its outcome is in the message store. */
+    void outcomeStored() {
+        this.stored = true;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    /** Whether the message store has this attempt's outcome (not only IN_FLIGHT). */
+    public boolean outcomeIsStored() {
+        return stored;
     }
 
     /** What went out, and the X12 set control number it carried (null for other formats). */

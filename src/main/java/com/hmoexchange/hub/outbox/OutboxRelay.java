@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves outbox rows to their broker queue and stamps them published. Rows are taken with
- * FOR UPDATE SKIP LOCKED, so several hub nodes share the work without taking the same row. Rows of
- * the same kind for the same payer travel together, up to {@code hub.dispatch.batch-size} to a
+ * FOR UPDATE SKIP LOCKED, so several hub nodes share the work without taking the same row. Submitted
+ * claims of the same payer travel together, up to {@code hub.dispatch.batch-size} to a
  * message, so a busy hour costs the broker and the dispatcher one message per batch rather than one
  * per claim; a quiet minute still sends each claim as soon as the relay runs. The messages of a
  * round are sent in one JMS transaction, committed before the database commit: a crash between
@@ -104,11 +104,13 @@ public class OutboxRelay {
         return rows.size();
     }
 
-    /** The rows grouped by event type and payer, in outbox order, cut to messages of at most eventsPerMessage. */
+    /** Submitted claims grouped by payer, in outbox order, cut to messages of at most eventsPerMessage; other events alone. */
     private List<List<OutboxMessage>> batches(List<OutboxMessage> rows) {
         Map<String, List<OutboxMessage>> groups = new LinkedHashMap<>();
         for (OutboxMessage row : rows) {
-            groups.computeIfAbsent(row.getEventType() + "|" + payerOf(row), k -> new ArrayList<>()).add(row);
+            // An operator's re-send goes alone: it names no payer, and it is the operator's one claim.
+            String group = "ClaimSubmitted".equals(row.getEventType()) ? "ClaimSubmitted|" + payerOf(row) : "row|" + row.getId();
+            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(row);
         }
         List<List<OutboxMessage>> batches = new ArrayList<>();
         for (List<OutboxMessage> group : groups.values()) {
