@@ -47,7 +47,8 @@ public class DeadLetters {
         this.store = store;
     }
 
-    public record DeadLetter(String messageId, String claimNumber, String eventType, long timestamp) {
+    /** One claim given up on; {@code problem} says why a dead letter that cannot be read is listed as it is. */
+    public record DeadLetter(String messageId, String claimNumber, String eventType, long timestamp, String problem) {
     }
 
     public List<DeadLetter> list() {
@@ -55,15 +56,20 @@ public class DeadLetters {
             List<DeadLetter> found = new ArrayList<>();
             for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements() && found.size() < 1000; ) {
                 Message m = (Message) e.nextElement();
-                for (JsonNode event : events((TextMessage) m)) {
+                List<JsonNode> events = events(m);
+                if (events == null) {
+                    found.add(new DeadLetter(m.getJMSMessageID(), m.getStringProperty("aggregateId"), m.getStringProperty("eventType"),
+                            m.getJMSTimestamp(), "The message cannot be read as claim events; it stays here for a person to look at."));
+                }
+                for (JsonNode event : events == null ? List.<JsonNode>of() : events) {
                     found.add(new DeadLetter(m.getJMSMessageID(), event.path("claimNumber").asText(),
-                            m.getStringProperty("eventType"), m.getJMSTimestamp()));
+                            m.getStringProperty("eventType"), m.getJMSTimestamp(), null));
                 }
             }
             return found;
         });
-        Set<String> settled = settled(letters.stream().map(DeadLetter::claimNumber).toList());
-        return letters.stream().filter(l -> !settled.contains(l.claimNumber())).toList();
+        Set<String> settled = settled(letters.stream().filter(l -> l.problem() == null).map(DeadLetter::claimNumber).toList());
+        return letters.stream().filter(l -> l.problem() != null || !settled.contains(l.claimNumber())).toList();
     }
 
     /** Moves the dead letters of one claim (or all, when claimNumber is null) back to the outbound queue. */
@@ -80,7 +86,11 @@ public class DeadLetters {
                     MessageProducer outbound = session.createProducer(session.createQueue(BrokerQueues.OUTBOUND));
                     MessageProducer deadLetters = session.createProducer(dlq)) {
                 for (Message m = consumer.receive(500); m != null; m = consumer.receive(200)) {
-                    List<JsonNode> events = events((TextMessage) m);
+                    List<JsonNode> events = events(m);
+                    if (events == null) {
+                        deadLetters.send(m); // unreadable: replaying it would only fail again
+                        continue;
+                    }
                     Set<String> settled = settled(events.stream().map(e -> e.path("claimNumber").asText()).toList());
                     List<JsonNode> chosen = new ArrayList<>();
                     List<JsonNode> rest = new ArrayList<>();
@@ -118,14 +128,18 @@ public class DeadLetters {
                 .collect(Collectors.toSet());
     }
 
-    private List<JsonNode> events(TextMessage message) throws JMSException {
+    /** The claim events a dead letter carries, or null when it cannot be read as such. */
+    private List<JsonNode> events(Message message) throws JMSException {
         try {
-            JsonNode body = json.readTree(message.getText());
+            JsonNode body = message instanceof TextMessage text ? json.readTree(text.getText()) : null;
+            if (body == null || !(body.isArray() || body.isObject())) {
+                return null;
+            }
             List<JsonNode> events = new ArrayList<>();
             (body.isArray() ? body : List.of(body)).forEach(events::add);
             return events;
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A dead letter is not a claim event: " + e.getOriginalMessage(), e);
+            return null;
         }
     }
 

@@ -261,7 +261,8 @@ public class Dispatcher {
                 maxDeliveryAttempts, givenUp ? "; it goes to the dead-letter queue" : "; the broker will redeliver it", cause);
         if (batch == null) {
             if (givenUp) {
-                tellOperators("claims " + exchange.getMessage().getHeader("claimNumbers", "?", String.class), "?",
+                String named = exchange.getMessage().getHeader("claimNumbers", "", String.class).replaceAll("^,|,$", "");
+                tellOperators(named.isEmpty() ? "a message" : "claims " + named.replace(",", ", "), "its payer",
                         deliveryCount, String.valueOf(cause), "");
             }
             return;

@@ -357,6 +357,36 @@ class DispatchTests extends ApiTest {
                 .doesNotContain(failing, delivered);
     }
 
+    @Test
+    void a_message_that_cannot_be_read_is_retried_dead_lettered_and_shown_to_operators() {
+        String number = "CLM-" + (90000000 + new java.util.Random().nextInt(9999999));
+        jms.send("claims.outbound", session -> {
+            var message = session.createTextMessage("{\"claimNumber\": \"" + number);
+            message.setStringProperty("eventType", "ClaimSubmitted");
+            message.setStringProperty("aggregateId", number);
+            message.setStringProperty("claimNumbers", "," + number + ",");
+            return message;
+        });
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> operator.get("/api/notifications?unread=true&size=200").json()
+                .findValuesAsText("message").stream().anyMatch(m -> m.contains(number) && m.contains("given up")));
+        JsonNode letter = await().atMost(Duration.ofSeconds(10)).until(() -> deadLetter(number), java.util.Objects::nonNull);
+        assertThat(letter.get("problem").asText()).contains("cannot be read");
+        // Replaying it would only fail again: it stays for a person to look at.
+        assertThat(operator.post("/api/operations/dead-letters/replay?claimNumber=" + number, "").json().get("replayed").asInt())
+                .isZero();
+        assertThat(deadLetter(number)).isNotNull();
+    }
+
+    private JsonNode deadLetter(String claimNumber) {
+        for (JsonNode letter : operator.get("/api/operations/dead-letters").json()) {
+            if (claimNumber.equals(letter.path("claimNumber").asText())) {
+                return letter;
+            }
+        }
+        return null;
+    }
+
     /** The claimNumbers property of each message waiting on claims.outbound (",CLM-1,CLM-2,"). */
     private List<String> claimNumbersOnTheOutboundQueue() {
         return jms.browse("claims.outbound", (session, browser) -> {
