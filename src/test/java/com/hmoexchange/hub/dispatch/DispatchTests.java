@@ -330,6 +330,32 @@ class DispatchTests extends ApiTest {
     }
 
     @Test
+    void each_claim_of_a_batch_is_recorded_delivered_as_soon_as_its_payer_has_it() throws Exception {
+        String first;
+        String second;
+        camel.getRouteController().stopRoute("outbox-relay");
+        try {
+            first = submitted("acme-hmo", "CONS-GP").get("claimNumber").asText();
+            JsonNode claim = draftFor("acme-hmo", "LAB-MP");
+            second = claim.get("claimNumber").asText();
+            HTTP.holdOnly(second);
+            submit(claim);
+        } finally {
+            camel.getRouteController().startRoute("outbox-relay");
+        }
+        try {
+            // While the payer keeps the batch's second claim waiting, the first is already on record:
+            // had the hub stopped here, a redelivered batch would not send it again.
+            await().atMost(Duration.ofSeconds(20)).until(() -> HTTP.waiting() >= 1);
+            assertThat(attempts(first)).containsExactly("DELIVERED");
+            assertThat(attempts(second)).containsExactly("IN_FLIGHT");
+        } finally {
+            HTTP.release();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(second).contains("DELIVERED"));
+    }
+
+    @Test
     void a_dead_lettered_claim_of_a_batch_is_listed_and_replayed_alone() throws Exception {
         String delivered;
         String failing;
