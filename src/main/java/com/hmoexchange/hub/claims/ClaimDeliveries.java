@@ -65,11 +65,13 @@ public class ClaimDeliveries {
 
     /**
      * The canonical form of several claims, read with a handful of queries whatever their number
-     * (claims, then their patients, visits, practices and payers by id). Unknown numbers are left out.
+     * (claims, then their patients, visits, practices and payers by id), in the order the numbers are
+     * given (the order they were submitted in). Unknown numbers are left out.
      */
     @Transactional(readOnly = true)
     public List<CanonicalClaim> canonical(Collection<String> claimNumbers) {
-        List<Claim> found = claims.findByClaimNumberIn(claimNumbers);
+        Map<String, Claim> byNumber = byId(claims.findByClaimNumberIn(claimNumbers), Claim::getClaimNumber);
+        List<Claim> found = claimNumbers.stream().map(byNumber::get).filter(Objects::nonNull).toList();
         Map<Long, Enrollee> patients = byId(enrollees.findAllById(ids(found, Claim::getEnrolleeId)), Enrollee::getId);
         Map<Long, Visit> visitsById = byId(visits.findAllById(ids(found, Claim::getVisitId)), Visit::getId);
         Map<Long, Provider> providersById = byId(providers.findAllById(ids(found, Claim::getProviderId)), Provider::getId);
