@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.messages.MessageStore;
-import com.hmoexchange.hub.messages.Outcome;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -122,9 +122,8 @@ public class DeadLetters {
 
     /** The claims among these whose sending ended since: delivered, or refused by the payer. */
     private Set<String> settled(List<String> claimNumbers) {
-        return store.triesSoFar(claimNumbers.stream().map(n -> n + "-1").toList()).entrySet().stream()
-                .filter(e -> e.getValue().delivered() || e.getValue().latest() == Outcome.REFUSED)
-                .map(e -> e.getKey().substring(0, e.getKey().length() - 2))
+        Map<String, MessageStore.TriesSoFar> tries = store.triesSoFar(claimNumbers.stream().map(Dispatcher::idempotencyKey).toList());
+        return claimNumbers.stream().filter(number -> tries.get(Dispatcher.idempotencyKey(number)).settled())
                 .collect(Collectors.toSet());
     }
 

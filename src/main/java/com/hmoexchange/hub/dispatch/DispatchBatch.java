@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The claims of one broker message on their way out: for each, its canonical form and the attempt
  * being made, and at the end how each went. The route sends them one by one; the dispatcher reads
- * and records them all at once.
+ * and records them all at once. Only the consumer's thread touches it: the route's split is sequential.
  */
 final class DispatchBatch {
 
@@ -36,11 +36,11 @@ final class DispatchBatch {
         return deliveryCount;
     }
 
-    synchronized void add(Send send) {
+    void add(Send send) {
         sends.put(send.claimNumber(), send);
     }
 
-    synchronized Send send(String claimNumber) {
+    Send send(String claimNumber) {
         Send send = sends.get(claimNumber);
         if (send == null) {
             throw new IllegalStateException("Claim " + claimNumber + " is not in this batch");
@@ -48,27 +48,27 @@ final class DispatchBatch {
         return send;
     }
 
-    synchronized void receivedOnDelivery(String claimNumber, boolean received) {
+    void receivedOnDelivery(String claimNumber, boolean received) {
         receivedOnDelivery.put(claimNumber, received);
     }
 
-    synchronized boolean payerSaysReceived(String claimNumber) {
+    boolean payerSaysReceived(String claimNumber) {
         return receivedOnDelivery.getOrDefault(claimNumber, false);
     }
 
-    synchronized List<String> claimNumbers() {
+    List<String> claimNumbers() {
         return new ArrayList<>(sends.keySet());
     }
 
-    synchronized List<OutboundAttempt> attempts() {
+    List<OutboundAttempt> attempts() {
         return sends.values().stream().map(Send::attempt).toList();
     }
 
-    synchronized List<Send> ended(Outcome outcome) {
+    List<Send> ended(Outcome outcome) {
         return sends.values().stream().filter(s -> s.attempt().outcome() == outcome).toList();
     }
 
-    synchronized boolean isEmpty() {
+    boolean isEmpty() {
         return sends.isEmpty();
     }
 }

@@ -103,8 +103,7 @@ public class Dispatcher {
             TriesSoFar before = tries.get(key);
             OutboundAttempt attempt = new OutboundAttempt(endpoints.channel(payer), payer, claim.claimNumber(),
                     claim.providerReference(), key, before.nextAttempt(), endpoints.describe(payer), clock.instant());
-            boolean settled = before.latest() == Outcome.DELIVERED || before.latest() == Outcome.REFUSED
-                    || (!resend && before.delivered());
+            boolean settled = resend ? before.latestSettled() : before.settled();
             if (settled && deliveryCount > 1) {
                 // The message is back because a neighbour's channel failed: this claim was settled then.
                 continue;
@@ -368,7 +367,12 @@ public class Dispatcher {
     }
 
     private static String key(CanonicalClaim claim) {
-        return claim.claimNumber() + "-1";
+        return idempotencyKey(claim.claimNumber());
+    }
+
+    /** The key every send of a claim carries: stable for the claim (a resubmission is another claim). */
+    static String idempotencyKey(String claimNumber) {
+        return claimNumber + "-1";
     }
 
     private static DispatchBatch batch(Exchange exchange) {

@@ -38,6 +38,16 @@ public class MessageStore {
         public int nextAttempt() {
             return count + 1;
         }
+
+        /** The payer has the claim, or refused it: sending it again would not help. */
+        public boolean settled() {
+            return delivered || latest == Outcome.REFUSED;
+        }
+
+        /** The latest try ended for good (an operator's re-send may come after an earlier delivery). */
+        public boolean latestSettled() {
+            return latest == Outcome.DELIVERED || latest == Outcome.REFUSED;
+        }
     }
 
     /** The earlier tries of each key, in one query (keys never tried get {@link TriesSoFar#NONE}). */
