@@ -7,8 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.support.Api;
-import com.hmoexchange.hub.support.ApiTest;
-import com.hmoexchange.hub.support.Browser;
+import com.hmoexchange.hub.support.BrowserTest;
 import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.Fixtures.Practice;
 import java.nio.charset.StandardCharsets;
@@ -16,30 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /** The billing desk's pages in a real browser: a new claim to Harmony Care, from draft to partly paid. */
-class ClaimBrowserTests extends ApiTest {
+class ClaimBrowserTests extends BrowserTest {
 
-    private static Browser browser;
-
-    @BeforeEach
-    void browser() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void new_claim_blocked_for_a_missing_referral_letter_then_attached_submitted_answered_and_paid() throws Exception {

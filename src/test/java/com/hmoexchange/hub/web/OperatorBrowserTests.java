@@ -9,41 +9,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.security.AppUser;
 import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.support.Api;
-import com.hmoexchange.hub.support.ApiTest;
-import com.hmoexchange.hub.support.Browser;
+import com.hmoexchange.hub.support.BrowserTest;
 import com.hmoexchange.hub.support.Fixtures;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The operators' pages in a real browser: find a claim's messages, replay its dead letter. */
-class OperatorBrowserTests extends ApiTest {
+class OperatorBrowserTests extends BrowserTest {
 
-    private static Browser browser;
 
     @Autowired
     AppUserRepository users;
     @Autowired
     PasswordEncoder encoder;
-
-    @BeforeEach
-    void browser() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void an_operator_finds_the_failed_attempts_of_a_claim_and_replays_its_dead_letter() {

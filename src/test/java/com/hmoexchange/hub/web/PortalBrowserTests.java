@@ -2,40 +2,21 @@ package com.hmoexchange.hub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hmoexchange.hub.support.ApiTest;
-import com.hmoexchange.hub.support.Browser;
+import com.hmoexchange.hub.support.BrowserTest;
 import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.Fixtures.ClientSetup;
 import com.hmoexchange.hub.support.TestMail;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /** The portals' journeys in a real browser (headless Chromium), against the running hub. */
-class PortalBrowserTests extends ApiTest {
+class PortalBrowserTests extends BrowserTest {
 
     private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/set-password\\?token=[A-Za-z0-9_-]+)");
 
-    private static Browser browser;
-
-    @BeforeEach
-    void browser() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void credentials_then_password_then_a_dependent_the_hmo_approves_shows_on_the_principals_page() {
