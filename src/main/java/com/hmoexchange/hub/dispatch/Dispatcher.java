@@ -192,23 +192,27 @@ public class Dispatcher {
         ended(attempt(exchange), Outcome.DELIVERED, reference, null);
     }
 
-    /** The payer answered 4xx: sending the same claim again will not help, so it is not retried. */
-    public void refused(Exchange exchange) {
+    /**
+     * The send failed. A 4xx answer means the payer will not take the claim as sent: it is refused and
+     * not retried (408 and 429 mean "try later"). Anything else (5xx, time-out, connection refused, SFTP
+     * or SMTP down) is a channel failure: the claim is tried again later, or given up on the last attempt.
+     */
+    public void sendFailed(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String error = cause instanceof HttpOperationFailedException http
-                ? "The payer refused the claim (HTTP " + http.getStatusCode() + "): " + orEmpty(http.getResponseBody())
-                : String.valueOf(cause);
-        ended(attempt(exchange), Outcome.REFUSED, null, error);
-    }
-
-    /** The channel failed (server error, time-out, connection refused): the claim is tried again later. */
-    public void failed(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (cause instanceof HttpOperationFailedException http && refusedByPayer(http.getStatusCode())) {
+            ended(attempt(exchange), Outcome.REFUSED, null,
+                    "The payer refused the claim (HTTP " + http.getStatusCode() + "): " + orEmpty(http.getResponseBody()));
+            return;
+        }
         String error = cause instanceof HttpOperationFailedException http
                 ? "HTTP " + http.getStatusCode() + " from the payer: " + orEmpty(http.getResponseBody())
                 : cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         boolean givenUp = batch(exchange).deliveryCount() >= maxDeliveryAttempts;
         ended(attempt(exchange), givenUp ? Outcome.DEAD_LETTERED : Outcome.FAILED, null, error);
+    }
+
+    static boolean refusedByPayer(int status) {
+        return status >= 400 && status < 500 && status != 408 && status != 429;
     }
 
     /**
