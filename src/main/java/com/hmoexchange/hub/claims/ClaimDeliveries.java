@@ -54,15 +54,6 @@ public class ClaimDeliveries {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
-    public CanonicalClaim canonical(String claimNumber) {
-        List<CanonicalClaim> found = canonical(List.of(claimNumber));
-        if (found.isEmpty()) {
-            throw new NotFoundException("Claim", claimNumber);
-        }
-        return found.get(0);
-    }
-
     /**
      * The canonical form of several claims, read with a handful of queries whatever their number
      * (claims, then their patients, visits, practices and payers by id), in the order the numbers are
@@ -154,14 +145,6 @@ public class ClaimDeliveries {
             throw new RuleViolation("claim-not-submitted", "Claim " + claimNumber + " is a draft; it has never been sent.");
         }
         outbox.append("Claim", claimNumber, new ClaimResendRequested(claimNumber, operator, clock.instant()));
-    }
-
-    public void refused(String claimNumber, String payerError) {
-        load(claimNumber).deliveryRefused(payerError);
-    }
-
-    public void failing(String claimNumber, String error, boolean givenUp) {
-        load(claimNumber).deliveryFailing(error, givenUp);
     }
 
     private Duration staleAfter(long payerId) {
