@@ -3,18 +3,17 @@ package com.hmoexchange.hub.dispatch;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
  * Retry and dead-lettering live in the broker, so they survive restarts: a claim whose send failed
  * goes back to its queue after a growing delay, and after the last attempt to the dead-letter queue.
- * This configures the embedded broker; an external broker needs the same address settings
- * (docs/configuration.md shows them).
+ * This configures the embedded broker; {@link ExternalBrokerSetup} gives an external one the same settings.
  */
 @Configuration
 class BrokerQueues {
@@ -22,17 +21,19 @@ class BrokerQueues {
     static final String OUTBOUND = "claims.outbound";
     static final String OUTBOUND_DLQ = "claims.outbound.dlq";
 
-    @Bean
-    ArtemisConfigurationCustomizer dispatchRedelivery(@Value("${hub.dispatch.max-delivery-attempts}") int attempts,
-            @Value("${hub.dispatch.redelivery-delay-ms}") long delay,
-            @Value("${hub.dispatch.redelivery-multiplier}") double multiplier,
-            @Value("${hub.dispatch.max-redelivery-delay-ms}") long maxDelay) {
-        return configuration -> configuration.addAddressSetting(OUTBOUND, new AddressSettings()
+    /** claims.outbound's retry with back-off and its dead-letter queue, from the hub.dispatch settings. */
+    static AddressSettings outboundSettings(Environment settings) {
+        return new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(OUTBOUND_DLQ))
-                .setMaxDeliveryAttempts(attempts)
-                .setRedeliveryDelay(delay)
-                .setRedeliveryMultiplier(multiplier)
-                .setMaxRedeliveryDelay(maxDelay));
+                .setMaxDeliveryAttempts(settings.getRequiredProperty("hub.dispatch.max-delivery-attempts", Integer.class))
+                .setRedeliveryDelay(settings.getRequiredProperty("hub.dispatch.redelivery-delay-ms", Long.class))
+                .setRedeliveryMultiplier(settings.getRequiredProperty("hub.dispatch.redelivery-multiplier", Double.class))
+                .setMaxRedeliveryDelay(settings.getRequiredProperty("hub.dispatch.max-redelivery-delay-ms", Long.class));
+    }
+
+    @Bean
+    ArtemisConfigurationCustomizer dispatchRedelivery(Environment settings) {
+        return configuration -> configuration.addAddressSetting(OUTBOUND, outboundSettings(settings));
     }
 
     /**
@@ -42,10 +43,14 @@ class BrokerQueues {
      */
     @Bean("jms")
     JmsComponent jms(ConnectionFactory connectionFactory) {
-        ConnectionFactory target = connectionFactory instanceof CachingConnectionFactory caching
-                && caching.getTargetConnectionFactory() != null ? caching.getTargetConnectionFactory() : connectionFactory;
         JmsComponent jms = new JmsComponent();
-        jms.setConnectionFactory(target);
+        jms.setConnectionFactory(brokers(connectionFactory));
         return jms;
+    }
+
+    /** The broker's own connection factory behind Spring's caching wrapper. */
+    static ConnectionFactory brokers(ConnectionFactory connectionFactory) {
+        return connectionFactory instanceof CachingConnectionFactory caching
+                && caching.getTargetConnectionFactory() != null ? caching.getTargetConnectionFactory() : connectionFactory;
     }
 }

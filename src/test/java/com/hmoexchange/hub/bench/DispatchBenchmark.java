@@ -49,6 +49,8 @@ class DispatchBenchmark {
     static final boolean QUEUED = Boolean.getBoolean("bench.queued");
     /** 0: each claim submitted on its own (POST /api/claims/{id}/submit); n: n claims per bulk submit (POST /api/claims/submissions). */
     static final int BULK = Integer.getInteger("bench.bulk", 0);
+    /** Claims sent the same way before the timed run, not timed: the JIT compiles the hot paths meanwhile, as in a hub that has been running. */
+    static final int WARMUP = Integer.getInteger("bench.warmup", 100);
     static final byte[] PDF = "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII);
 
     @DynamicPropertySource
@@ -74,7 +76,7 @@ class DispatchBenchmark {
     @Test
     void claims_per_second_from_submit_to_delivered() throws Exception {
         for (String payer : System.getProperty("bench.payers", "acme-hmo,harmony-care").split(",")) {
-            run(payer, Math.min(100, CLAIMS), false);
+            run(payer, WARMUP, false);
             run(payer, CLAIMS, true);
         }
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
