@@ -19,11 +19,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.attachment.AttachmentMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -99,7 +103,30 @@ public class PayerResponses {
         } catch (DuplicateKeyException e) {
             // Another node (or a second copy arriving at once) applied the same content first.
             return duplicate(payer, channel, name, sha256);
+        } catch (RuntimeException e) {
+            if (worthRetrying(e)) {
+                throw e; // the file stays for the next poll, the mail in its box; a callback is answered 5xx
+            }
+            // Tried again it would fail again, at every poll, unseen: a person is told instead.
+            log.error("Payer {} document {} ({}) could not be applied", payer, name, channel, e);
+            return quarantine(payer, channel, name, sha256, 0, "The hub could not apply it (" + e.getClass().getSimpleName()
+                    + ": " + truncate(String.valueOf(mostSpecific(e).getMessage()), 300) + "). Nothing in it was applied;"
+                    + " the hub's log has the details.", content);
         }
+    }
+
+    /** The database or a claim was busy or out of reach: the same document may well apply later. */
+    private static boolean worthRetrying(RuntimeException e) {
+        return e instanceof TransientDataAccessException || e instanceof RecoverableDataAccessException
+                || e instanceof DataAccessResourceFailureException || e instanceof TransactionException;
+    }
+
+    private static Throwable mostSpecific(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** Route step for a file from a payer's SFTP folder: applied, moved to .done; unreadable, to .quarantine with a report. */

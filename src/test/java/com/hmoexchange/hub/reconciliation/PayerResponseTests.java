@@ -221,6 +221,25 @@ class PayerResponseTests extends ApiTest {
     }
 
     @Test
+    void a_file_the_database_refuses_is_quarantined_with_the_reason_instead_of_being_retried_at_every_poll() {
+        String claimNumber = delivered("harmony-care", "CONS-GP");
+        String reference = Fixtures.unique("HCI-PAY");
+        String absurd = Fixtures.unique("absurd") + ".csv";
+        // A payer's export gone wrong: an amount larger than any the database holds. It reads and balances.
+        SFTP.drop(absurd, REMITTANCE_HEADER + reference + ",2026-11-21,1000000000000.00," + claimNumber
+                + ",5000.00,1000000000000.00,,\n");
+
+        JsonNode quarantined = await().atMost(Duration.ofSeconds(20))
+                .until(() -> findByName(operator.get("/api/operations/quarantine").json(), absurd), n -> n != null);
+        assertThat(quarantined.get("problem").asText()).contains("could not apply").contains("Nothing in it was applied");
+        await().atMost(Duration.ofSeconds(20)).until(() -> names(SFTP.responses().resolve(".quarantine")).stream()
+                .anyMatch(n -> n.endsWith(absurd + ".error.txt")));
+        assertThat(names(SFTP.responses())).doesNotContain(absurd);
+        assertThat(claim(claimNumber).get("payments")).isEmpty();
+        assertThat(operator.get("/api/notifications").json().findValuesAsText("message")).anyMatch(m -> m.contains(absurd));
+    }
+
+    @Test
     void an_unknown_claim_number_lands_in_the_exceptions_list_where_a_person_matches_or_dismisses_it() {
         String known = delivered("harmony-care", "CONS-GP");
         String lost = delivered("harmony-care", "CONS-GP");
