@@ -50,8 +50,20 @@ class CallbackController {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(HttpStatus.UNAUTHORIZED, "bad-signature", "Callback not accepted", refusal));
         }
-        PayerResponses.Receipt receipt = responses.take(code, "callback", "callback signed at "
-                + java.time.Instant.ofEpochSecond(Long.parseLong(timestamp.trim())), content);
+        PayerResponses.Receipt receipt;
+        try {
+            receipt = responses.take(code, "callback", "callback signed at "
+                    + java.time.Instant.ofEpochSecond(Long.parseLong(timestamp.trim())), content);
+        } catch (RuntimeException e) {
+            if (!PayerResponses.worthRetrying(e)) {
+                throw e;
+            }
+            // The database was out of reach or busy: nothing was applied, and the same call will do later.
+            log.warn("Callback for payer '{}' not applied yet: {}", code, e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                            "try-again", "Not applied yet", "The hub could not apply this just now; nothing was changed. Send it again in a while."));
+        }
         Map<String, Object> answer = Map.of("document", receipt.documentId(), "outcome", receipt.outcome().name(),
                 "detail", receipt.detail());
         if (receipt.outcome() == InboundDocument.Outcome.QUARANTINED) {

@@ -116,7 +116,7 @@ public class PayerResponses {
     }
 
     /** The database or a claim was busy or out of reach: the same document may well apply later. */
-    private static boolean worthRetrying(RuntimeException e) {
+    static boolean worthRetrying(RuntimeException e) {
         return e instanceof TransientDataAccessException || e instanceof RecoverableDataAccessException
                 || e instanceof DataAccessResourceFailureException || e instanceof TransactionException;
     }
