@@ -8,6 +8,8 @@ import jakarta.jms.TextMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +45,13 @@ public class OutboxRelay {
     private final int rowsPerRound;
     private final int eventsPerMessage;
     private final TransactionTemplate tx;
+    private final Duration keepPublished;
 
     OutboxRelay(ConnectionFactory connectionFactory, ObjectMapper json, Clock clock, TransactionTemplate tx,
             @Value("${hub.dispatch.relay-batch-size}") int rowsPerRound,
-            @Value("${hub.dispatch.batch-size}") int eventsPerMessage) {
+            @Value("${hub.dispatch.batch-size}") int eventsPerMessage,
+            @Value("${hub.outbox.keep-published}") Duration keepPublished) {
+        this.keepPublished = keepPublished;
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
         this.json = json;
@@ -102,6 +107,28 @@ public class OutboxRelay {
         }, true);
         rows.forEach(row -> row.markPublished(clock.instant()));
         return rows.size();
+    }
+
+    /**
+     * Deletes rows published more than {@code hub.outbox.keep-published} ago, a few thousand at a time:
+     * once on the broker, a row is no longer needed (the message store keeps every attempt), and an
+     * outbox that only grows would make the relay's look-up and the backups slower year after year.
+     */
+    public int forgetPublished() {
+        Instant before = clock.instant().minus(keepPublished);
+        int total = 0;
+        for (int round = 0; round < 100; round++) {
+            Integer deleted = tx.execute(status -> entityManager.createNativeQuery("""
+                            delete from outbox_message where id in (
+                                select id from outbox_message where published_at < :before order by published_at limit 5000)""")
+                    .setParameter("before", before)
+                    .executeUpdate());
+            total += deleted == null ? 0 : deleted;
+            if (deleted == null || deleted < 5000) {
+                break;
+            }
+        }
+        return total;
     }
 
     /** Submitted claims grouped by payer, in outbox order, cut to messages of at most eventsPerMessage; other events alone. */
