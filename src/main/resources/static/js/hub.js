@@ -13,3 +13,13 @@ document.addEventListener('htmx:xhr:progress', function (event) {
         bar.value = Math.round(event.detail.loaded / event.detail.total * 100);
     }
 });
+// A "select all" box ticks, or clears, every checkbox of the form it names (data-select-all), on this page.
+document.addEventListener('change', function (event) {
+    var all = event.target;
+    if (!all.matches || !all.matches('input[data-select-all]')) {
+        return;
+    }
+    document.querySelectorAll('input[type="checkbox"][form="' + all.dataset.selectAll + '"]').forEach(function (box) {
+        box.checked = all.checked;
+    });
+});

@@ -159,7 +159,12 @@ class ClaimBrowserTests extends BrowserTest {
 
         browser.signIn(practice.billing(), Fixtures.PASSWORD);
         browser.find(By.id("select-" + ready.get("id").asLong())).click();
-        browser.find(By.id("select-" + noReferral.get("id").asLong())).click();
+        browser.find(By.id("select-all")).click();
+        assertThat(browser.find(By.id("select-" + ready.get("id").asLong())).isSelected()).isTrue();
+        assertThat(browser.find(By.id("select-" + noReferral.get("id").asLong())).isSelected()).isTrue();
+        browser.find(By.id("select-all")).click();
+        assertThat(browser.find(By.id("select-" + noReferral.get("id").asLong())).isSelected()).as("cleared").isFalse();
+        browser.find(By.id("select-all")).click();
         browser.click("Submit selected");
 
         browser.waitForText(By.cssSelector(".notice"), "1 claim submitted; 1 not submitted");
