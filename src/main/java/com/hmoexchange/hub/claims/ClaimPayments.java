@@ -1,6 +1,7 @@
 package com.hmoexchange.hub.claims;
 
 import com.hmoexchange.hub.common.NotFoundException;
+import com.hmoexchange.hub.common.RuleViolation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,7 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
  * flagged, a reversal never takes back more than was paid). Called by reconciliation, never by users.
  */
 @Service
-@Transactional(propagation = Propagation.MANDATORY)
+// A payment the claim refuses (a rejected claim, a reference posted before) is the caller's to record as an
+// exception, and the rest of its remittance still applies: the refusal must not doom the caller's transaction.
+// The claim refuses before it changes anything, so nothing is half-applied.
+@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = RuleViolation.class)
 public class ClaimPayments {
 
     private final ClaimRepository claims;

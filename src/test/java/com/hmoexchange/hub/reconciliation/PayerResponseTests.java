@@ -221,6 +221,28 @@ class PayerResponseTests extends ApiTest {
     }
 
     @Test
+    void a_remittance_paying_a_claim_it_had_rejected_is_applied_with_that_payment_left_for_a_person() {
+        String rejected = delivered("harmony-care", "CONS-GP");
+        String paid = delivered("harmony-care", "CONS-GP");
+        SFTP.drop(Fixtures.unique("decline") + ".csv", STATUS_HEADER + rejected + ",HCI-7,DECLINED,,,,R07,No referral letter on file\n");
+        awaitStatus(rejected, "REJECTED");
+
+        String reference = Fixtures.unique("HCI-PAY");
+        String remittance = Fixtures.unique("remit-rejected") + ".csv";
+        SFTP.drop(remittance, REMITTANCE_HEADER
+                + reference + ",2026-11-21,10000.00," + rejected + ",5000.00,5000.00,,\n"
+                + reference + ",2026-11-21,10000.00," + paid + ",5000.00,5000.00,,\n");
+
+        // The rest of the remittance is posted; the payment the rejected claim cannot take waits for a person.
+        await().atMost(Duration.ofSeconds(20)).until(() -> claim(paid), c -> "PAID".equals(c.get("paymentStatus").asText()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> names(SFTP.responses().resolve(".done")).stream()
+                .anyMatch(n -> n.endsWith(remittance)));
+        assertThat(claim(rejected).get("payments")).isEmpty();
+        assertThat(operator.get("/api/exceptions?status=OPEN&payer=harmony-care").json().findValuesAsText("claimNumber"))
+                .contains(rejected);
+    }
+
+    @Test
     void a_file_the_database_refuses_is_quarantined_with_the_reason_instead_of_being_retried_at_every_poll() {
         String claimNumber = delivered("harmony-care", "CONS-GP");
         String reference = Fixtures.unique("HCI-PAY");
