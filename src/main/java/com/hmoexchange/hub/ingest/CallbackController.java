@@ -38,7 +38,10 @@ class CallbackController {
 
     @PostMapping(path = "/api/payers/{code}/callbacks", consumes = MediaType.ALL_VALUE)
     @Operation(summary = "A payer's status update or remittance (its JSON through its mapping, or FHIR R4), signed: "
-            + "X-Hub-Timestamp (Unix seconds) and X-Hub-Signature: sha256=<hex HMAC-SHA256 of \"<timestamp>.<body>\">")
+            + "X-Hub-Timestamp (Unix seconds) and X-Hub-Signature: sha256=<hex HMAC-SHA256 of \"<timestamp>.<body>\">",
+            description = "Answers 202 (applied), 200 (a copy of one already applied), 422 (not applied: quarantined for a person, "
+                    + "with the reason), 503 with Retry-After (the hub could not apply it just now; nothing changed, send it again) "
+                    + "or 401 (bad or old signature).")
     ResponseEntity<?> callback(@PathVariable String code,
             @Parameter(description = "Unix time in seconds when the payer signed the call") @RequestHeader(value = CallbackSignatures.TIMESTAMP, required = false) String timestamp,
             @Parameter(description = "sha256=<hex HMAC-SHA256 of timestamp + '.' + body>") @RequestHeader(value = CallbackSignatures.SIGNATURE, required = false) String signature,

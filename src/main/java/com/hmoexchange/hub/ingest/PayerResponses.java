@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +22,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.attachment.AttachmentMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -27,7 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionException;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -100,33 +106,67 @@ public class PayerResponses {
                         summary.text(), readMs, (System.nanoTime() - applyStarted) / 1_000_000);
                 return new Receipt(id, InboundDocument.Outcome.APPLIED, summary.text(), null);
             });
-        } catch (DuplicateKeyException e) {
-            // Another node (or a second copy arriving at once) applied the same content first.
-            return duplicate(payer, channel, name, sha256);
         } catch (RuntimeException e) {
-            if (worthRetrying(e)) {
-                throw e; // the file stays for the next poll, the mail in its box; a callback is answered 5xx
+            if (e instanceof DuplicateKeyException && alreadyApplied(payer, sha256)) {
+                // Another node (or a second copy arriving at once) applied the same content first.
+                return duplicate(payer, channel, name, sha256);
             }
-            // Tried again it would fail again, at every poll, unseen: a person is told instead.
+            if (worthRetrying(e)) {
+                throw e; // the file stays for the next poll, the mail in its box; a callback is answered 503
+            }
+            // Tried again it would fail again, at every poll, unseen: a person is told instead. The database's
+            // own words (which may quote rows) stay in the log; the report says what kind of refusal it was.
             log.error("Payer {} document {} ({}) could not be applied", payer, name, channel, e);
-            return quarantine(payer, channel, name, sha256, 0, "The hub could not apply it (" + e.getClass().getSimpleName()
-                    + ": " + truncate(String.valueOf(mostSpecific(e).getMessage()), 300) + "). Nothing in it was applied;"
-                    + " the hub's log has the details.", content);
+            return quarantine(payer, channel, name, sha256, 0, "The hub could not apply it: " + refusal(e)
+                    + ". Nothing in it was applied; the hub's log has the details.", content);
         }
     }
 
-    /** The database or a claim was busy or out of reach: the same document may well apply later. */
+    /**
+     * The database was out of reach, busy, locked or slow: the same document may well apply later.
+     * Hibernate's own exceptions are not translated where the answers are flushed, so the SQL state
+     * of the cause decides as much as the exception's type.
+     */
     static boolean worthRetrying(RuntimeException e) {
-        return e instanceof TransientDataAccessException || e instanceof RecoverableDataAccessException
-                || e instanceof DataAccessResourceFailureException || e instanceof TransactionException;
+        RuntimeException translated = e instanceof DataAccessException ? e
+                : EntityManagerFactoryUtils.convertJpaAccessExceptionIfPossible(e);
+        if (translated instanceof TransientDataAccessException || translated instanceof RecoverableDataAccessException
+                || translated instanceof DataAccessResourceFailureException
+                || e instanceof CannotCreateTransactionException || e instanceof TransactionTimedOutException) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
+            // 08 connection, 40 deadlock or serialisation, 53 out of resources, 55P03 lock not available, 57014 cancelled (time-out).
+            if (state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                    || state.equals("55P03") || state.equals("57014"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static Throwable mostSpecific(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+    /** What kind of refusal, in words an operator can act on, without the values of the rows concerned. */
+    private static String refusal(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                String what = switch (state) {
+                    case "22001" -> "a value longer than the database holds";
+                    case "22003" -> "a number larger than the database holds";
+                    case "22007", "22008" -> "a date or time the database cannot hold";
+                    case "23502" -> "a required value is missing";
+                    case "23503" -> "it refers to something the hub does not have";
+                    case "23505" -> "something in it that must be unique is already recorded";
+                    default -> "the database refused it";
+                };
+                return what + " (SQL state " + state + ")";
+            }
         }
-        return cause;
+        return "an unexpected error (" + e.getClass().getSimpleName() + ")";
     }
 
     /** Route step for a file from a payer's SFTP folder: applied, moved to .done; unreadable, to .quarantine with a report. */

@@ -1,7 +1,6 @@
 package com.hmoexchange.hub.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -9,7 +8,6 @@ import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.ResponseEntity;
 
@@ -35,15 +33,5 @@ class CallbackFaultTests {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("30");
-    }
-
-    @Test
-    void any_other_failure_is_not_dressed_up_as_try_again() {
-        when(signatures.refusal(anyString(), anyString(), anyString(), any())).thenReturn(null);
-        when(responses.take(anyString(), anyString(), anyString(), any()))
-                .thenThrow(new DataIntegrityViolationException("value too long"));
-
-        assertThatThrownBy(() -> controller.callback("acme-hmo", "1795400000", "sha256=00", body))
-                .isInstanceOf(DataIntegrityViolationException.class);
     }
 }

@@ -253,7 +253,8 @@ class PayerResponseTests extends ApiTest {
 
         JsonNode quarantined = await().atMost(Duration.ofSeconds(20))
                 .until(() -> findByName(operator.get("/api/operations/quarantine").json(), absurd), n -> n != null);
-        assertThat(quarantined.get("problem").asText()).contains("could not apply").contains("Nothing in it was applied");
+        assertThat(quarantined.get("problem").asText()).contains("could not apply").contains("a number larger than the database holds")
+                .contains("22003").contains("Nothing in it was applied");
         await().atMost(Duration.ofSeconds(20)).until(() -> names(SFTP.responses().resolve(".quarantine")).stream()
                 .anyMatch(n -> n.endsWith(absurd + ".error.txt")));
         assertThat(names(SFTP.responses())).doesNotContain(absurd);
