@@ -112,6 +112,27 @@ class ExternalBrokerTests {
                 .hasMessageContaining("HUB_ARTEMIS_CONFIGURE=false");
     }
 
+    @Test
+    void a_refused_login_is_told_as_such() {
+        ExternalBrokerSetup setup = new ExternalBrokerSetup(
+                new ActiveMQConnectionFactory("tcp://127.0.0.1:" + PORT, "hub", "wrong-password"), settings, Duration.ofSeconds(5));
+
+        assertThatThrownBy(setup::afterSingletonsInstantiated)
+                .hasMessageContaining("refused the hub's login")
+                .hasMessageContaining("HUB_ARTEMIS_PASSWORD")
+                .hasMessageNotContaining("wrong-password");
+    }
+
+    @Test
+    void a_broker_that_cannot_be_reached_is_waited_for_then_named() {
+        ExternalBrokerSetup setup = new ExternalBrokerSetup(
+                new ActiveMQConnectionFactory("tcp://127.0.0.1:" + freePort(), "hub", "hub-secret"), settings, Duration.ofSeconds(2));
+
+        assertThatThrownBy(setup::afterSingletonsInstantiated)
+                .hasMessageContaining("could not be reached within 2 s")
+                .hasMessageContaining("HUB_ARTEMIS_URL");
+    }
+
     /** A broker on Artemis's defaults, with two users: "hub" may manage it, "sender" may only send and consume. */
     private static EmbeddedActiveMQ start() {
         try {
