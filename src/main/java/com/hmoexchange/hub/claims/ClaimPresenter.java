@@ -41,8 +41,9 @@ class ClaimPresenter {
         Enrollee patient = enrollees.findById(c.getEnrolleeId()).orElseThrow();
         String resubmissionOf = c.getResubmissionOfId() == null ? null
                 : claims.findById(c.getResubmissionOfId()).map(Claim::getClaimNumber).orElse(null);
-        String resubmittedAs = c.getId() == null ? null
-                : claims.findFirstByResubmissionOfId(c.getId()).map(Claim::getClaimNumber).orElse(null);
+        // Only a rejected claim can have a corrected copy: the others need no look-up.
+        String resubmittedAs = c.getId() == null || c.getStatus() != ClaimStatus.REJECTED ? null
+                : claims.resubmissionNumbers(c.getId()).stream().findFirst().orElse(null);
         return new ClaimView(c.getId(), c.getClaimNumber(), c.getProviderReference(), payer.getCode(), patient(patient),
                 c.getVisitId(), c.getDiagnoses(), c.getPaCode(), c.getStatus(), c.getDecisionReasons(), c.getPaymentStatus(),
                 c.isStale(clock.instant()), ClaimViews.Delivery.of(c), resubmissionOf, resubmittedAs,

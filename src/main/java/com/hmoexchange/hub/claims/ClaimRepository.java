@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface ClaimRepository extends JpaRepository<Claim, Long>, JpaSpecificationExecutor<Claim> {
 
@@ -35,7 +36,9 @@ public interface ClaimRepository extends JpaRepository<Claim, Long>, JpaSpecific
 
     boolean existsByProviderIdAndProviderReference(long providerId, String providerReference);
 
-    Optional<Claim> findFirstByResubmissionOfId(long claimId);
+    /** The number of the corrected copy of a rejected claim, if one was started (at most one is). */
+    @Query("select c.claimNumber from Claim c where c.resubmissionOfId = :claimId order by c.id")
+    List<String> resubmissionNumbers(@Param("claimId") long claimId);
 
     /** Other claims that already hold any of these visit services. */
     @Query("select distinct c from Claim c join c.lines l where l.visitServiceId in :serviceIds and c.id <> :exceptClaimId")

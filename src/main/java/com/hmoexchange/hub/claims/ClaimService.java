@@ -255,9 +255,9 @@ public class ClaimService {
     /** Starts the corrected copy of a rejected claim; the copy is a draft to fix and submit. */
     public ClaimView resubmit(HubUser user, long claimId, String providerReference) {
         Claim original = load(user, claimId, null);
-        claims.findFirstByResubmissionOfId(original.getId()).ifPresent(existing -> {
+        claims.resubmissionNumbers(original.getId()).stream().findFirst().ifPresent(existing -> {
             throw new RuleViolation("already-resubmitted", "Claim " + original.getClaimNumber()
-                    + " was already resubmitted as " + existing.getClaimNumber() + "; work on that claim instead.");
+                    + " was already resubmitted as " + existing + "; work on that claim instead.");
         });
         Claim copy = original.resubmission(numbers.next(), providerReference, user.getUsername(), clock.instant());
         if (claims.existsByProviderIdAndProviderReference(copy.getProviderId(), copy.getProviderReference())) {
