@@ -13,13 +13,25 @@ document.addEventListener('htmx:xhr:progress', function (event) {
         bar.value = Math.round(event.detail.loaded / event.detail.total * 100);
     }
 });
-// A "select all" box ticks, or clears, every checkbox of the form it names (data-select-all), on this page.
+// A "select all" box ticks, or clears, every checkbox of the form it names (data-select-all), on this page;
+// ticking rows by hand shows on it (ticked when all are, half-ticked when some are).
 document.addEventListener('change', function (event) {
-    var all = event.target;
-    if (!all.matches || !all.matches('input[data-select-all]')) {
+    var box = event.target;
+    if (!box.matches) {
         return;
     }
-    document.querySelectorAll('input[type="checkbox"][form="' + all.dataset.selectAll + '"]').forEach(function (box) {
-        box.checked = all.checked;
-    });
+    if (box.matches('input[data-select-all]')) {
+        document.querySelectorAll('input[type="checkbox"][form="' + box.dataset.selectAll + '"]').forEach(function (row) {
+            row.checked = box.checked;
+        });
+        return;
+    }
+    var form = box.getAttribute('form');
+    var all = form && document.querySelector('input[data-select-all="' + form + '"]');
+    if (all) {
+        var rows = document.querySelectorAll('input[type="checkbox"][form="' + form + '"]');
+        var ticked = document.querySelectorAll('input[type="checkbox"][form="' + form + '"]:checked').length;
+        all.checked = ticked > 0 && ticked === rows.length;
+        all.indeterminate = ticked > 0 && ticked < rows.length;
+    }
 });

@@ -51,6 +51,11 @@ public class OutboxRelay {
             @Value("${hub.dispatch.relay-batch-size}") int rowsPerRound,
             @Value("${hub.dispatch.batch-size}") int eventsPerMessage,
             @Value("${hub.outbox.keep-published}") Duration keepPublished) {
+        if (keepPublished.compareTo(Duration.ofHours(1)) < 0) {
+            // A bare number is read as milliseconds: "7" would delete rows just published.
+            throw new IllegalArgumentException("hub.outbox.keep-published (HUB_OUTBOX_KEEP_PUBLISHED) is " + keepPublished
+                    + "; give at least an hour, with its unit, e.g. 7d or 12h");
+        }
         this.keepPublished = keepPublished;
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);

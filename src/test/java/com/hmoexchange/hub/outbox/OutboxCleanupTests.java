@@ -27,7 +27,7 @@ class OutboxCleanupTests extends ApiTest {
         long recent = row(now.minus(Duration.ofDays(1)));
         long unpublished = row(null);
 
-        assertThat(relay.forgetPublished()).isPositive();
+        relay.forgetPublished(); // the hourly timer may have been first; what is left is what counts
 
         List<Long> left = jdbc.queryForList("select id from outbox_message where id in (?, ?, ?)", Long.class, old, recent, unpublished);
         assertThat(left).containsExactlyInAnyOrder(recent, unpublished);

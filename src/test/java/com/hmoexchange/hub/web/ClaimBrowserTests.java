@@ -159,6 +159,7 @@ class ClaimBrowserTests extends BrowserTest {
 
         browser.signIn(practice.billing(), Fixtures.PASSWORD);
         browser.find(By.id("select-" + ready.get("id").asLong())).click();
+        assertThat(browser.find(By.id("select-all")).getDomProperty("indeterminate")).as("some ticked").isEqualTo("true");
         browser.find(By.id("select-all")).click();
         assertThat(browser.find(By.id("select-" + ready.get("id").asLong())).isSelected()).isTrue();
         assertThat(browser.find(By.id("select-" + noReferral.get("id").asLong())).isSelected()).isTrue();
