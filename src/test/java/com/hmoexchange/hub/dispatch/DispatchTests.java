@@ -385,14 +385,7 @@ class DispatchTests extends ApiTest {
 
     @Test
     void a_message_that_cannot_be_read_is_retried_dead_lettered_and_shown_to_operators() {
-        String number = "CLM-" + (90000000 + new java.util.Random().nextInt(9999999));
-        jms.send("claims.outbound", session -> {
-            var message = session.createTextMessage("{\"claimNumber\": \"" + number);
-            message.setStringProperty("eventType", "ClaimSubmitted");
-            message.setStringProperty("aggregateId", number);
-            message.setStringProperty("claimNumbers", "," + number + ",");
-            return message;
-        });
+        String number = UnreadableMessages.send(jms);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> operator.get("/api/notifications?unread=true&size=200").json()
                 .findValuesAsText("message").stream().anyMatch(m -> m.contains(number) && m.contains("given up")));

@@ -88,14 +88,7 @@ class ExternalBrokerTests {
     @Test
     void a_message_that_keeps_failing_is_retried_then_dead_lettered_where_operators_see_it() {
         // A message the hub cannot read fails at every delivery, as a claim whose payer stays down would.
-        String number = "CLM-" + (90000000 + new java.util.Random().nextInt(9999999));
-        jms.send("claims.outbound", session -> {
-            var message = session.createTextMessage("{\"claimNumber\": \"" + number);
-            message.setStringProperty("eventType", "ClaimSubmitted");
-            message.setStringProperty("aggregateId", number);
-            message.setStringProperty("claimNumbers", "," + number + ",");
-            return message;
-        });
+        String number = UnreadableMessages.send(jms);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list().stream()
                 .anyMatch(letter -> number.equals(letter.claimNumber())));
