@@ -224,14 +224,17 @@ public class PayerResponses {
         return new Receipt(id, InboundDocument.Outcome.DUPLICATE, "The same content was applied before; nothing changed.", null);
     }
 
-    private Receipt quarantine(String payer, String channel, String name, String sha256, long line, String problem, byte[] content) {
+    private Receipt quarantine(String payer, String channel, String name, String sha256, long line, String reason, byte[] content) {
+        // PostgreSQL text cannot hold a NUL character: a binary or NUL-padded document would fail its own quarantine.
+        String problem = reason.replace('\u0000', '\uFFFD');
         String report = "Quarantined: " + name + " from " + payer + " (" + channel + ")\n"
                 + "Received: " + clock.instant() + "\nSHA-256: " + sha256 + "\n"
                 + (line > 0 ? "Line: " + line + "\n" : "Line: (the document as a whole)\n")
                 + "Problem: " + problem + "\n\nNothing in this document was applied. Correct it (or ask the payer to) and send it again.\n";
         long id = tx.execute(status -> {
             InboundDocument record = new InboundDocument(payer, channel, name, sha256, clock.instant());
-            record.quarantined(line, problem, content.length > 10_000_000 ? null : new String(content, StandardCharsets.UTF_8));
+            record.quarantined(line, problem, content.length > 10_000_000 ? null
+                    : new String(content, StandardCharsets.UTF_8).replace('\u0000', '\uFFFD'));
             long saved = documents.save(record).getId();
             notifications.tellOperators("FILE_QUARANTINED", "Document " + name + " from " + payer + " (" + channel
                     + ") was quarantined" + (line > 0 ? " at line " + line : "") + ": " + problem + " (inbound document " + saved + ")");

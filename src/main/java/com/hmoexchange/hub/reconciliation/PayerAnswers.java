@@ -282,7 +282,9 @@ public class PayerAnswers {
             PaymentItem item = new PaymentItem(paymentReference, paymentDate, c);
             try {
                 PaymentRecorded recorded;
-                if (c.kind() == RemittedClaim.Kind.REVERSAL) {
+                if (c.kind() == RemittedClaim.Kind.REVERSAL && c.paid().signum() == 0) {
+                    continue; // reverses a denial (nothing was paid): no money moves; its new verdict follows
+                } else if (c.kind() == RemittedClaim.Kind.REVERSAL) {
                     recorded = payments.reverse(c.claimNumber(), paymentReference, c.paid(), paymentDate, run.source);
                 } else if (c.paid().signum() > 0) {
                     recorded = payments.pay(c.claimNumber(), paymentReference, c.paid(), paymentDate, run.source);
@@ -345,6 +347,9 @@ public class PayerAnswers {
     @Transactional(propagation = Propagation.MANDATORY)
     public Summary postByHand(String payerCode, String paymentReference, LocalDate paymentDate, RemittedClaim claim, String by) {
         Run run = new Run(payer(payerCode), null, by);
+        if (payments.find(run.payer.getId(), claim.claimNumber()).isEmpty()) {
+            return notTheirs(run, claim.claimNumber());
+        }
         post(run, paymentReference, paymentDate, List.of(claim));
         notifications.tellPractices(run.notices, "Claims news from " + run.payer.getName());
         return run.summary();
@@ -353,7 +358,16 @@ public class PayerAnswers {
     @Transactional(propagation = Propagation.MANDATORY)
     public Summary acknowledgeByHand(String payerCode, SetAcknowledgement ack, String claimNumber, String by) {
         Run run = new Run(payer(payerCode), null, by);
+        if (payments.find(run.payer.getId(), claimNumber).isEmpty()) {
+            return notTheirs(run, claimNumber);
+        }
         acknowledgement(run, ack, claimNumber);
+        return run.summary();
+    }
+
+    /** A person matched an item to a claim the payer does not have from the hub: refused, nothing of it shown. */
+    private static Summary notTheirs(Run run, String claimNumber) {
+        run.problems.add("claim " + claimNumber + " is not a claim the hub sent to " + run.payer.getName());
         return run.summary();
     }
 

@@ -243,6 +243,32 @@ class PayerResponseTests extends ApiTest {
     }
 
     @Test
+    void a_reversal_of_nothing_moves_no_money_and_the_rest_of_the_remittance_is_posted() {
+        String denied = delivered("harmony-care", "CONS-GP");
+        String paid = delivered("harmony-care", "CONS-GP");
+        String reference = Fixtures.unique("HCI-PAY");
+        // A payer reverses its denial (nothing had been paid) before adjudicating the claim again.
+        SFTP.drop(Fixtures.unique("remit-zero-reversal") + ".csv", REMITTANCE_HEADER.replace("\n", ",KIND\n")
+                + reference + ",2026-11-21,5000.00," + denied + ",5000.00,0.00,,,REVERSAL\n"
+                + reference + ",2026-11-21,5000.00," + paid + ",5000.00,5000.00,,,PROCESSED\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> claim(paid), c -> "PAID".equals(c.get("paymentStatus").asText()));
+        assertThat(claim(denied).get("payments")).isEmpty();
+    }
+
+    @Test
+    void a_file_with_nul_bytes_is_quarantined_not_retried_for_ever() {
+        String claimNumber = delivered("harmony-care", "CONS-GP");
+        String padded = Fixtures.unique("nul") + ".csv";
+        SFTP.drop(padded, STATUS_HEADER + claimNumber + ",HCI-9,APPRO\u0000VED,,,,,\n");
+
+        JsonNode quarantined = await().atMost(Duration.ofSeconds(20))
+                .until(() -> findByName(operator.get("/api/operations/quarantine").json(), padded), n -> n != null);
+        assertThat(quarantined.get("problem").asText()).contains("STATUS");
+        assertThat(claim(claimNumber).get("status").asText()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
     void a_file_the_database_refuses_is_quarantined_with_the_reason_instead_of_being_retried_at_every_poll() {
         String claimNumber = delivered("harmony-care", "CONS-GP");
         String reference = Fixtures.unique("HCI-PAY");
@@ -282,6 +308,13 @@ class PayerResponseTests extends ApiTest {
         assertThat(billing.get("/api/exceptions").status()).isEqualTo(403);
 
         long id = exception.get("id").asLong();
+        // Matched to a claim of another payer: refused, without a word about that claim, and nothing posted.
+        String acmes = delivered("acme-hmo", "CONS-GP");
+        Api.Response wrong = operator.post("/api/exceptions/" + id + "/match", Map.of("claimNumber", acmes, "note", "wrong claim"));
+        assertThat(wrong.status()).as(wrong.toString()).isEqualTo(409);
+        assertThat(wrong.json().get("detail").asText()).contains("not a claim the hub sent to").doesNotContain("SUBMITTED");
+        assertThat(claim(acmes).get("payments")).isEmpty();
+
         Api.Response matched = operator.post("/api/exceptions/" + id + "/match", Map.of("claimNumber", lost, "note", "typo in the payer's file"));
         assertThat(matched.status()).as(matched.toString()).isEqualTo(200);
         assertThat(matched.json().at("/exception/status").asText()).isEqualTo("MATCHED");
