@@ -70,9 +70,12 @@ public class Mailer {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
+        // A report or digest that outgrows the table's columns is cut, not refused: refusing it would undo
+        // the decision it reports, which is written in the same transaction.
         jdbc.update("""
                 insert into outgoing_mail (recipient, subject, body, status, attempts, next_attempt_at, created_at)
-                values (?, ?, ?, 'PENDING', 0, ?, ?)""", email.to(), email.subject(), email.body(), now, now);
+                values (?, ?, ?, 'PENDING', 0, ?, ?)""", email.to(), cut(email.subject(), MAX_SUBJECT),
+                cut(email.body(), MAX_BODY), now, now);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -83,6 +86,17 @@ public class Mailer {
         } else {
             outgoing.submit(this::relay);
         }
+    }
+
+    static final int MAX_SUBJECT = 500;
+    static final int MAX_BODY = 100_000;
+    private static final String CUT = "\n\n[Cut here: the rest is too long for one email. The hub shows it all.]\n";
+
+    static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return max == MAX_BODY ? text.substring(0, max - CUT.length()) + CUT : text.substring(0, max - 3) + "...";
     }
 
     /** Sends what is due: new emails, and those whose retry time has come. */

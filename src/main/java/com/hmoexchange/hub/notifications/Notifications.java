@@ -64,7 +64,7 @@ public class Notifications {
         jdbc.query("select id, billing_email from provider where billing_email is not null and id in (" + marks + ")", rs -> {
             List<PracticeNotice> own = byPractice.get(rs.getLong(1));
             StringBuilder body = new StringBuilder();
-            own.stream().limit(200).forEach(n -> body.append("- ").append(n.message()).append('\n'));
+            own.stream().limit(200).forEach(n -> body.append("- ").append(line(n.message())).append('\n'));
             if (own.size() > 200) {
                 body.append("... and ").append(own.size() - 200).append(" more.\n");
             }
@@ -83,6 +83,11 @@ public class Notifications {
             mailer.sendAfterCommit(new Email(operatorsEmail, "Hub operations: " + kind.toLowerCase().replace('_', ' '),
                     message + "\n\n" + publicUrl + "/api/notifications\n"));
         }
+    }
+
+    /** One notice in a digest email: the claim and the gist; the in-app notice keeps the whole text. */
+    private static String line(String message) {
+        return message.length() > 300 ? message.substring(0, 297) + "..." : message;
     }
 
     private static String truncate(String message) {

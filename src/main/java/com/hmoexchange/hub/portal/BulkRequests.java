@@ -62,16 +62,25 @@ class BulkRequests {
             }
         }
         Outcome outcome = new Outcome(fileName, accepted, refused);
-        eachRow.executeWithoutResult(tx -> {
-            if (!accepted.isEmpty()) {
-                notices.bulkReceived(client, fileName, accepted.size(), who.by());
-            }
-            mailer.sendAfterCommit(report(client, outcome, replyTo));
-        });
+        try {
+            eachRow.executeWithoutResult(tx -> {
+                if (!accepted.isEmpty()) {
+                    notices.bulkReceived(client, fileName, accepted.size(), who.by());
+                }
+                mailer.sendAfterCommit(report(client, outcome, replyTo));
+            });
+        } catch (RuntimeException e) {
+            // The rows are saved: failing the file now would have it taken again, and every row requested twice.
+            log.error("Bulk file {} of {}: {} request(s) saved, but its report and the HMO's notice could not be written",
+                    fileName, client.getCode(), accepted.size(), e);
+        }
         log.info("Bulk file {} of {} via {}: {} request(s) taken, {} row(s) refused", fileName, client.getCode(),
                 who.channel(), accepted.size(), refused.size());
         return outcome;
     }
+
+    /** Refused rows the report lists one by one; a file of thousands of bad rows gets the first ones and a count. */
+    static final int REPORTED_REFUSALS = 200;
 
     private static Email report(Client client, Outcome outcome, String to) {
         StringBuilder body = new StringBuilder("Your file ").append(outcome.fileName()).append(" for ").append(client.getName())
@@ -81,7 +90,12 @@ class BulkRequests {
             body.append(".\n");
         } else {
             body.append(" (fix them and send only those rows again):\n\n");
-            outcome.refused().forEach(r -> body.append("line ").append(r.line()).append(": ").append(r.reason()).append('\n'));
+            outcome.refused().stream().limit(REPORTED_REFUSALS)
+                    .forEach(r -> body.append("line ").append(r.line()).append(": ").append(r.reason()).append('\n'));
+            if (outcome.refused().size() > REPORTED_REFUSALS) {
+                body.append("... and ").append(outcome.refused().size() - REPORTED_REFUSALS)
+                        .append(" more refused row(s), for the same kinds of reasons; fix the ones above and check the rest.\n");
+            }
         }
         body.append("\nColumns: ").append(BulkRows.COLUMNS_TEXT).append('\n');
         return new Email(to, "Bulk requests " + outcome.fileName() + ": " + outcome.accepted().size() + " taken, "

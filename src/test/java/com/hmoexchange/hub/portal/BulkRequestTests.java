@@ -55,6 +55,27 @@ class BulkRequestTests extends ApiTest {
     }
 
     @Test
+    void a_file_of_thousands_of_bad_rows_is_reported_in_brief_and_taken_once() throws Exception {
+        ClientSetup s = fixtures.client("acme-hmo");
+        StringBuilder csv = new StringBuilder("kind,enrolleeNumber,firstName,dateOfBirth\n")
+                .append("EDIT_DETAILS,").append(s.child().getEnrolleeNumber()).append(",Kemi-Ola,\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append("EDIT_DETAILS,").append(s.child().getEnrolleeNumber()).append(",Name").append(i).append(",14/03/2025\n");
+        }
+
+        TestSftp.upload(s.client().getCode(), "everyone.csv", csv.toString(), null);
+
+        Mail report = TestMail.awaitMail(s.client().getContactEmail(), "Bulk requests everyone.csv");
+        assertThat(report.subject()).contains("1 taken, 3000 refused");
+        assertThat(report.body()).contains("line 3: dateOfBirth '14/03/2025' is not a date")
+                .contains("... and 2800 more refused row(s)");
+        // Polled again and again meanwhile, the file was not taken a second time.
+        Thread.sleep(1500);
+        assertThat(as(s.user()).get("/api/portal/requests").json().get("totalItems").asLong()).isEqualTo(1);
+        assertThat(TestMail.to(s.client().getContactEmail()).stream().filter(m -> m.subject().contains("everyone.csv"))).hasSize(1);
+    }
+
+    @Test
     void a_file_is_taken_once() {
         ClientSetup s = fixtures.client("acme-hmo");
         String csv = "kind,enrolleeNumber,firstName\nEDIT_DETAILS," + s.child().getEnrolleeNumber() + ",Kemi-Ola\n";
