@@ -7,6 +7,8 @@ import com.hmoexchange.hub.common.StaleVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
@@ -49,6 +51,11 @@ public final class FormErrors {
             fields.put(e.field(), e.getMessage());
         } catch (RuleViolation | NotFoundException | StaleVersion e) {
             page = e.getMessage();
+        } catch (OptimisticLockingFailureException e) {
+            // Caught at the last moment, when the version check before it had passed: the API answers 409 the same way.
+            page = "Someone else changed this while you were saving it. Reload the page and try again.";
+        } catch (DataIntegrityViolationException e) {
+            page = "This conflicts with data already recorded (for example a reference that must be unique). Check the values and try again.";
         }
         return null;
     }
