@@ -28,7 +28,8 @@ public class HmoNotification {
     HmoNotification(long payerId, Long changeRequestId, String message, Instant createdAt) {
         this.payerId = payerId;
         this.changeRequestId = changeRequestId;
-        this.message = Objects.requireNonNull(message);
+        // A file name from an email attachment can be of any length; the notice holds 500 characters.
+        this.message = Objects.requireNonNull(message).length() > 500 ? message.substring(0, 497) + "..." : message;
         this.createdAt = createdAt;
     }
 

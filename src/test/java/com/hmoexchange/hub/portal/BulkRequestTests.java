@@ -76,6 +76,25 @@ class BulkRequestTests extends ApiTest {
     }
 
     @Test
+    void a_row_past_the_portals_limits_is_refused_not_left_for_an_approval_that_must_fail() {
+        ClientSetup s = fixtures.client("acme-hmo");
+        String csv = "kind,enrolleeNumber,firstName\nEDIT_DETAILS," + s.child().getEnrolleeNumber() + "," + "K".repeat(150) + "\n";
+
+        TestSftp.upload(s.client().getCode(), "long-name.csv", csv, null);
+
+        Mail report = TestMail.awaitMail(s.client().getContactEmail(), "Bulk requests long-name.csv");
+        assertThat(report.subject()).contains("0 taken, 1 refused");
+        assertThat(report.body()).contains("line 2: firstName size must be between 0 and 100");
+        assertThat(as(s.user()).get("/api/portal/requests").json().get("totalItems").asLong()).isZero();
+    }
+
+    @Test
+    void a_notice_about_a_file_with_a_very_long_name_still_fits() {
+        assertThat(new HmoNotification(1, null, "Client sent 1 request(s) in file " + "x".repeat(600) + ".csv",
+                java.time.Instant.now()).getMessage()).hasSize(500);
+    }
+
+    @Test
     void a_file_is_taken_once() {
         ClientSetup s = fixtures.client("acme-hmo");
         String csv = "kind,enrolleeNumber,firstName\nEDIT_DETAILS," + s.child().getEnrolleeNumber() + ",Kemi-Ola\n";
