@@ -62,11 +62,20 @@ public final class OutboundAttempt {
         this.setControlNumber = setControlNumber;
     }
 
+    /**
+     * Ends the attempt. The reference and the error come from the payer's answer, which may hold anything: a
+     * NUL character (PostgreSQL text cannot store one) would fail the store and leave the batch unrecorded.
+     */
     public void end(Outcome outcome, String payerReference, String error, Instant at) {
         this.outcome = outcome;
-        this.payerReference = payerReference;
-        this.error = error == null ? null : error.length() > 2000 ? error.substring(0, 1997) + "..." : error;
+        this.payerReference = storable(payerReference);
+        String text = storable(error);
+        this.error = text == null ? null : text.length() > 2000 ? text.substring(0, 1997) + "..." : text;
         this.finishedAt = at;
+    }
+
+    private static String storable(String text) {
+        return text == null ? null : text.replace('\u0000', '\uFFFD');
     }
 
     public boolean ended() {
