@@ -130,11 +130,32 @@ class BulkRequestTests extends ApiTest {
         assertThat(requests.get("items").findValuesAsText("channel")).containsExactly("EMAIL");
     }
 
+    @Test
+    void an_email_with_a_very_long_message_id_is_taken_once() throws Exception {
+        ClientSetup s = fixtures.client("acme-hmo");
+        String csv = "kind,enrolleeNumber,firstName\nEDIT_DETAILS," + s.child().getEnrolleeNumber() + ",Kemi-Ola\n";
+        // Longer than the idempotent repository's column: any sender may write such a header.
+        MimeMessage email = emailWithCsv(s.user(), "long-id.csv", csv,
+                "<" + "x".repeat(600) + GreenMailUtil.random() + "@client.example>");
+
+        Transport.send(email);
+        Transport.send(email);
+
+        TestMail.awaitMail(s.user(), "Bulk requests long-id.csv");
+        Transport.send(emailWithCsv(s.user(), "after-long-id.csv", "kind\n"));
+        TestMail.awaitMail(s.user(), "Bulk requests after-long-id.csv");
+        assertThat(TestMail.to(s.user()).stream().filter(m -> m.subject().contains("long-id.csv") && !m.subject().contains("after"))).hasSize(1);
+        assertThat(as(s.user()).get("/api/portal/requests").json().get("totalItems").asLong()).isEqualTo(1);
+    }
+
     private static MimeMessage emailWithCsv(String from, String fileName, String csv) throws Exception {
+        return emailWithCsv(from, fileName, csv, "<" + GreenMailUtil.random() + "@client.example>");
+    }
+
+    private static MimeMessage emailWithCsv(String from, String fileName, String csv, String messageId) throws Exception {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", String.valueOf(TestMail.smtpPort()));
-        String messageId = "<" + GreenMailUtil.random() + "@client.example>";
         MimeMessage message = new MimeMessage(Session.getInstance(props)) {
             @Override
             protected void updateMessageID() throws jakarta.mail.MessagingException {
