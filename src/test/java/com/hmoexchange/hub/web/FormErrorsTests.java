@@ -31,4 +31,21 @@ class FormErrorsTests {
 
         assertThat(errors.getPage()).contains("conflicts with data already recorded").doesNotContain("duplicate key");
     }
+
+    @Test
+    void a_value_too_long_or_a_number_too_large_says_so_rather_than_conflict() {
+        FormErrors tooLong = FormErrors.none();
+        tooLong.attempt(() -> {
+            throw new DataIntegrityViolationException("could not execute statement",
+                    new org.postgresql.util.PSQLException("value too long", org.postgresql.util.PSQLState.STRING_DATA_RIGHT_TRUNCATION));
+        });
+        FormErrors tooLarge = FormErrors.none();
+        tooLarge.attempt(() -> {
+            throw new DataIntegrityViolationException("could not execute statement",
+                    new org.postgresql.util.PSQLException("numeric field overflow", org.postgresql.util.PSQLState.NUMERIC_VALUE_OUT_OF_RANGE));
+        });
+
+        assertThat(tooLong.getPage()).contains("longer than the hub keeps");
+        assertThat(tooLarge.getPage()).contains("larger than the hub keeps");
+    }
 }
