@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.ingest;
 
+import com.hmoexchange.hub.common.SqlStates;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.reconciliation.PayerAnswers;
 import jakarta.activation.DataHandler;
@@ -8,7 +9,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Clock;
@@ -139,32 +139,27 @@ public class PayerResponses {
             if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
                 return true;
             }
-            String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
-            // 08 connection, 40 deadlock or serialisation, 53 out of resources, 55P03 lock not available, 57014 cancelled (time-out).
-            if (state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                    || state.equals("55P03") || state.equals("57014"))) {
-                return true;
-            }
         }
-        return false;
+        String state = SqlStates.of(e);
+        // 08 connection, 40 deadlock or serialisation, 53 out of resources, 55P03 lock not available, 57014 cancelled (time-out).
+        return state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.equals("55P03")
+                || state.equals("57014");
     }
 
     /** What kind of refusal, in words an operator can act on, without the values of the rows concerned. */
     private static String refusal(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                String what = switch (state) {
-                    case "22001" -> "a value longer than the database holds";
-                    case "22003" -> "a number larger than the database holds";
-                    case "22007", "22008" -> "a date or time the database cannot hold";
-                    case "23502" -> "a required value is missing";
-                    case "23503" -> "it refers to something the hub does not have";
-                    case "23505" -> "something in it that must be unique is already recorded";
-                    default -> "the database refused it";
-                };
-                return what + " (SQL state " + state + ")";
-            }
+        String state = SqlStates.of(e);
+        if (!state.isEmpty()) {
+            String what = switch (state) {
+                case "22001" -> "a value longer than the database holds";
+                case "22003" -> "a number larger than the database holds";
+                case "22007", "22008" -> "a date or time the database cannot hold";
+                case "23502" -> "a required value is missing";
+                case "23503" -> "it refers to something the hub does not have";
+                case "23505" -> "something in it that must be unique is already recorded";
+                default -> "the database refused it";
+            };
+            return what + " (SQL state " + state + ")";
         }
         return "an unexpected error (" + e.getClass().getSimpleName() + ")";
     }

@@ -3,6 +3,7 @@ package com.hmoexchange.hub.web;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
+import com.hmoexchange.hub.common.SqlStates;
 import com.hmoexchange.hub.common.StaleVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,22 +56,13 @@ public final class FormErrors {
             // Caught at the last moment, when the version check before it had passed: the API answers 409 the same way.
             page = "Someone else changed this while you were saving it. Reload the page and try again.";
         } catch (DataIntegrityViolationException e) {
-            page = switch (sqlState(e)) {
+            page = switch (SqlStates.of(e)) {
                 case "22001" -> "A value is longer than the hub keeps. Shorten the longer texts and try again.";
                 case "22003" -> "An amount or number is larger than the hub keeps. Check the figures and try again.";
                 default -> "This conflicts with data already recorded (for example a reference that must be unique). Check the values and try again.";
             };
         }
         return null;
-    }
-
-    private static String sqlState(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return "";
     }
 
     public FormErrors field(String field, String message) {
