@@ -144,11 +144,13 @@ class ClaimPages {
             if (unitPrice != null && (reason == null || reason.isBlank())) {
                 errors.field("reason-" + id, "A price that differs from the tariff needs a reason.");
             }
+            errors.atMost("reason-" + id, reason, 300);
             services.add(new ServiceToBill(serviceId, unitPrice, unitPrice == null ? null : reason));
         }
         if (services.isEmpty() && !errors.any()) {
             errors.field("services", "Tick at least one service of the visit.");
         }
+        errors.atMost("providerReference", params.getFirst("providerReference"), 60).atMost("paCode", params.getFirst("paCode"), 60);
         ClaimView claim = errors.attempt(() -> service.createDraft(user, visitId, services,
                 diagnoses(params.getFirst("diagnoses")), blankToNull(params.getFirst("paCode")),
                 blankToNull(params.getFirst("providerReference"))));
@@ -227,6 +229,7 @@ class ClaimPages {
         if (reason.isBlank()) {
             errors.field(prefix + "Reason", "Give the reason for the new price.");
         }
+        errors.atMost(prefix + "Reason", reason, 300);
         return act(user, id, prefix, Map.of(prefix + "UnitPrice", unitPrice, prefix + "Reason", reason), errors,
                 () -> service.overridePrice(user, id, version, position, price, reason),
                 "Line " + position + " now at " + unitPrice + ".", model, flash);
@@ -236,7 +239,8 @@ class ClaimPages {
     String details(@AuthenticationPrincipal HubUser user, @PathVariable long id, @RequestParam long version,
             @RequestParam(defaultValue = "") String diagnoses, @RequestParam(defaultValue = "") String paCode, Model model,
             RedirectAttributes flash) {
-        return act(user, id, "details", Map.of("detailsDiagnoses", diagnoses, "detailsPaCode", paCode), FormErrors.none(),
+        return act(user, id, "details", Map.of("detailsDiagnoses", diagnoses, "detailsPaCode", paCode),
+                FormErrors.none().atMost("detailsPaCode", paCode, 60),
                 () -> service.describe(user, id, version, diagnoses(diagnoses), blankToNull(paCode)), "Details saved.",
                 model, flash);
     }
@@ -273,6 +277,7 @@ class ClaimPages {
         if (reference.isBlank()) {
             errors.field("paymentReference", "Give the payer's payment reference.");
         }
+        errors.atMost("paymentReference", reference, 80);
         BigDecimal paid = amount(errors, "paymentAmount", amount);
         LocalDate on = null;
         if (!paidOn.isBlank()) {
@@ -297,6 +302,7 @@ class ClaimPages {
         if (reason.isBlank()) {
             errors.field("writeOffReason", "Give the reason for the write-off.");
         }
+        errors.atMost("writeOffReason", reason, 500);
         return act(user, id, "writeOff", Map.of("writeOffAmount", amount, "writeOffReason", reason), errors,
                 () -> service.writeOff(user, id, version, off, reason.trim()), "Written off " + amount + ".", model, flash);
     }
@@ -304,7 +310,7 @@ class ClaimPages {
     @PostMapping("/claims/{id}/resubmission")
     String resubmit(@AuthenticationPrincipal HubUser user, @PathVariable long id,
             @RequestParam(defaultValue = "") String providerReference, Model model, RedirectAttributes flash) {
-        FormErrors errors = FormErrors.none();
+        FormErrors errors = FormErrors.none().atMost("resubmissionProviderReference", providerReference, 60);
         ClaimView copy = errors.attempt(() -> service.resubmit(user, id, blankToNull(providerReference)));
         if (copy == null) {
             return claimPage(service.find(user, id), Map.of("resubmissionProviderReference", providerReference),
@@ -366,8 +372,8 @@ class ClaimPages {
     private static BigDecimal amount(FormErrors errors, String field, String typed) {
         try {
             BigDecimal value = new BigDecimal(typed.trim().replace(",", ""));
-            if (value.signum() < 0 || value.scale() > 2) {
-                errors.field(field, "Give an amount of zero or more with at most two decimals, such as 2500.00.");
+            if (value.signum() < 0 || value.scale() > 2 || value.precision() - value.scale() > 12) {
+                errors.field(field, "Give an amount of zero or more, at most 12 digits before the point and two after, such as 2500.00.");
                 return null;
             }
             return value;

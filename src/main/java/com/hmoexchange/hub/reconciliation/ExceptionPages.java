@@ -54,7 +54,7 @@ class ExceptionPages {
     String match(@AuthenticationPrincipal HubUser user, @PathVariable long id,
             @RequestParam(defaultValue = "") String claimNumber, @RequestParam(defaultValue = "") String note, Model model,
             RedirectAttributes flash) {
-        FormErrors errors = FormErrors.none();
+        FormErrors errors = FormErrors.none().atMost("claimNumber", claimNumber, 60).atMost("note", note, 300);
         PayerAnswers.Summary applied = errors.attempt(() -> desk.match(user, id, claimNumber,
                 note.isBlank() ? null : note.trim()));
         if (applied == null) {
@@ -67,7 +67,7 @@ class ExceptionPages {
     @PostMapping("/{id}/dismiss")
     String dismiss(@AuthenticationPrincipal HubUser user, @PathVariable long id,
             @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes flash) {
-        FormErrors errors = FormErrors.none();
+        FormErrors errors = FormErrors.none().atMost("reason", reason, 500);
         PayerException dismissed = errors.attempt(() -> desk.dismiss(user, id, reason));
         if (dismissed == null) {
             return page(user, id, "dismiss", Map.of("reason", reason), errors, model);

@@ -65,6 +65,14 @@ public final class FormErrors {
         return null;
     }
 
+    /** The API's length limit for a typed text, checked before saving, so the error names the field. */
+    public FormErrors atMost(String field, String typed, int max) {
+        if (typed != null && typed.trim().length() > max) {
+            fields.putIfAbsent(field, "At most " + max + " characters (this has " + typed.trim().length() + ").");
+        }
+        return this;
+    }
+
     public FormErrors field(String field, String message) {
         fields.put(field, message);
         return this;

@@ -145,6 +145,23 @@ class PageSecurityTests extends ApiTest {
     }
 
     @Test
+    void a_payment_reference_past_its_limit_is_named_next_to_the_field_and_nothing_is_recorded() throws Exception {
+        var practice = fixtures.practice();
+        var api = as(practice.billing());
+        var claim = draft(api, visit(api, fixtures.enrollee("acme-hmo"), "CONS-GP"));
+        long id = claim.get("id").asLong();
+        signIn(practice.billing());
+        String token = csrf(get("/billing/claims/" + id).body());
+
+        HttpResponse<String> refused = post("/billing/claims/" + id + "/payments", Map.of("_csrf", token,
+                "version", claim.get("version").asText(), "reference", "R".repeat(81), "amount", "100000000000000"));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("At most 80 characters (this has 81).").contains("at most 12 digits before the point");
+        assertThat(api.get("/api/claims/" + id).json().get("payments")).isEmpty();
+    }
+
+    @Test
     void a_bad_email_for_credentials_is_shown_next_to_the_field_and_kept() throws Exception {
         ClientSetup setup = fixtures.client("acme-hmo");
         signIn(setup.hmoAdmin());
