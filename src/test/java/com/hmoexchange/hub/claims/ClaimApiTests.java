@@ -7,31 +7,19 @@ import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.outbox.OutboxMessage;
 import com.hmoexchange.hub.outbox.OutboxRepository;
 import com.hmoexchange.hub.support.Api;
-import com.hmoexchange.hub.support.ApiTest;
-import com.hmoexchange.hub.support.Fixtures.Practice;
+import com.hmoexchange.hub.support.PracticeApiTest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Claims through the REST API, on PostgreSQL: lifecycle, pricing, double-billing guard, payments. */
-class ClaimApiTests extends ApiTest {
+class ClaimApiTests extends PracticeApiTest {
 
     @Autowired
     OutboxRepository outbox;
 
-    Practice practice;
-    Api billing;
-    Enrollee patient;
-
-    @BeforeEach
-    void practiceWithPatient() {
-        practice = fixtures.practice();
-        billing = as(practice.billing());
-        patient = fixtures.enrollee("acme-hmo");
-    }
 
     @Test
     void a_claim_goes_from_draft_to_paid_with_its_history_and_balance() {

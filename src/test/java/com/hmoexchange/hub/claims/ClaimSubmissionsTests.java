@@ -3,24 +3,22 @@ package com.hmoexchange.hub.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.outbox.OutboxRepository;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.support.Api;
-import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures.Practice;
+import com.hmoexchange.hub.support.PracticeApiTest;
 import com.hmoexchange.hub.support.SqlCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Submitting many claims at once (POST /api/claims/submissions), on PostgreSQL: each claim on its own. */
-class ClaimSubmissionsTests extends ApiTest {
+class ClaimSubmissionsTests extends PracticeApiTest {
 
     @Autowired
     OutboxRepository outbox;
@@ -29,16 +27,6 @@ class ClaimSubmissionsTests extends ApiTest {
     @Autowired
     UserDetailsService users;
 
-    Practice practice;
-    Api billing;
-    Enrollee patient;
-
-    @BeforeEach
-    void practiceWithPatient() {
-        practice = fixtures.practice();
-        billing = as(practice.billing());
-        patient = fixtures.enrollee("acme-hmo");
-    }
 
     @Test
     void the_good_drafts_are_submitted_and_each_refusal_says_why_leaving_that_claim_as_it_was() {

@@ -331,18 +331,9 @@ class DispatchTests extends ApiTest {
 
     @Test
     void each_claim_of_a_batch_is_recorded_delivered_as_soon_as_its_payer_has_it() throws Exception {
-        String first;
-        String second;
-        camel.getRouteController().stopRoute("outbox-relay");
-        try {
-            first = submitted("acme-hmo", "CONS-GP").get("claimNumber").asText();
-            JsonNode claim = draftFor("acme-hmo", "LAB-MP");
-            second = claim.get("claimNumber").asText();
-            HTTP.holdOnly(second);
-            submit(claim);
-        } finally {
-            camel.getRouteController().startRoute("outbox-relay");
-        }
+        List<String> batch = twoInOneBatch(HTTP::holdOnly);
+        String first = batch.get(0);
+        String second = batch.get(1);
         try {
             // While the payer keeps the batch's second claim waiting, the first is already on record:
             // had the hub stopped here, a redelivered batch would not send it again.
@@ -357,18 +348,9 @@ class DispatchTests extends ApiTest {
 
     @Test
     void a_dead_lettered_claim_of_a_batch_is_listed_and_replayed_alone() throws Exception {
-        String delivered;
-        String failing;
-        camel.getRouteController().stopRoute("outbox-relay");
-        try {
-            delivered = submitted("acme-hmo", "CONS-GP").get("claimNumber").asText();
-            JsonNode claim = draftFor("acme-hmo", "LAB-MP");
-            failing = claim.get("claimNumber").asText();
-            HTTP.script(failing, 503, 503, 503, 503);
-            submit(claim);
-        } finally {
-            camel.getRouteController().startRoute("outbox-relay");
-        }
+        List<String> batch = twoInOneBatch(second -> HTTP.script(second, 503, 503, 503, 503));
+        String delivered = batch.get(0);
+        String failing = batch.get(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> attempts(failing).contains("DEAD_LETTERED"));
         List<String> listed = operator.get("/api/operations/dead-letters").json().findValuesAsText("claimNumber");
         assertThat(listed).contains(failing).doesNotContain(delivered);
@@ -415,6 +397,21 @@ class DispatchTests extends ApiTest {
             }
             return found;
         });
+    }
+
+    /** Two Acme claims submitted while the relay waits, so they travel in one message; the payer is readied for the second first. */
+    private List<String> twoInOneBatch(java.util.function.Consumer<String> readyPayerForSecond) throws Exception {
+        camel.getRouteController().stopRoute("outbox-relay");
+        try {
+            String first = submitted("acme-hmo", "CONS-GP").get("claimNumber").asText();
+            JsonNode claim = draftFor("acme-hmo", "LAB-MP");
+            String second = claim.get("claimNumber").asText();
+            readyPayerForSecond.accept(second);
+            submit(claim);
+            return List.of(first, second);
+        } finally {
+            camel.getRouteController().startRoute("outbox-relay");
+        }
     }
 
     private JsonNode submitted(String payer, String... codes) {

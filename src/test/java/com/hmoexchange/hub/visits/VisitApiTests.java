@@ -4,27 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.support.Api;
-import com.hmoexchange.hub.support.ApiTest;
+import com.hmoexchange.hub.support.PracticeApiTest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Visits arrive by REST: checked, recorded once, and listed for the practice that made them. */
-class VisitApiTests extends ApiTest {
+class VisitApiTests extends PracticeApiTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    Api billing;
-    Enrollee patient;
-
-    @BeforeEach
-    void practiceWithPatient() {
-        billing = as(fixtures.practice().billing());
-        patient = fixtures.enrollee("acme-hmo");
-    }
 
     @Test
     void a_visit_is_recorded_with_its_services_and_listed_for_the_patient() {
