@@ -6,10 +6,8 @@ import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.mail.Email;
 import com.hmoexchange.hub.mail.Mailer;
-import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -31,11 +29,8 @@ class BulkRequests {
     private final RequestNotices notices;
     private final Mailer mailer;
     private final TransactionTemplate eachRow;
-    private final Validator validator;
 
-    BulkRequests(ChangeRequests requests, RequestNotices notices, Mailer mailer, PlatformTransactionManager transactions,
-            Validator validator) {
-        this.validator = validator;
+    BulkRequests(ChangeRequests requests, RequestNotices notices, Mailer mailer, PlatformTransactionManager transactions) {
         this.requests = requests;
         this.notices = notices;
         this.mailer = mailer;
@@ -55,13 +50,6 @@ class BulkRequests {
         for (BulkRows.Row row : BulkRows.read(csv)) {
             if (row.problem() != null) {
                 refused.add(new Refusal(row.line(), row.problem()));
-                continue;
-            }
-            // The limits the API and the portal's form check: a row past them could never be approved.
-            String tooLong = validator.validate(row.change()).stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; "));
-            if (!tooLong.isEmpty()) {
-                refused.add(new Refusal(row.line(), tooLong));
                 continue;
             }
             try {

@@ -5,8 +5,10 @@ import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.enrollees.EnrolleeStatus;
 import com.hmoexchange.hub.enrollees.Relationship;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +26,11 @@ class ChangeRequests {
     private final DependentsPolicies policies;
     private final RequestNotices notices;
     private final Clock clock;
+    private final Validator validator;
 
     ChangeRequests(ChangeRequestRepository requests, EnrolleeFacts facts, DependentsPolicies policies,
-            RequestNotices notices, Clock clock) {
+            RequestNotices notices, Clock clock, Validator validator) {
+        this.validator = validator;
         this.requests = requests;
         this.facts = facts;
         this.policies = policies;
@@ -37,6 +41,11 @@ class ChangeRequests {
     /** Records the request; {@code notifyEach} false when a bulk file sends one notice for all its rows. */
     @Transactional
     ChangeRequest request(Requester who, RequestedChange change, boolean notifyEach) {
+        // The API and the portal's form check these limits first; a bulk row arrives here unchecked, and a value
+        // past them would be saved as a request that can never be approved.
+        validator.validate(change).stream().min(Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
+            throw new InvalidInput(v.getPropertyPath().toString(), v.getPropertyPath() + " " + v.getMessage());
+        });
         ChangeRequest request = requests.save(switch (change.kind()) {
             case ADD_DEPENDENT -> addDependent(who, change);
             case REMOVE_DEPENDENT -> removeDependent(who, change);
