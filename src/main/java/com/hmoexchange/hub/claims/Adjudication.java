@@ -166,8 +166,4 @@ public final class Adjudication {
         }
         return null;
     }
-
-    static String truncate(String text, int max) {
-        return text == null ? null : text.length() > max ? text.substring(0, max - 3) + "..." : text;
-    }
 }

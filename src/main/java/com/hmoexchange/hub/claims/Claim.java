@@ -4,6 +4,7 @@ import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.common.StaleVersion;
+import com.hmoexchange.hub.common.Texts;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.payers.AttachmentType;
 import jakarta.persistence.CascadeType;
@@ -377,20 +378,17 @@ public class Claim {
     void deliveryRefused(String payerError) {
         if (deliveryStatus != DeliveryStatus.DELIVERED) {
             this.deliveryStatus = DeliveryStatus.REFUSED;
-            this.deliveryError = truncate(payerError);
+            this.deliveryError = Texts.shortened(payerError, 1000);
         }
     }
 
     void deliveryFailing(String error, boolean givenUp) {
         if (deliveryStatus != DeliveryStatus.DELIVERED) {
             this.deliveryStatus = givenUp ? DeliveryStatus.DEAD_LETTERED : DeliveryStatus.FAILING;
-            this.deliveryError = truncate(error);
+            this.deliveryError = Texts.shortened(error, 1000);
         }
     }
 
-    private static String truncate(String text) {
-        return text == null ? null : text.length() > 1000 ? text.substring(0, 997) + "..." : text;
-    }
 
     /** Refuses a change made on a version of the claim the caller no longer has. */
     void expectVersion(Long expected) {

@@ -6,6 +6,7 @@ import com.hmoexchange.hub.claims.Adjudication.ClaimState;
 import com.hmoexchange.hub.claims.Adjudication.LineVerdict;
 import com.hmoexchange.hub.claims.Adjudication.Outcome;
 import com.hmoexchange.hub.claims.Adjudication.Verdict;
+import com.hmoexchange.hub.common.Texts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Types;
@@ -96,13 +97,13 @@ public class ClaimVerdicts {
                     item.verdict());
             if (outcome instanceof Applied applied) {
                 history.add(new Object[] {row.id, row.status.name(), applied.to().name(), utc(now), by,
-                        Adjudication.truncate(applied.reasons(), 500)});
+                        Texts.shortened(applied.reasons(), 500)});
                 row.status = applied.to();
                 row.approved = applied.approvedAmount();
                 row.changed = true;
                 for (LineVerdict line : applied.lines()) {
                     lineUpdates.add(new Object[] {line.approvedQuantity(), line.approvedAmount(),
-                            Adjudication.truncate(line.reasons(), 1000), row.id, line.position()});
+                            Texts.shortened(line.reasons(), 1000), row.id, line.position()});
                 }
                 row.decisionReasons = applied.reasons();
             }
@@ -114,7 +115,7 @@ public class ClaimVerdicts {
                 BigDecimal expected = row.approved != null ? row.approved
                         : row.lines.stream().map(BilledLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
                 claimUpdates.add(new Object[] {row.status.name(), row.approved,
-                        Adjudication.truncate(row.decisionReasons, 2000),
+                        Texts.shortened(row.decisionReasons, 2000),
                         row.status.isAwaitingPayer() ? utc(now.plus(staleAfter)) : null, utc(now),
                         PaymentStatus.of(row.paid, expected).name(), row.id});
             }
@@ -211,7 +212,7 @@ public class ClaimVerdicts {
             return;
         }
         List<String> numbers = new ArrayList<>(referenceByClaimNumber.keySet());
-        List<String> references = numbers.stream().map(n -> Adjudication.truncate(referenceByClaimNumber.get(n), 80)).toList();
+        List<String> references = numbers.stream().map(n -> Texts.shortened(referenceByClaimNumber.get(n), 80)).toList();
         if (postgres()) {
             jdbc.update(con -> {
                 var ps = con.prepareStatement("update claim c set payer_reference = v.reference from unnest(?::text[], ?::text[]) "

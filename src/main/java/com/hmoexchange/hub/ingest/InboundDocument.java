@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.ingest;
 
+import com.hmoexchange.hub.common.Texts;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -63,7 +64,7 @@ public class InboundDocument {
     void quarantined(long line, String problem, String payload) {
         this.outcome = Outcome.QUARANTINED;
         this.problemLine = line;
-        this.problem = problem.length() > 2000 ? problem.substring(0, 1997) + "..." : problem;
+        this.problem = Texts.shortened(problem, 2000);
         this.payload = payload;
     }
 

@@ -1,6 +1,7 @@
 package com.hmoexchange.hub.ingest;
 
 import com.hmoexchange.hub.common.SqlStates;
+import com.hmoexchange.hub.common.Texts;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.reconciliation.PayerAnswers;
 import jakarta.activation.DataHandler;
@@ -221,7 +222,7 @@ public class PayerResponses {
 
     private Receipt quarantine(String payer, String channel, String name, String sha256, long line, String reason, byte[] content) {
         // PostgreSQL text cannot hold a NUL character: a binary or NUL-padded document would fail its own quarantine.
-        String problem = reason.replace('\u0000', '\uFFFD');
+        String problem = Texts.storable(reason);
         String report = "Quarantined: " + name + " from " + payer + " (" + channel + ")\n"
                 + "Received: " + clock.instant() + "\nSHA-256: " + sha256 + "\n"
                 + (line > 0 ? "Line: " + line + "\n" : "Line: (the document as a whole)\n")
@@ -229,7 +230,7 @@ public class PayerResponses {
         long id = tx.execute(status -> {
             InboundDocument record = new InboundDocument(payer, channel, name, sha256, clock.instant());
             record.quarantined(line, problem, content.length > 10_000_000 ? null
-                    : new String(content, StandardCharsets.UTF_8).replace('\u0000', '\uFFFD'));
+                    : Texts.storable(new String(content, StandardCharsets.UTF_8)));
             long saved = documents.save(record).getId();
             notifications.tellOperators("FILE_QUARANTINED", "Document " + name + " from " + payer + " (" + channel
                     + ") was quarantined" + (line > 0 ? " at line " + line : "") + ": " + problem + " (inbound document " + saved + ")");

@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.mail;
 
+import com.hmoexchange.hub.common.Texts;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -74,8 +75,8 @@ public class Mailer {
         // the decision it reports, which is written in the same transaction.
         jdbc.update("""
                 insert into outgoing_mail (recipient, subject, body, status, attempts, next_attempt_at, created_at)
-                values (?, ?, ?, 'PENDING', 0, ?, ?)""", email.to(), cut(email.subject(), MAX_SUBJECT),
-                cut(email.body(), MAX_BODY), now, now);
+                values (?, ?, ?, 'PENDING', 0, ?, ?)""", email.to(), Texts.shortened(email.subject(), MAX_SUBJECT),
+                cutBody(email.body()), now, now);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -92,11 +93,9 @@ public class Mailer {
     static final int MAX_BODY = 100_000;
     private static final String CUT = "\n\n[Cut here: the rest is too long for one email. The hub shows it all.]\n";
 
-    static String cut(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
-        }
-        return max == MAX_BODY ? text.substring(0, max - CUT.length()) + CUT : text.substring(0, max - 3) + "...";
+    /** The body, or as much of it as the table holds, saying it was cut. */
+    static String cutBody(String body) {
+        return body == null || body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY - CUT.length()) + CUT;
     }
 
     /** Sends what is due: new emails, and those whose retry time has come. */

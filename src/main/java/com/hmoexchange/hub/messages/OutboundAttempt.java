@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.messages;
 
+import com.hmoexchange.hub.common.Texts;
 import java.time.Instant;
 
 /**
@@ -68,14 +69,9 @@ public final class OutboundAttempt {
      */
     public void end(Outcome outcome, String payerReference, String error, Instant at) {
         this.outcome = outcome;
-        this.payerReference = storable(payerReference);
-        String text = storable(error);
-        this.error = text == null ? null : text.length() > 2000 ? text.substring(0, 1997) + "..." : text;
+        this.payerReference = Texts.storable(payerReference);
+        this.error = Texts.shortened(Texts.storable(error), 2000);
         this.finishedAt = at;
-    }
-
-    private static String storable(String text) {
-        return text == null ? null : text.replace('\u0000', '\uFFFD');
     }
 
     public boolean ended() {

@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.notifications;
 
+import com.hmoexchange.hub.common.Texts;
 import com.hmoexchange.hub.mail.Email;
 import com.hmoexchange.hub.mail.Mailer;
 import java.sql.Types;
@@ -54,7 +55,7 @@ public class Notifications {
         List<Object[]> rows = new ArrayList<>(notices.size());
         Map<Long, List<PracticeNotice>> byPractice = new LinkedHashMap<>();
         for (PracticeNotice n : notices) {
-            rows.add(new Object[] {n.providerId(), n.kind(), n.claimNumber(), truncate(n.message()), now.atOffset(ZoneOffset.UTC)});
+            rows.add(new Object[] {n.providerId(), n.kind(), n.claimNumber(), Texts.shortened(n.message(), 1000), now.atOffset(ZoneOffset.UTC)});
             byPractice.computeIfAbsent(n.providerId(), k -> new ArrayList<>()).add(n);
         }
         jdbc.batchUpdate("insert into notification (audience, provider_id, kind, claim_number, message, created_at) "
@@ -64,7 +65,7 @@ public class Notifications {
         jdbc.query("select id, billing_email from provider where billing_email is not null and id in (" + marks + ")", rs -> {
             List<PracticeNotice> own = byPractice.get(rs.getLong(1));
             StringBuilder body = new StringBuilder();
-            own.stream().limit(200).forEach(n -> body.append("- ").append(line(n.message())).append('\n'));
+            own.stream().limit(200).forEach(n -> body.append("- ").append(Texts.shortened(n.message(), 300)).append('\n'));
             if (own.size() > 200) {
                 body.append("... and ").append(own.size() - 200).append(" more.\n");
             }
@@ -78,19 +79,10 @@ public class Notifications {
     @Transactional
     public void tellOperators(String kind, String message) {
         jdbc.update("insert into notification (audience, kind, message, created_at) values ('OPERATORS', ?, ?, ?)",
-                kind, truncate(message), clock.instant().atOffset(ZoneOffset.UTC));
+                kind, Texts.shortened(message, 1000), clock.instant().atOffset(ZoneOffset.UTC));
         if (!operatorsEmail.isBlank()) {
             mailer.sendAfterCommit(new Email(operatorsEmail, "Hub operations: " + kind.toLowerCase().replace('_', ' '),
                     message + "\n\n" + publicUrl + "/api/notifications\n"));
         }
-    }
-
-    /** One notice in a digest email: the claim and the gist; the in-app notice keeps the whole text. */
-    private static String line(String message) {
-        return message.length() > 300 ? message.substring(0, 297) + "..." : message;
-    }
-
-    private static String truncate(String message) {
-        return message.length() > 1000 ? message.substring(0, 997) + "..." : message;
     }
 }

@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.portal;
 
+import com.hmoexchange.hub.common.Texts;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -29,7 +30,7 @@ public class HmoNotification {
         this.payerId = payerId;
         this.changeRequestId = changeRequestId;
         // A file name from an email attachment can be of any length; the notice holds 500 characters.
-        this.message = Objects.requireNonNull(message).length() > 500 ? message.substring(0, 497) + "..." : message;
+        this.message = Texts.shortened(Objects.requireNonNull(message), 500);
         this.createdAt = createdAt;
     }
 

@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.reconciliation;
 
+import com.hmoexchange.hub.common.Texts;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -57,7 +58,7 @@ public class PayerException {
         this.claimNumber = claimNumber;
         this.paymentReference = paymentReference;
         this.amount = amount;
-        this.detail = detail.length() > 1000 ? detail.substring(0, 997) + "..." : detail;
+        this.detail = Texts.shortened(detail, 1000);
         this.item = item;
         this.documentId = documentId;
         this.status = Status.OPEN;
