@@ -59,7 +59,7 @@ class ExceptionController {
     }
 
     @PostMapping("/{id}/match")
-    @Operation(summary = "Apply the item to the claim you name (a payment is posted, an answer applied); refused as the payer's would be")
+    @Operation(summary = "Apply the item to the claim you name (a payment is posted, an answer applied); refused as the payer's would be, and refused (409) for a claim the hub did not send to this exception's payer")
     Map<String, Object> match(@AuthenticationPrincipal HubUser user, @PathVariable long id, @Valid @RequestBody Match body) {
         PayerAnswers.Summary summary = desk.match(user, id, body.claimNumber(), body.note());
         return Map.of("exception", view(desk.one(user, id)), "applied", summary.text());
