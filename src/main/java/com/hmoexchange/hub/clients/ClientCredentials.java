@@ -41,7 +41,7 @@ class ClientCredentials {
     private final String publicUrl;
 
     ClientCredentials(Clients clients, AppUserRepository users, SignInLinkRepository links, PasswordEncoder passwords,
-            Mailer mailer, Clock clock, @Value("${hub.portal.sign-in-link-validity}") Duration linkValidity,
+            Mailer mailer, Clock clock, @Value("${hub.changerequests.sign-in-link-validity}") Duration linkValidity,
             @Value("${hub.public-url}") String publicUrl) {
         this.clients = clients;
         this.users = users;

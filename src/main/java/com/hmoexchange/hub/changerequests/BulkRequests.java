@@ -1,0 +1,104 @@
+package com.hmoexchange.hub.changerequests;
+
+import com.hmoexchange.hub.clients.Client;
+import com.hmoexchange.hub.common.InvalidInput;
+import com.hmoexchange.hub.common.NotFoundException;
+import com.hmoexchange.hub.common.RuleViolation;
+import com.hmoexchange.hub.mail.Email;
+import com.hmoexchange.hub.mail.Mailer;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a bulk request file: each valid row becomes a PENDING request through the same checks as the
+ * portal (each row in its own transaction, so a bad row does not undo the good ones); the HMO gets one
+ * notice for the file and the sender one email listing the rows refused and why.
+ */
+@Service
+class BulkRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkRequests.class);
+
+    private final ChangeRequests requests;
+    private final RequestNotices notices;
+    private final Mailer mailer;
+    private final TransactionTemplate eachRow;
+
+    BulkRequests(ChangeRequests requests, RequestNotices notices, Mailer mailer, PlatformTransactionManager transactions) {
+        this.requests = requests;
+        this.notices = notices;
+        this.mailer = mailer;
+        this.eachRow = new TransactionTemplate(transactions);
+        this.eachRow.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    record Refusal(long line, String reason) {
+    }
+
+    record Outcome(String fileName, List<Long> accepted, List<Refusal> refused) {
+    }
+
+    Outcome take(Client client, Requester who, String fileName, String csv, String replyTo) {
+        List<Long> accepted = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
+        for (BulkRows.Row row : BulkRows.read(csv)) {
+            if (row.problem() != null) {
+                refused.add(new Refusal(row.line(), row.problem()));
+                continue;
+            }
+            try {
+                accepted.add(eachRow.execute(tx -> requests.request(who, row.change(), false).getId()));
+            } catch (RuleViolation | InvalidInput | NotFoundException e) {
+                refused.add(new Refusal(row.line(), e.getMessage()));
+            } catch (RuntimeException e) {
+                log.warn("Bulk file {} of {}: line {} failed: {}", fileName, client.getCode(), row.line(), e.toString());
+                refused.add(new Refusal(row.line(), "could not be processed; send it again or ask the HMO"));
+            }
+        }
+        Outcome outcome = new Outcome(fileName, accepted, refused);
+        try {
+            eachRow.executeWithoutResult(tx -> {
+                if (!accepted.isEmpty()) {
+                    notices.bulkReceived(client, fileName, accepted.size(), who.by());
+                }
+                mailer.sendAfterCommit(report(client, outcome, replyTo));
+            });
+        } catch (RuntimeException e) {
+            // The rows are saved: failing the file now would have it taken again, and every row requested twice.
+            log.error("Bulk file {} of {}: {} request(s) saved, but its report and the HMO's notice could not be written",
+                    fileName, client.getCode(), accepted.size(), e);
+        }
+        log.info("Bulk file {} of {} via {}: {} request(s) taken, {} row(s) refused", fileName, client.getCode(),
+                who.channel(), accepted.size(), refused.size());
+        return outcome;
+    }
+
+    /** Refused rows the report lists one by one; a file of thousands of bad rows gets the first ones and a count. */
+    static final int REPORTED_REFUSALS = 200;
+
+    private static Email report(Client client, Outcome outcome, String to) {
+        StringBuilder body = new StringBuilder("Your file ").append(outcome.fileName()).append(" for ").append(client.getName())
+                .append(":\n\n").append(outcome.accepted().size()).append(" row(s) taken as requests, waiting for the HMO's decision.\n")
+                .append(outcome.refused().size()).append(" row(s) refused");
+        if (outcome.refused().isEmpty()) {
+            body.append(".\n");
+        } else {
+            body.append(" (fix them and send only those rows again):\n\n");
+            outcome.refused().stream().limit(REPORTED_REFUSALS)
+                    .forEach(r -> body.append("line ").append(r.line()).append(": ").append(r.reason()).append('\n'));
+            if (outcome.refused().size() > REPORTED_REFUSALS) {
+                body.append("... and ").append(outcome.refused().size() - REPORTED_REFUSALS)
+                        .append(" more refused row(s), for the same kinds of reasons; fix the ones above and check the rest.\n");
+            }
+        }
+        body.append("\nColumns: ").append(BulkRows.COLUMNS_TEXT).append('\n');
+        return new Email(to, "Bulk requests " + outcome.fileName() + ": " + outcome.accepted().size() + " taken, "
+                + outcome.refused().size() + " refused", body.toString());
+    }
+}

@@ -1,0 +1,151 @@
+package com.hmoexchange.hub.changerequests;
+
+import com.hmoexchange.hub.clients.Client;
+import com.hmoexchange.hub.clients.ClientRepository;
+import com.hmoexchange.hub.common.InvalidInput;
+import com.hmoexchange.hub.common.NotFoundException;
+import com.hmoexchange.hub.enrollees.Enrollee;
+import com.hmoexchange.hub.enrollees.EnrolleeRepository;
+import com.hmoexchange.hub.changerequests.RequestViews.AppliedChange;
+import com.hmoexchange.hub.changerequests.RequestViews.NotificationView;
+import com.hmoexchange.hub.changerequests.RequestViews.Page;
+import com.hmoexchange.hub.changerequests.RequestViews.RequestView;
+import com.hmoexchange.hub.security.HubUser;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The HMO's desk: its clients' requests to review, its notifications, and each enrollee's audit trail. */
+@Service
+class HmoDesk {
+
+    private final ChangeRequestRepository requests;
+    private final ChangeDecisions decisions;
+    private final ClientRepository clients;
+    private final HmoNotificationRepository notifications;
+    private final EnrolleeRepository enrollees;
+    private final Clock clock;
+
+    HmoDesk(ChangeRequestRepository requests, ChangeDecisions decisions, ClientRepository clients,
+            HmoNotificationRepository notifications, EnrolleeRepository enrollees, Clock clock) {
+        this.requests = requests;
+        this.decisions = decisions;
+        this.clients = clients;
+        this.notifications = notifications;
+        this.enrollees = enrollees;
+        this.clock = clock;
+    }
+
+    /** Filters; each one left null does not filter. Dates are the days the requests were made (UTC). */
+    record Filter(ChangeStatus status, String client, ChangeKind kind, LocalDate from, LocalDate to) {
+    }
+
+    @Transactional(readOnly = true)
+    Page<RequestView> list(HubUser hmo, Filter filter, int page, int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw new InvalidInput("size", "page must be 0 or more and size between 1 and 200.");
+        }
+        long payerId = hmo.requireHmoPayerId();
+        Map<Long, Client> own = clientsOf(payerId);
+        Long clientId = filter.client() == null ? null : own.values().stream()
+                .filter(c -> c.getCode().equals(filter.client())).map(Client::getId).findFirst()
+                .orElseThrow(() -> new InvalidInput("client", "You have no client with code '" + filter.client() + "'."));
+        var found = requests.findAll(matching(payerId, clientId, filter),
+                PageRequest.of(page, size, Sort.by(Sort.Order.desc("requestedAt"), Sort.Order.desc("id"))));
+        return new Page<>(found.getContent().stream().map(r -> RequestView.of(r, own.get(r.getClientId()))).toList(),
+                page, size, found.getTotalElements(), found.getTotalPages());
+    }
+
+    @Transactional(readOnly = true)
+    RequestView one(HubUser hmo, long requestId) {
+        return view(decisions.ofHmo(hmo, requestId));
+    }
+
+    @Transactional
+    RequestView approve(HubUser hmo, long requestId) {
+        return view(decisions.approve(hmo, requestId));
+    }
+
+    @Transactional
+    RequestView decline(HubUser hmo, long requestId, String reason) {
+        return view(decisions.decline(hmo, requestId, reason));
+    }
+
+    @Transactional(readOnly = true)
+    List<NotificationView> notifications(HubUser hmo, boolean unreadOnly, int size) {
+        long payerId = hmo.requireHmoPayerId();
+        PageRequest first = PageRequest.of(0, Math.max(1, Math.min(size, 200)));
+        return (unreadOnly ? notifications.findByPayerIdAndReadAtIsNullOrderByCreatedAtDescIdDesc(payerId, first)
+                : notifications.findByPayerIdOrderByCreatedAtDescIdDesc(payerId, first))
+                .stream().map(NotificationView::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    long unreadCount(HubUser hmo) {
+        return notifications.countByPayerIdAndReadAtIsNull(hmo.requireHmoPayerId());
+    }
+
+    @Transactional
+    NotificationView markRead(HubUser hmo, long notificationId) {
+        HmoNotification n = notifications.findById(notificationId).filter(x -> x.getPayerId() == hmo.requireHmoPayerId())
+                .orElseThrow(() -> new NotFoundException("Notification", notificationId));
+        n.markRead(hmo.username(), clock.instant());
+        return NotificationView.of(n);
+    }
+
+    @Transactional
+    int markAllRead(HubUser hmo) {
+        return notifications.markAllRead(hmo.requireHmoPayerId(), hmo.username(), clock.instant());
+    }
+
+    /** Every applied change of an enrollee, each traced to its request, who asked and who approved. */
+    @Transactional(readOnly = true)
+    List<AppliedChange> history(HubUser hmo, String enrolleeNumber) {
+        Enrollee e = enrollees.findByEnrolleeNumber(enrolleeNumber)
+                .filter(x -> x.getPayerId() == hmo.requireHmoPayerId())
+                .orElseThrow(() -> new NotFoundException("Enrollee", enrolleeNumber));
+        return requests.appliedTo(e.getId()).stream().map(AppliedChange::of).toList();
+    }
+
+    private RequestView view(ChangeRequest r) {
+        return RequestView.of(r, clients.findById(r.getClientId()).orElseThrow());
+    }
+
+    private Map<Long, Client> clientsOf(long payerId) {
+        return clients.findByPayerIdOrderByName(payerId).stream().collect(Collectors.toMap(Client::getId, Function.identity()));
+    }
+
+    private static Specification<ChangeRequest> matching(long payerId, Long clientId, Filter f) {
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.equal(root.get("payerId"), payerId));
+            if (clientId != null) {
+                where.add(cb.equal(root.get("clientId"), clientId));
+            }
+            if (f.status() != null) {
+                where.add(cb.equal(root.get("status"), f.status()));
+            }
+            if (f.kind() != null) {
+                where.add(cb.equal(root.get("kind"), f.kind()));
+            }
+            if (f.from() != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("requestedAt"), f.from().atStartOfDay().toInstant(ZoneOffset.UTC)));
+            }
+            if (f.to() != null) {
+                where.add(cb.lessThan(root.get("requestedAt"), f.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+}

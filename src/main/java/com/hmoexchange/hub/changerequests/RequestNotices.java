@@ -1,0 +1,76 @@
+package com.hmoexchange.hub.changerequests;
+
+import com.hmoexchange.hub.clients.Client;
+import com.hmoexchange.hub.clients.Clients;
+import com.hmoexchange.hub.mail.Email;
+import com.hmoexchange.hub.mail.Mailer;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells people about requests: the HMO about new ones (in-app and by email to the client's HMO
+ * desk), the client about decisions (by email to whoever asked; the client's contact address for a
+ * file sent by SFTP).
+ */
+@Component
+class RequestNotices {
+
+    private final HmoNotificationRepository notifications;
+    private final Clients clients;
+    private final Mailer mailer;
+    private final Clock clock;
+    private final String publicUrl;
+
+    RequestNotices(HmoNotificationRepository notifications, Clients clients, Mailer mailer, Clock clock,
+            @Value("${hub.public-url}") String publicUrl) {
+        this.notifications = notifications;
+        this.clients = clients;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    void requested(ChangeRequest request) {
+        Client client = clients.byId(request.getClientId());
+        String message = client.getName() + " asks: " + summary(request) + " (request " + request.getId() + ")";
+        notifications.save(new HmoNotification(request.getPayerId(), request.getId(), message, clock.instant()));
+        mailer.sendAfterCommit(new Email(client.getHmoEmail(), "New change request " + request.getId() + " from " + client.getName(),
+                message + ".\nAsked by " + request.getRequestedBy() + " at " + request.getRequestedAt() + ".\n\n"
+                        + "Review it: " + publicUrl + "/api/hmo/requests/" + request.getId() + "\n"));
+    }
+
+    void bulkReceived(Client client, String fileName, int accepted, String requestedBy) {
+        String message = client.getName() + " sent " + accepted + " request(s) in file " + fileName;
+        notifications.save(new HmoNotification(client.getPayerId(), null, message, clock.instant()));
+        mailer.sendAfterCommit(new Email(client.getHmoEmail(), "New bulk requests from " + client.getName(),
+                message + ", from " + requestedBy + ".\n\nReview them: " + publicUrl + "/api/hmo/requests?status=PENDING&client="
+                        + client.getCode() + "\n"));
+    }
+
+    void decided(ChangeRequest request) {
+        Client client = clients.byId(request.getClientId());
+        String to = request.getChannel() == RequestChannel.SFTP ? client.getContactEmail() : request.getRequestedBy();
+        String outcome = switch (request.getStatus()) {
+            case APPROVED -> "approved and applied" + (request.getResultEnrolleeNumber() == null ? ""
+                    : " (enrollee " + request.getResultEnrolleeNumber() + ")");
+            case DECLINED -> "declined: " + request.getDecisionReason();
+            default -> request.getStatus().name().toLowerCase();
+        };
+        mailer.sendAfterCommit(new Email(to, "Request " + request.getId() + " " + request.getStatus().name().toLowerCase(),
+                "Your request " + request.getId() + " (" + summary(request) + ") was " + outcome + ".\nDecided by "
+                        + request.getDecidedBy() + " at " + request.getDecidedAt() + ".\n"));
+    }
+
+    static String summary(ChangeRequest r) {
+        ChangeValues a = r.getAfter();
+        return switch (r.getKind()) {
+            case ADD_DEPENDENT -> "add " + a.relationship().name().toLowerCase() + " " + a.firstName() + " " + a.lastName()
+                    + " under " + r.getEnrolleeNumber();
+            case REMOVE_DEPENDENT -> "remove dependent " + r.getEnrolleeNumber();
+            case EDIT_DETAILS -> "edit details of " + r.getEnrolleeNumber();
+            case CHANGE_PRIMARY_PROVIDER -> "change primary provider of " + r.getEnrolleeNumber() + " to " + a.primaryProvider();
+            case REGISTER_PRINCIPAL -> "register " + a.firstName() + " " + a.lastName();
+        };
+    }
+}

@@ -1,5 +1,0 @@
-package com.hmoexchange.hub.portal;
-
-/** Who asks for a change: a client's user in the portal or by email, or the client's SFTP folder. */
-record Requester(long clientId, long payerId, String by, RequestChannel channel) {
-}

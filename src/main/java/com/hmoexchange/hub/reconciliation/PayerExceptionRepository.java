@@ -1,7 +1,0 @@
-package com.hmoexchange.hub.reconciliation;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-
-interface PayerExceptionRepository extends JpaRepository<PayerException, Long>, JpaSpecificationExecutor<PayerException> {
-}

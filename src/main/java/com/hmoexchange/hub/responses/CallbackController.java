@@ -1,0 +1,80 @@
+package com.hmoexchange.hub.responses;
+
+import com.hmoexchange.hub.common.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Payers' callbacks: a status or remittance posted by the payer's system. Not signed in with a password:
+ * the payer signs each call with HMAC-SHA256 over {@code <timestamp>.<body>} with its own secret (from the
+ * environment, named in its payer.yaml as {@code responses.callback.secret}), and the timestamp must be
+ * recent, so a captured call cannot be replayed later. Anything that fails the check is 401 and changes nothing.
+ */
+@RestController
+@Tag(name = "Payer callbacks", description = "Payers post claim statuses and remittances, signed with HMAC-SHA256")
+class CallbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackController.class);
+
+    private final CallbackSignatures signatures;
+    private final PayerResponses responses;
+
+    CallbackController(CallbackSignatures signatures, PayerResponses responses) {
+        this.signatures = signatures;
+        this.responses = responses;
+    }
+
+    @PostMapping(path = "/api/payers/{code}/callbacks", consumes = MediaType.ALL_VALUE)
+    @Operation(summary = "A payer's status update or remittance (its JSON through its mapping, or FHIR R4), signed: "
+            + "X-Hub-Timestamp (Unix seconds) and X-Hub-Signature: sha256=<hex HMAC-SHA256 of \"<timestamp>.<body>\">",
+            description = "Answers 202 (applied), 200 (a copy of one already applied), 422 (not applied: quarantined for a person, "
+                    + "with the reason), 503 with Retry-After (the hub could not apply it just now; nothing changed, send it again) "
+                    + "or 401 (bad or old signature).")
+    ResponseEntity<?> callback(@PathVariable String code,
+            @Parameter(description = "Unix time in seconds when the payer signed the call") @RequestHeader(value = CallbackSignatures.TIMESTAMP, required = false) String timestamp,
+            @Parameter(description = "sha256=<hex HMAC-SHA256 of timestamp + '.' + body>") @RequestHeader(value = CallbackSignatures.SIGNATURE, required = false) String signature,
+            @RequestBody(required = false) byte[] body) {
+        byte[] content = body == null ? new byte[0] : body;
+        String refusal = signatures.refusal(code, timestamp, signature, content);
+        if (refusal != null) {
+            log.warn("Callback for payer '{}' refused: {}", code, refusal);
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.UNAUTHORIZED, "bad-signature", "Callback not accepted", refusal));
+        }
+        PayerResponses.Receipt receipt;
+        try {
+            receipt = responses.take(code, "callback", "callback signed at "
+                    + java.time.Instant.ofEpochSecond(Long.parseLong(timestamp.trim())), content);
+        } catch (RuntimeException e) {
+            if (!PayerResponses.worthRetrying(e)) {
+                throw e;
+            }
+            // The database was out of reach or busy: nothing was applied, and the same call will do later.
+            log.warn("Callback for payer '{}' not applied yet: {}", code, e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                            "try-again", "Not applied yet", "The hub could not apply this just now; nothing was changed. Send it again in a while."));
+        }
+        Map<String, Object> answer = Map.of("document", receipt.documentId(), "outcome", receipt.outcome().name(),
+                "detail", receipt.detail());
+        if (receipt.outcome() == InboundDocument.Outcome.QUARANTINED) {
+            var problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "unreadable-document", "Document not applied", receipt.detail());
+            problem.setProperty("document", receipt.documentId());
+            return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return ResponseEntity.status(receipt.outcome() == InboundDocument.Outcome.APPLIED ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(answer);
+    }
+}

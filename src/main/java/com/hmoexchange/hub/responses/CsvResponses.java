@@ -1,0 +1,257 @@
+package com.hmoexchange.hub.responses;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hmoexchange.hub.claims.ClaimStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A payer's CSV status or remittance file, read through the column mapping in its payer.yaml
+ * ({@code responses.csv.columns}: which column holds the claim number, status, line, amounts, reasons) and
+ * its status words ({@code responses.csv.statuses}). One row per claim line, or per claim when the line
+ * column is empty. A file whose header has the payment reference column is a remittance. Rows are read one
+ * at a time; the first row that cannot be read refuses the file, naming the line and the column.
+ */
+public final class CsvResponses implements PayerDocumentReader {
+
+    /** The hub's fields and the payer's default column names for them. */
+    static final List<String> FIELDS = List.of("claimNumber", "payerReference", "status", "line", "approvedQuantity",
+            "approvedAmount", "reasonCode", "reasonText", "paymentReference", "paymentDate", "paymentTotal", "kind",
+            "charged", "paid", "patientResponsibility");
+
+    private final Map<String, String> columns = new HashMap<>();
+    private final Map<String, ClaimStatus> statuses = new HashMap<>();
+
+    public CsvResponses(JsonNode csvSettings) {
+        for (String field : FIELDS) {
+            String column = csvSettings.path("columns").path(field).asText("");
+            columns.put(field, column.isBlank() ? field : column);
+        }
+        for (ClaimStatus status : ClaimStatus.values()) {
+            statuses.put(status.name(), status);
+        }
+        csvSettings.path("statuses").properties().forEach(e -> statuses.put(e.getKey().trim().toUpperCase(Locale.ROOT),
+                ClaimStatus.valueOf(e.getValue().asText().trim().toUpperCase(Locale.ROOT))));
+    }
+
+    private static final class ClaimRows {
+        String payerReference;
+        ClaimStatus status;
+        final List<Reason> reasons = new ArrayList<>();
+        final List<LineAnswer> lines = new ArrayList<>();
+    }
+
+    private static final class Payment {
+        LocalDate date;
+        BigDecimal total;
+        final Map<String, RemittedRows> claims = new LinkedHashMap<>();
+    }
+
+    private static final class RemittedRows {
+        String payerReference;
+        RemittedClaim.Kind kind;
+        BigDecimal charged;
+        BigDecimal paid;
+        BigDecimal patientResponsibility;
+        final List<Adjustment> adjustments = new ArrayList<>();
+        final List<RemittedLine> lines = new ArrayList<>();
+    }
+
+    @Override
+    public PayerDocument read(InputStream in) throws UnreadableDocument {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get().parse(reader)) {
+            Map<String, Integer> header = new HashMap<>();
+            csv.getHeaderNames().forEach(h -> header.put(h.trim().toUpperCase(Locale.ROOT), header.size()));
+            require(header, "claimNumber");
+            boolean remittance = header.containsKey(column("paymentReference"));
+            if (remittance) {
+                require(header, "paid");
+                require(header, "paymentTotal");
+            } else if (!header.containsKey(column("status")) && !header.containsKey(column("approvedAmount"))) {
+                throw new UnreadableDocument(1, "The header has neither the status column '" + column("status")
+                        + "' nor the approved amount column '" + column("approvedAmount") + "': not a status file.");
+            }
+            return remittance ? remittance(csv, header) : answers(csv, header);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new UnreadableDocument(0, "Not a readable CSV file: " + e.getMessage(), e);
+        }
+    }
+
+    private PayerDocument answers(CSVParser csv, Map<String, Integer> header) throws UnreadableDocument {
+        Map<String, ClaimRows> claims = new LinkedHashMap<>();
+        for (CSVRecord row : csv) {
+            long line = row.getRecordNumber() + 1;
+            String claimNumber = required(row, header, "claimNumber", line);
+            ClaimRows rows = claims.computeIfAbsent(claimNumber, k -> new ClaimRows());
+            rows.payerReference = first(rows.payerReference, value(row, header, "payerReference"));
+            String word = value(row, header, "status");
+            if (word != null) {
+                ClaimStatus status = statuses.get(word.toUpperCase(Locale.ROOT));
+                if (status == null || status == ClaimStatus.DRAFT || status == ClaimStatus.SUBMITTED) {
+                    throw new UnreadableDocument(line, "Column " + column("status") + ": unknown status '" + word
+                            + "'; known: " + statuses.keySet().stream().sorted().toList() + ".");
+                }
+                rows.status = rows.status == null ? status : rows.status;
+            }
+            Reason reason = reason(row, header);
+            Integer sequence = integer(row, header, "line", line);
+            if (sequence == null) {
+                if (reason != null) {
+                    rows.reasons.add(reason);
+                }
+            } else {
+                rows.lines.add(new LineAnswer(sequence, integer(row, header, "approvedQuantity", line),
+                        amount(row, header, "approvedAmount", line), reason == null ? List.of() : List.of(reason)));
+            }
+        }
+        List<ClaimAnswer> answers = new ArrayList<>(claims.size());
+        claims.forEach((number, rows) -> answers.add(new ClaimAnswer(number, rows.payerReference, rows.status, rows.reasons,
+                rows.lines)));
+        return PayerDocument.ofAnswers(answers);
+    }
+
+    private PayerDocument remittance(CSVParser csv, Map<String, Integer> header) throws UnreadableDocument {
+        Map<String, Payment> payments = new LinkedHashMap<>();
+        for (CSVRecord row : csv) {
+            long line = row.getRecordNumber() + 1;
+            String reference = required(row, header, "paymentReference", line);
+            Payment payment = payments.computeIfAbsent(reference, k -> new Payment());
+            BigDecimal total = amount(row, header, "paymentTotal", line);
+            if (total == null) {
+                throw new UnreadableDocument(line, "Column " + column("paymentTotal") + " is empty.");
+            }
+            if (payment.total != null && payment.total.compareTo(total) != 0) {
+                throw new UnreadableDocument(line, "Column " + column("paymentTotal") + ": payment " + reference
+                        + " has total " + total + " here but " + payment.total + " on an earlier row.");
+            }
+            payment.total = total;
+            payment.date = payment.date != null ? payment.date : date(row, header, "paymentDate", line);
+            String claimNumber = required(row, header, "claimNumber", line);
+            RemittedRows claim = payment.claims.computeIfAbsent(claimNumber, k -> new RemittedRows());
+            claim.payerReference = first(claim.payerReference, value(row, header, "payerReference"));
+            BigDecimal paid = amount(row, header, "paid", line);
+            if (paid == null) {
+                throw new UnreadableDocument(line, "Column " + column("paid") + " is empty.");
+            }
+            BigDecimal charged = amount(row, header, "charged", line);
+            String kind = value(row, header, "kind");
+            if (kind != null) {
+                try {
+                    claim.kind = RemittedClaim.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new UnreadableDocument(line, "Column " + column("kind") + ": '" + kind
+                            + "' is not one of PROCESSED, DENIED, REVERSAL.");
+                }
+            }
+            Reason reason = reason(row, header);
+            Integer sequence = integer(row, header, "line", line);
+            claim.paid = claim.paid == null ? paid : claim.paid.add(paid);
+            claim.charged = charged == null ? claim.charged : claim.charged == null ? charged : claim.charged.add(charged);
+            BigDecimal patient = amount(row, header, "patientResponsibility", line);
+            if (patient != null) {
+                claim.patientResponsibility = claim.patientResponsibility == null ? patient : claim.patientResponsibility.add(patient);
+            }
+            List<Adjustment> adjustments = reason == null || charged == null || charged.compareTo(paid) == 0 ? List.of()
+                    : List.of(new Adjustment("CO", reason.code(), charged.subtract(paid)));
+            if (sequence == null) {
+                claim.adjustments.addAll(adjustments);
+            } else {
+                claim.lines.add(new RemittedLine(sequence, null, charged, paid, integer(row, header, "approvedQuantity", line),
+                        adjustments));
+            }
+        }
+        List<Remittance> remittances = new ArrayList<>();
+        payments.forEach((reference, p) -> {
+            List<RemittedClaim> claims = new ArrayList<>();
+            p.claims.forEach((number, c) -> claims.add(new RemittedClaim(number, c.payerReference,
+                    c.kind != null ? c.kind : c.paid.signum() < 0 ? RemittedClaim.Kind.REVERSAL
+                            : c.paid.signum() == 0 ? RemittedClaim.Kind.DENIED : RemittedClaim.Kind.PROCESSED,
+                    c.charged, c.paid, c.patientResponsibility, c.adjustments, c.lines)));
+            remittances.add(new Remittance(reference, p.date, p.total, BigDecimal.ZERO, claims));
+        });
+        return new PayerDocument(List.of(), remittances, List.of());
+    }
+
+    private String column(String field) {
+        return columns.get(field).toUpperCase(Locale.ROOT);
+    }
+
+    private void require(Map<String, Integer> header, String field) throws UnreadableDocument {
+        if (!header.containsKey(column(field))) {
+            throw new UnreadableDocument(1, "The header has no column '" + columns.get(field) + "' (" + field
+                    + "); it has " + header.keySet() + ".");
+        }
+    }
+
+    private String value(CSVRecord row, Map<String, Integer> header, String field) {
+        Integer index = header.get(column(field));
+        if (index == null || index >= row.size()) {
+            return null;
+        }
+        String value = row.get(index);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private String required(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+        String value = value(row, header, field);
+        if (value == null) {
+            throw new UnreadableDocument(line, "Column " + columns.get(field) + " is empty.");
+        }
+        return value;
+    }
+
+    private Reason reason(CSVRecord row, Map<String, Integer> header) {
+        String code = value(row, header, "reasonCode");
+        String text = value(row, header, "reasonText");
+        return code == null && text == null ? null : new Reason(code, text);
+    }
+
+    private Integer integer(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+        String value = value(row, header, field);
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new UnreadableDocument(line, "Column " + columns.get(field) + ": '" + value + "' is not a whole number.");
+        }
+    }
+
+    private BigDecimal amount(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+        String value = value(row, header, field);
+        try {
+            return value == null ? null : new BigDecimal(value.replace(",", "")).setScale(2, java.math.RoundingMode.HALF_UP);
+        } catch (NumberFormatException e) {
+            throw new UnreadableDocument(line, "Column " + columns.get(field) + ": '" + value + "' is not an amount.");
+        }
+    }
+
+    private LocalDate date(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+        String value = value(row, header, field);
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UnreadableDocument(line, "Column " + columns.get(field) + ": '" + value + "' is not a date (yyyy-mm-dd).");
+        }
+    }
+
+    private static String first(String current, String candidate) {
+        return current != null ? current : candidate;
+    }
+}

@@ -1,0 +1,56 @@
+package com.hmoexchange.hub.responses;
+
+import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A payer's own JSON (a status callback, a remittance file) turned into the normalised document by the
+ * payer's JSONata mapping ({@code responses.mapping}, default {@code response-in.jsonata}); see
+ * {@link NormalisedJson} for the shape the mapping must produce.
+ */
+public final class JsonResponses implements PayerDocumentReader {
+
+    private final ObjectMapper json;
+    private final String expression;
+    private final String mappingFile;
+
+    public JsonResponses(ObjectMapper json, Path mapping) {
+        this.json = json;
+        this.mappingFile = mapping.getFileName().toString();
+        try {
+            this.expression = Files.readString(mapping);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the response mapping " + mapping.toAbsolutePath(), e);
+        }
+    }
+
+    @Override
+    public PayerDocument read(InputStream in) throws UnreadableDocument {
+        JsonNode input;
+        try {
+            input = json.readTree(in);
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new UnreadableDocument(line, "Not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UnreadableDocument(0, "Cannot read the document: " + e.getMessage(), e);
+        }
+        if (input == null || input.isMissingNode()) {
+            throw new UnreadableDocument(0, "The document is empty.");
+        }
+        Object mapped;
+        try {
+            // A fresh evaluator per document: the library's evaluator keeps state while it runs.
+            mapped = Jsonata.jsonata(expression).evaluate(json.convertValue(input, Object.class));
+        } catch (RuntimeException e) {
+            throw new UnreadableDocument(0, "The mapping " + mappingFile + " failed on this document: " + e.getMessage(), e);
+        }
+        return NormalisedJson.read(json.valueToTree(mapped));
+    }
+}

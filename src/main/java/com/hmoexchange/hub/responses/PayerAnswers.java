@@ -1,0 +1,378 @@
+package com.hmoexchange.hub.responses;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hmoexchange.hub.claims.Adjudication;
+import com.hmoexchange.hub.claims.Adjudication.Applied;
+import com.hmoexchange.hub.claims.Adjudication.LineVerdict;
+import com.hmoexchange.hub.claims.Adjudication.Refused;
+import com.hmoexchange.hub.claims.Adjudication.Verdict;
+import com.hmoexchange.hub.claims.ClaimPayments;
+import com.hmoexchange.hub.claims.ClaimStatus;
+import com.hmoexchange.hub.claims.ClaimVerdicts;
+import com.hmoexchange.hub.claims.PaymentRecorded;
+import com.hmoexchange.hub.claims.PaymentStatus;
+import com.hmoexchange.hub.common.RuleViolation;
+import com.hmoexchange.hub.responses.Adjustment;
+import com.hmoexchange.hub.responses.ClaimAnswer;
+import com.hmoexchange.hub.responses.LineAnswer;
+import com.hmoexchange.hub.responses.PayerDocument;
+import com.hmoexchange.hub.responses.Reason;
+import com.hmoexchange.hub.responses.Remittance;
+import com.hmoexchange.hub.responses.RemittedClaim;
+import com.hmoexchange.hub.responses.SetAcknowledgement;
+import com.hmoexchange.hub.notifications.Notifications;
+import com.hmoexchange.hub.notifications.Notifications.PracticeNotice;
+import com.hmoexchange.hub.payers.Payer;
+import com.hmoexchange.hub.payers.PayerRepository;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies what a payer said (one normalised {@link PayerDocument}) to the core: claim answers move claims
+ * (set-based, {@link ClaimVerdicts}); remittances post money on the claims (each payment reference of a payer
+ * once); acknowledgements move the claims their 837 carried. Whatever cannot be applied by itself goes to the
+ * exceptions list; nothing stops the rest of the document. Billing staff are told of rejections, partial
+ * approvals, payments and over-payments.
+ */
+@Service
+public class PayerAnswers {
+
+    private final PayerRepository payers;
+    private final ClaimVerdicts verdicts;
+    private final ClaimPayments payments;
+    private final PayerExceptionRepository exceptions;
+    private final Notifications notifications;
+    private final JdbcTemplate jdbc;
+    private final EntityManager entities;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    PayerAnswers(PayerRepository payers, ClaimVerdicts verdicts, ClaimPayments payments, PayerExceptionRepository exceptions,
+            Notifications notifications, JdbcTemplate jdbc, EntityManager entities, ObjectMapper json, Clock clock) {
+        this.payers = payers;
+        this.verdicts = verdicts;
+        this.payments = payments;
+        this.exceptions = exceptions;
+        this.notifications = notifications;
+        this.jdbc = jdbc;
+        this.entities = entities;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What applying a document did, for the inbound record and the sender's receipt. */
+    public record Summary(int answers, int applied, int unchanged, int payments, int duplicatePayments, int exceptions,
+            List<String> problems) {
+
+        public String text() {
+            return answers + " answer(s): " + applied + " applied, " + unchanged + " already known; " + payments
+                    + " payment(s) posted" + (duplicatePayments > 0 ? ", " + duplicatePayments + " remittance(s) already posted" : "")
+                    + "; " + exceptions + " exception(s)";
+        }
+    }
+
+    private final class Run {
+        final Payer payer;
+        final Long documentId;
+        final String source;
+        final List<PracticeNotice> notices = new ArrayList<>();
+        int answers;
+        int applied;
+        int unchanged;
+        int posted;
+        int duplicatePayments;
+        int exceptionCount;
+        final List<String> problems = new ArrayList<>();
+
+        Run(Payer payer, Long documentId, String source) {
+            this.payer = payer;
+            this.documentId = documentId;
+            this.source = source;
+        }
+
+        void exception(String kind, PayerException.ItemType type, String claimNumber, String paymentReference,
+                BigDecimal amount, String detail, Object item) {
+            exceptions.save(new PayerException(payer.getCode(), kind, type, claimNumber, paymentReference, amount, detail,
+                    json.valueToTree(item).toString(), documentId, clock.instant()));
+            exceptionCount++;
+            if (problems.size() < 20) {
+                problems.add(kind + ": " + detail);
+            }
+        }
+
+        Summary summary() {
+            return new Summary(answers, applied, unchanged, posted, duplicatePayments, exceptionCount, List.copyOf(problems));
+        }
+    }
+
+    /** Applies a document of the payer in the caller's transaction. {@code source} names it in claim histories. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Summary apply(String payerCode, PayerDocument document, Long documentId, String source) {
+        Run run = new Run(payer(payerCode), documentId, source);
+        answers(run, document.answers());
+        for (SetAcknowledgement ack : document.acknowledgements()) {
+            acknowledgement(run, ack, null);
+        }
+        for (Remittance remittance : document.remittances()) {
+            remittance(run, remittance);
+        }
+        notifications.tellPractices(run.notices, "Claims news from " + run.payer.getName());
+        return run.summary();
+    }
+
+    // ---- answers -------------------------------------------------------------------------------
+
+    private void answers(Run run, List<ClaimAnswer> answers) {
+        run.answers += answers.size();
+        List<ClaimVerdicts.Item> items = answers.stream().map(a -> new ClaimVerdicts.Item(a.claimNumber(), verdict(a))).toList();
+        List<ClaimVerdicts.Result> results = verdicts.apply(run.payer.getId(), run.payer.getStaleAfterDays(), items, run.source);
+        Map<String, String> references = new LinkedHashMap<>();
+        answers.stream().filter(a -> a.payerReference() != null && !a.payerReference().isBlank())
+                .forEach(a -> references.put(a.claimNumber(), a.payerReference()));
+        verdicts.notePayerReferences(run.payer.getId(), references);
+        for (int i = 0; i < results.size(); i++) {
+            ClaimVerdicts.Result result = results.get(i);
+            ClaimAnswer answer = answers.get(i);
+            if (result.unknownClaim()) {
+                run.exception("UNKNOWN_CLAIM", PayerException.ItemType.ANSWER, answer.claimNumber(), null, null,
+                        run.payer.getName() + " answered about claim " + answer.claimNumber() + ", which it does not have from the hub.",
+                        answer);
+            } else {
+                outcome(run, result, answer, PayerException.ItemType.ANSWER, null);
+            }
+        }
+    }
+
+    private void outcome(Run run, ClaimVerdicts.Result result, Object item, PayerException.ItemType type, String paymentReference) {
+        String claimNumber = result.item().claimNumber();
+        if (result.outcome() instanceof Applied applied) {
+            run.applied++;
+            if (applied.to() == ClaimStatus.REJECTED) {
+                run.notices.add(new PracticeNotice(result.providerId(), "CLAIM_REJECTED", claimNumber, "Claim " + claimNumber
+                        + " was rejected by " + run.payer.getName() + (applied.reasons() == null ? "" : ": " + applied.reasons())));
+            } else if (applied.to() == ClaimStatus.PARTIAL) {
+                run.notices.add(new PracticeNotice(result.providerId(), "CLAIM_PARTIAL", claimNumber, "Claim " + claimNumber
+                        + " was partially approved by " + run.payer.getName() + ": " + applied.approvedAmount() + " approved"
+                        + (applied.reasons() == null ? "" : " (" + applied.reasons() + ")")));
+            }
+        } else if (result.outcome() instanceof Refused refused) {
+            run.exception(refused.code().toUpperCase().replace('-', '_'), type, claimNumber, paymentReference, null,
+                    refused.why(), item);
+        } else {
+            run.unchanged++;
+        }
+    }
+
+    static Verdict verdict(ClaimAnswer answer) {
+        List<LineVerdict> lines = answer.lines().stream().map(PayerAnswers::lineVerdict).toList();
+        return new Verdict(answer.status(), null, lines, reasons(answer.reasons()));
+    }
+
+    private static LineVerdict lineVerdict(LineAnswer line) {
+        return new LineVerdict(line.sequence(), line.approvedQuantity(), line.approvedAmount(), reasons(line.reasons()));
+    }
+
+    static String reasons(List<Reason> reasons) {
+        if (reasons.isEmpty()) {
+            return null;
+        }
+        return reasons.stream().map(r -> r.code() == null ? r.text() : r.text() == null ? r.code() : r.code() + ": " + r.text())
+                .collect(Collectors.joining("; "));
+    }
+
+    // ---- acknowledgements ----------------------------------------------------------------------
+
+    /**
+     * A 999 accepts or rejects a transaction set the hub sent: the claims it carried become RECEIVED or
+     * REJECTED. The claims are found by the set control number (ST02) kept with the outbound message.
+     */
+    void acknowledgement(Run run, SetAcknowledgement ack, String claimNumber) {
+        List<String> claims = claimNumber != null ? List.of(claimNumber) : claimsSentAs(run.payer.getCode(), ack.setControlNumber());
+        if (claims.isEmpty()) {
+            run.exception("UNMATCHED_ACKNOWLEDGEMENT", PayerException.ItemType.ACKNOWLEDGEMENT, null, null, null,
+                    run.payer.getName() + " " + (ack.accepted() ? "accepted" : "rejected") + " transaction set "
+                            + ack.setControlNumber() + ", which no claim sent by the hub carried.", ack);
+            return;
+        }
+        Verdict verdict = new Verdict(ack.accepted() ? ClaimStatus.RECEIVED : ClaimStatus.REJECTED, null, List.of(),
+                ack.accepted() ? "accepted (999, set " + ack.setControlNumber() + ")" : reasons(ack.errors()));
+        List<ClaimVerdicts.Item> items = claims.stream().map(c -> new ClaimVerdicts.Item(c, verdict)).toList();
+        run.answers += items.size();
+        for (ClaimVerdicts.Result result : verdicts.apply(run.payer.getId(), run.payer.getStaleAfterDays(), items, run.source)) {
+            if (!result.unknownClaim()) {
+                outcome(run, result, ack, PayerException.ItemType.ACKNOWLEDGEMENT, null);
+            }
+        }
+    }
+
+    /** The claims whose outbound message carried this X12 set control number (ST02), for the payer. */
+    public List<String> claimsSentAs(String payerCode, String setControlNumber) {
+        return jdbc.queryForList("select distinct claim_number from message_record where direction = 'OUT' and payer_code = ? "
+                + "and set_control_number = ? and claim_number is not null", String.class, payerCode, setControlNumber);
+    }
+
+    // ---- remittances ---------------------------------------------------------------------------
+
+    private void remittance(Run run, Remittance remittance) {
+        Integer seen = jdbc.queryForObject("select count(*) from remittance where payer_code = ? and payment_reference = ?",
+                Integer.class, run.payer.getCode(), remittance.paymentReference());
+        if (seen != null && seen > 0) {
+            run.duplicatePayments++;
+            return;
+        }
+        jdbc.update("insert into remittance (payer_code, payment_reference, payment_date, total, document_id, posted_at) "
+                + "values (?, ?, ?, ?, ?, ?)", run.payer.getCode(), remittance.paymentReference(), remittance.paymentDate(),
+                remittance.total(), run.documentId, clock.instant().atOffset(ZoneOffset.UTC));
+        Map<String, BigDecimal> billed = verdicts.billed(run.payer.getId(),
+                remittance.claims().stream().map(RemittedClaim::claimNumber).distinct().toList());
+        List<RemittedClaim> postable = new ArrayList<>();
+        for (RemittedClaim claim : remittance.claims()) {
+            PaymentItem item = new PaymentItem(remittance.paymentReference(), remittance.paymentDate(), claim);
+            BigDecimal claimBilled = billed.get(claim.claimNumber());
+            if (claimBilled == null) {
+                run.exception("UNKNOWN_CLAIM", PayerException.ItemType.PAYMENT, claim.claimNumber(), remittance.paymentReference(),
+                        claim.paid(), run.payer.getName() + " paid " + claim.paid() + " (payment " + remittance.paymentReference()
+                                + ") for claim " + claim.claimNumber() + ", which it does not have from the hub.", item);
+            } else if (claim.charged() != null && claim.charged().compareTo(claimBilled) != 0) {
+                run.exception("AMOUNT_MISMATCH", PayerException.ItemType.PAYMENT, claim.claimNumber(), remittance.paymentReference(),
+                        claim.paid(), run.payer.getName() + " remits claim " + claim.claimNumber() + " as charged " + claim.charged()
+                                + " but the hub billed " + claimBilled + "; not posted.", item);
+            } else {
+                postable.add(claim);
+            }
+        }
+        post(run, remittance.paymentReference(), remittance.paymentDate(), postable);
+    }
+
+    /** One remitted claim with the payment it came in: what the exceptions list keeps for a payment. */
+    record PaymentItem(String paymentReference, LocalDate paymentDate, RemittedClaim claim) {
+    }
+
+    /** Decides the claims the payment covers (denied, approved, part-approved), then posts the money on each. */
+    void post(Run run, String paymentReference, LocalDate paymentDate, List<RemittedClaim> claims) {
+        List<RemittedClaim> decided = claims.stream().filter(c -> c.kind() != RemittedClaim.Kind.REVERSAL).toList();
+        List<ClaimVerdicts.Item> items = decided.stream().map(c -> new ClaimVerdicts.Item(c.claimNumber(), verdict(c))).toList();
+        // Claims are changed set-based first, then loaded afresh for the payments.
+        entities.flush();
+        entities.clear();
+        List<ClaimVerdicts.Result> results = verdicts.apply(run.payer.getId(), run.payer.getStaleAfterDays(), items, run.source);
+        for (int i = 0; i < results.size(); i++) {
+            ClaimVerdicts.Result result = results.get(i);
+            if (!result.unknownClaim() && !(result.outcome() instanceof Refused)) {
+                outcome(run, result, null, PayerException.ItemType.PAYMENT, paymentReference);
+            } else if (result.outcome() instanceof Refused refused) {
+                RemittedClaim c = decided.get(i);
+                run.exception("DECISION_DIFFERS", PayerException.ItemType.PAYMENT, c.claimNumber(), paymentReference, c.paid(),
+                        refused.why() + " The payment is posted as it came.", new PaymentItem(paymentReference, paymentDate, c));
+            }
+        }
+        for (RemittedClaim c : claims) {
+            PaymentItem item = new PaymentItem(paymentReference, paymentDate, c);
+            try {
+                PaymentRecorded recorded;
+                if (c.kind() == RemittedClaim.Kind.REVERSAL && c.paid().signum() == 0) {
+                    continue; // reverses a denial (nothing was paid): no money moves; its new verdict follows
+                } else if (c.kind() == RemittedClaim.Kind.REVERSAL) {
+                    recorded = payments.reverse(c.claimNumber(), paymentReference, c.paid(), paymentDate, run.source);
+                } else if (c.paid().signum() > 0) {
+                    recorded = payments.pay(c.claimNumber(), paymentReference, c.paid(), paymentDate, run.source);
+                } else {
+                    continue;
+                }
+                run.posted++;
+                long providerId = payments.find(run.payer.getId(), c.claimNumber()).orElseThrow().providerId();
+                if (recorded.overpaidBy().signum() > 0) {
+                    run.exception("OVERPAYMENT", PayerException.ItemType.PAYMENT, c.claimNumber(), paymentReference, c.paid(),
+                            "Claim " + c.claimNumber() + " is over-paid by " + recorded.overpaidBy() + " after payment "
+                                    + paymentReference + ".", item);
+                    run.notices.add(new PracticeNotice(providerId, "CLAIM_OVERPAID", c.claimNumber(), "Claim " + c.claimNumber()
+                            + " was over-paid by " + recorded.overpaidBy() + " (payment " + paymentReference + ")"));
+                } else if (recorded.paymentStatus() == PaymentStatus.PAID && c.kind() != RemittedClaim.Kind.REVERSAL) {
+                    run.notices.add(new PracticeNotice(providerId, "CLAIM_PAID", c.claimNumber(), "Claim " + c.claimNumber()
+                            + " was paid: " + c.paid() + " by " + run.payer.getName() + " (payment " + paymentReference + ")"));
+                } else if (c.kind() == RemittedClaim.Kind.REVERSAL) {
+                    run.notices.add(new PracticeNotice(providerId, "PAYMENT_REVERSED", c.claimNumber(), run.payer.getName()
+                            + " reversed " + c.paid().abs() + " on claim " + c.claimNumber() + " (payment " + paymentReference + ")"));
+                }
+            } catch (RuleViolation e) {
+                run.exception(e.code().toUpperCase().replace('-', '_'), PayerException.ItemType.PAYMENT, c.claimNumber(),
+                        paymentReference, c.paid(), e.getMessage(), item);
+            }
+        }
+        entities.flush();
+        entities.clear();
+    }
+
+    /** What a remitted claim says of the decision: denied is a rejection; otherwise what was paid was approved. */
+    static Verdict verdict(RemittedClaim c) {
+        String reasons = c.adjustments().stream().map(PayerAnswers::adjustment).collect(Collectors.joining("; "));
+        List<LineVerdict> lines = c.lines().stream().filter(l -> l.sequence() != null)
+                .map(l -> new LineVerdict(l.sequence(), l.units(), l.paid(), l.adjustments().isEmpty() ? null
+                        : l.adjustments().stream().map(PayerAnswers::adjustment).collect(Collectors.joining("; "))))
+                .toList();
+        if (c.kind() == RemittedClaim.Kind.DENIED) {
+            return new Verdict(ClaimStatus.REJECTED, BigDecimal.ZERO, lines, reasons.isEmpty() ? "denied in payment" : reasons);
+        }
+        boolean byLine = !lines.isEmpty() && lines.size() == c.lines().size();
+        return new Verdict(null, byLine ? null : c.paid(), byLine ? lines : List.of(), reasons.isEmpty() ? null : reasons);
+    }
+
+    private static String adjustment(Adjustment a) {
+        return a.describe();
+    }
+
+    // ---- by hand -------------------------------------------------------------------------------
+
+    /** A person applies an exception's answer to the claim they chose; refused as the payer's would be. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Summary applyByHand(String payerCode, ClaimAnswer answer, String by) {
+        Run run = new Run(payer(payerCode), null, by);
+        answers(run, List.of(answer));
+        notifications.tellPractices(run.notices, "Claims news from " + run.payer.getName());
+        return run.summary();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Summary postByHand(String payerCode, String paymentReference, LocalDate paymentDate, RemittedClaim claim, String by) {
+        Run run = new Run(payer(payerCode), null, by);
+        if (payments.find(run.payer.getId(), claim.claimNumber()).isEmpty()) {
+            return notTheirs(run, claim.claimNumber());
+        }
+        post(run, paymentReference, paymentDate, List.of(claim));
+        notifications.tellPractices(run.notices, "Claims news from " + run.payer.getName());
+        return run.summary();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Summary acknowledgeByHand(String payerCode, SetAcknowledgement ack, String claimNumber, String by) {
+        Run run = new Run(payer(payerCode), null, by);
+        if (payments.find(run.payer.getId(), claimNumber).isEmpty()) {
+            return notTheirs(run, claimNumber);
+        }
+        acknowledgement(run, ack, claimNumber);
+        return run.summary();
+    }
+
+    /** A person matched an item to a claim the payer does not have from the hub: refused, nothing of it shown. */
+    private static Summary notTheirs(Run run, String claimNumber) {
+        run.problems.add("claim " + claimNumber + " is not a claim the hub sent to " + run.payer.getName());
+        return run.summary();
+    }
+
+    private Payer payer(String code) {
+        return payers.findByCode(code).orElseThrow(() -> new IllegalArgumentException("No payer " + code));
+    }
+
+}

@@ -1,0 +1,254 @@
+package com.hmoexchange.hub.responses;
+
+import com.hmoexchange.hub.common.SqlStates;
+import com.hmoexchange.hub.common.Texts;
+import com.hmoexchange.hub.notifications.Notifications;
+import com.hmoexchange.hub.responses.PayerAnswers;
+import jakarta.activation.DataHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.attachment.AttachmentMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Where every payer document arrives, whatever the channel (SFTP file, email attachment, HTTP callback):
+ * it is recognised when its content was applied before (under any name), read in its format, checked
+ * (a remittance's total must be the sum of its parts) and applied in one transaction, or quarantined with
+ * the line and the problem for a person. Every document is recorded with what became of it.
+ */
+@Component("payerResponses")
+public class PayerResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(PayerResponses.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+    private final ResponseFormats formats;
+    private final PayerAnswers answers;
+    private final InboundDocumentRepository documents;
+    private final Notifications notifications;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    PayerResponses(ResponseFormats formats, PayerAnswers answers, InboundDocumentRepository documents,
+            Notifications notifications, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        this.formats = formats;
+        this.answers = answers;
+        this.documents = documents;
+        this.notifications = notifications;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** What became of a document. {@code report} is the quarantine report a person reads (null otherwise). */
+    public record Receipt(long documentId, InboundDocument.Outcome outcome, String detail, String report) {
+    }
+
+    public Receipt take(String payer, String channel, String name, byte[] content) {
+        String sha256 = sha256(content);
+        if (alreadyApplied(payer, sha256)) {
+            return duplicate(payer, channel, name, sha256);
+        }
+        PayerDocument document;
+        long readStarted = System.nanoTime();
+        try {
+            document = formats.read(payer, content);
+            for (Remittance remittance : document.remittances()) {
+                if (!remittance.balances()) {
+                    throw new UnreadableDocument(0, "Remittance " + remittance.paymentReference() + ": the total "
+                            + remittance.total() + " is not the sum of its parts " + remittance.partsTotal()
+                            + " (claim payments less provider adjustments); nothing in the file was posted.");
+                }
+            }
+        } catch (UnreadableDocument e) {
+            return quarantine(payer, channel, name, sha256, e.line(), e.getMessage(), content);
+        }
+        long readMs = (System.nanoTime() - readStarted) / 1_000_000;
+        long applyStarted = System.nanoTime();
+        try {
+            return tx.execute(status -> {
+                InboundDocument record = documents.saveAndFlush(new InboundDocument(payer, channel, name, sha256, clock.instant()));
+                long id = record.getId();
+                jdbc.update("insert into applied_document (payer_code, sha256, document_id) values (?, ?, ?)", payer, sha256, id);
+                // Who moved the claim, as its history shows it: the payer, the channel and the file or mail.
+                String source = truncate(payer + " via " + channel + ("callback".equals(channel) ? "" : " " + name), 100);
+                PayerAnswers.Summary summary = answers.apply(payer, document, id, source);
+                documents.findById(id).orElseThrow().applied(summary.answers(), summary.payments(), summary.exceptions());
+                log.info("Payer {} document {} ({}) applied: {} (read in {} ms, applied in {} ms)", payer, name, channel,
+                        summary.text(), readMs, (System.nanoTime() - applyStarted) / 1_000_000);
+                return new Receipt(id, InboundDocument.Outcome.APPLIED, summary.text(), null);
+            });
+        } catch (RuntimeException e) {
+            if (e instanceof DuplicateKeyException && alreadyApplied(payer, sha256)) {
+                // Another node (or a second copy arriving at once) applied the same content first.
+                return duplicate(payer, channel, name, sha256);
+            }
+            if (worthRetrying(e)) {
+                throw e; // the file stays for the next poll, the mail in its box; a callback is answered 503
+            }
+            // Tried again it would fail again, at every poll, unseen: a person is told instead. The database's
+            // own words (which may quote rows) stay in the log; the report says what kind of refusal it was.
+            log.error("Payer {} document {} ({}) could not be applied", payer, name, channel, e);
+            return quarantine(payer, channel, name, sha256, 0, "The hub could not apply it: " + refusal(e)
+                    + ". Nothing in it was applied; the hub's log has the details.", content);
+        }
+    }
+
+    /**
+     * The database was out of reach, busy, locked or slow: the same document may well apply later.
+     * Hibernate's own exceptions are not translated where the answers are flushed, so the SQL state
+     * of the cause decides as much as the exception's type.
+     */
+    static boolean worthRetrying(RuntimeException e) {
+        RuntimeException translated = e instanceof DataAccessException ? e
+                : EntityManagerFactoryUtils.convertJpaAccessExceptionIfPossible(e);
+        if (translated instanceof TransientDataAccessException || translated instanceof RecoverableDataAccessException
+                || translated instanceof DataAccessResourceFailureException
+                || e instanceof CannotCreateTransactionException || e instanceof TransactionTimedOutException) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+        }
+        String state = SqlStates.of(e);
+        // 08 connection, 40 deadlock or serialisation, 53 out of resources, 55P03 lock not available, 57014 cancelled (time-out).
+        return state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.equals("55P03")
+                || state.equals("57014");
+    }
+
+    /** What kind of refusal, in words an operator can act on, without the values of the rows concerned. */
+    private static String refusal(RuntimeException e) {
+        String state = SqlStates.of(e);
+        if (!state.isEmpty()) {
+            String what = switch (state) {
+                case "22001" -> "a value longer than the database holds";
+                case "22003" -> "a number larger than the database holds";
+                case "22007", "22008" -> "a date or time the database cannot hold";
+                case "23502" -> "a required value is missing";
+                case "23503" -> "it refers to something the hub does not have";
+                case "23505" -> "something in it that must be unique is already recorded";
+                default -> "the database refused it";
+            };
+            return what + " (SQL state " + state + ")";
+        }
+        return "an unexpected error (" + e.getClass().getSimpleName() + ")";
+    }
+
+    /** Route step for a file from a payer's SFTP folder: applied, moved to .done; unreadable, to .quarantine with a report. */
+    public void fromFile(Exchange exchange) {
+        String payer = exchange.getMessage().getHeader("hubPayer", String.class);
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        Receipt receipt = take(payer, "sftp", name, exchange.getMessage().getBody(byte[].class));
+        String stamped = STAMP.format(clock.instant()) + "-" + name;
+        if (receipt.outcome() == InboundDocument.Outcome.QUARANTINED) {
+            exchange.setProperty("hubMoveTo", ".quarantine/" + stamped);
+            exchange.setProperty("hubReport", receipt.report());
+            exchange.setProperty("hubReportName", ".quarantine/" + stamped + ".error.txt");
+        } else {
+            exchange.setProperty("hubMoveTo", ".done/" + stamped);
+        }
+    }
+
+    /**
+     * Route step for an email to a payer's response mailbox: each attachment is a document; a mail without
+     * attachments is read from its text. An unreadable one is quarantined and the operators told, and the
+     * mail stays in the mailbox: nothing is dropped.
+     */
+    public void fromEmail(Exchange exchange) throws IOException {
+        String payer = exchange.getMessage().getHeader("hubPayer", String.class);
+        String subject = String.valueOf(exchange.getMessage().getHeader("Subject", String.class));
+        AttachmentMessage mail = exchange.getMessage(AttachmentMessage.class);
+        Map<String, DataHandler> attachments = mail != null && mail.hasAttachments() ? mail.getAttachments() : Map.of();
+        List<Receipt> receipts = new ArrayList<>();
+        for (Map.Entry<String, DataHandler> attachment : attachments.entrySet()) {
+            try (InputStream in = attachment.getValue().getInputStream()) {
+                receipts.add(take(payer, "email", truncate(attachment.getKey() + " (" + subject + ")", 300), in.readAllBytes()));
+            }
+        }
+        if (attachments.isEmpty()) {
+            String body = exchange.getMessage().getBody(String.class);
+            receipts.add(take(payer, "email", truncate("body of '" + subject + "'", 300),
+                    (body == null ? "" : body.strip()).getBytes(StandardCharsets.UTF_8)));
+        }
+        exchange.getMessage().setBody(receipts.toString());
+    }
+
+    private boolean alreadyApplied(String payer, String sha256) {
+        Integer count = jdbc.queryForObject("select count(*) from applied_document where payer_code = ? and sha256 = ?",
+                Integer.class, payer, sha256);
+        return count != null && count > 0;
+    }
+
+    private Receipt duplicate(String payer, String channel, String name, String sha256) {
+        long id = tx.execute(status -> {
+            InboundDocument record = new InboundDocument(payer, channel, name, sha256, clock.instant());
+            record.duplicate();
+            return documents.save(record).getId();
+        });
+        log.info("Payer {} document {} ({}) is a copy of one already applied; not applied again", payer, name, channel);
+        return new Receipt(id, InboundDocument.Outcome.DUPLICATE, "The same content was applied before; nothing changed.", null);
+    }
+
+    private Receipt quarantine(String payer, String channel, String name, String sha256, long line, String reason, byte[] content) {
+        // PostgreSQL text cannot hold a NUL character: a binary or NUL-padded document would fail its own quarantine.
+        String problem = Texts.storable(reason);
+        String report = "Quarantined: " + name + " from " + payer + " (" + channel + ")\n"
+                + "Received: " + clock.instant() + "\nSHA-256: " + sha256 + "\n"
+                + (line > 0 ? "Line: " + line + "\n" : "Line: (the document as a whole)\n")
+                + "Problem: " + problem + "\n\nNothing in this document was applied. Correct it (or ask the payer to) and send it again.\n";
+        long id = tx.execute(status -> {
+            InboundDocument record = new InboundDocument(payer, channel, name, sha256, clock.instant());
+            record.quarantined(line, problem, content.length > 10_000_000 ? null
+                    : Texts.storable(new String(content, StandardCharsets.UTF_8)));
+            long saved = documents.save(record).getId();
+            notifications.tellOperators("FILE_QUARANTINED", "Document " + name + " from " + payer + " (" + channel
+                    + ") was quarantined" + (line > 0 ? " at line " + line : "") + ": " + problem + " (inbound document " + saved + ")");
+            return saved;
+        });
+        log.warn("Payer {} document {} ({}) quarantined{}: {}", payer, name, channel, line > 0 ? " at line " + line : "", problem);
+        return new Receipt(id, InboundDocument.Outcome.QUARANTINED, problem, report);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
