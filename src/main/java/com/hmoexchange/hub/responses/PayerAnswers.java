@@ -20,6 +20,7 @@ import com.hmoexchange.hub.responses.Reason;
 import com.hmoexchange.hub.responses.Remittance;
 import com.hmoexchange.hub.responses.RemittedClaim;
 import com.hmoexchange.hub.responses.SetAcknowledgement;
+import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.notifications.Notifications.PracticeNotice;
 import com.hmoexchange.hub.payers.Payer;
@@ -160,10 +161,10 @@ public class PayerAnswers {
         if (result.outcome() instanceof Applied applied) {
             run.applied++;
             if (applied.to() == ClaimStatus.REJECTED) {
-                run.notices.add(new PracticeNotice(result.providerId(), "CLAIM_REJECTED", claimNumber, "Claim " + claimNumber
+                run.notices.add(new PracticeNotice(result.providerId(), NotificationKind.CLAIM_REJECTED, claimNumber, "Claim " + claimNumber
                         + " was rejected by " + run.payer.getName() + (applied.reasons() == null ? "" : ": " + applied.reasons())));
             } else if (applied.to() == ClaimStatus.PARTIAL) {
-                run.notices.add(new PracticeNotice(result.providerId(), "CLAIM_PARTIAL", claimNumber, "Claim " + claimNumber
+                run.notices.add(new PracticeNotice(result.providerId(), NotificationKind.CLAIM_PARTIAL, claimNumber, "Claim " + claimNumber
                         + " was partially approved by " + run.payer.getName() + ": " + applied.approvedAmount() + " approved"
                         + (applied.reasons() == null ? "" : " (" + applied.reasons() + ")")));
             }
@@ -297,13 +298,13 @@ public class PayerAnswers {
                     run.exception("OVERPAYMENT", PayerException.ItemType.PAYMENT, c.claimNumber(), paymentReference, c.paid(),
                             "Claim " + c.claimNumber() + " is over-paid by " + recorded.overpaidBy() + " after payment "
                                     + paymentReference + ".", item);
-                    run.notices.add(new PracticeNotice(providerId, "CLAIM_OVERPAID", c.claimNumber(), "Claim " + c.claimNumber()
+                    run.notices.add(new PracticeNotice(providerId, NotificationKind.CLAIM_OVERPAID, c.claimNumber(), "Claim " + c.claimNumber()
                             + " was over-paid by " + recorded.overpaidBy() + " (payment " + paymentReference + ")"));
                 } else if (recorded.paymentStatus() == PaymentStatus.PAID && c.kind() != RemittedClaim.Kind.REVERSAL) {
-                    run.notices.add(new PracticeNotice(providerId, "CLAIM_PAID", c.claimNumber(), "Claim " + c.claimNumber()
+                    run.notices.add(new PracticeNotice(providerId, NotificationKind.CLAIM_PAID, c.claimNumber(), "Claim " + c.claimNumber()
                             + " was paid: " + c.paid() + " by " + run.payer.getName() + " (payment " + paymentReference + ")"));
                 } else if (c.kind() == RemittedClaim.Kind.REVERSAL) {
-                    run.notices.add(new PracticeNotice(providerId, "PAYMENT_REVERSED", c.claimNumber(), run.payer.getName()
+                    run.notices.add(new PracticeNotice(providerId, NotificationKind.PAYMENT_REVERSED, c.claimNumber(), run.payer.getName()
                             + " reversed " + c.paid().abs() + " on claim " + c.claimNumber() + " (payment " + paymentReference + ")"));
                 }
             } catch (RuleViolation e) {
