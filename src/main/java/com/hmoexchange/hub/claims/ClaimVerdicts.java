@@ -49,8 +49,16 @@ public class ClaimVerdicts {
         this.clock = clock;
     }
 
-    /** One verdict about one claim, by the hub's claim number. */
-    public record Item(String claimNumber, Verdict verdict) {
+    /**
+     * One verdict about one claim, by the hub's claim number, with the payer's split of what it did not pay
+     * (null when it gave none). The split is recorded whenever the verdict is not refused: a remittance
+     * repeating a decision still says who owes what.
+     */
+    public record Item(String claimNumber, Verdict verdict, PayerSplit split) {
+
+        public Item(String claimNumber, Verdict verdict) {
+            this(claimNumber, verdict, null);
+        }
     }
 
     /** What became of an item: the outcome, or null outcome when the payer has no such claim. */
@@ -89,6 +97,8 @@ public class ClaimVerdicts {
         List<Result> results = new ArrayList<>(items.size());
         List<Object[]> history = new ArrayList<>();
         List<Object[]> lineUpdates = new ArrayList<>();
+        List<Object[]> splitUpdates = new ArrayList<>();
+        List<Object[]> lineSplitUpdates = new ArrayList<>();
         for (Item item : items) {
             Row row = claims.get(item.claimNumber());
             if (row == null) {
@@ -112,6 +122,9 @@ public class ClaimVerdicts {
                 }
                 row.decisionReasons = applied.reasons();
             }
+            if (item.split() != null && !(outcome instanceof Adjudication.Refused)) {
+                split(row, item.split(), splitUpdates, lineSplitUpdates);
+            }
             results.add(new Result(item, row.id, row.providerId, outcome));
         }
         List<Object[]> claimUpdates = new ArrayList<>();
@@ -129,7 +142,34 @@ public class ClaimVerdicts {
         } else {
             writeBatched(claimUpdates, lineUpdates, history);
         }
+        writeSplits(splitUpdates, lineSplitUpdates);
         return results;
+    }
+
+    private static void split(Row row, PayerSplit split, List<Object[]> claims, List<Object[]> lines) {
+        claims.add(new Object[] {money(split.patient()), money(split.contractual()), row.id});
+        for (PayerSplit.Line line : split.lines()) {
+            if (row.lines.stream().anyMatch(l -> l.position() == line.position())) {
+                lines.add(new Object[] {money(line.patient()), money(line.contractual()), row.id, line.position()});
+            }
+        }
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The payer's split, after the claim's own changes (a few claims per document, so plain batches serve). */
+    private void writeSplits(List<Object[]> claims, List<Object[]> lines) {
+        if (!claims.isEmpty()) {
+            jdbc.batchUpdate("update claim set patient_responsibility = ?, contractual_adjustment = ?, version = version + 1 "
+                    + "where id = ?", claims, new int[] {Types.NUMERIC, Types.NUMERIC, Types.BIGINT});
+        }
+        if (!lines.isEmpty()) {
+            jdbc.batchUpdate("update claim_line set patient_responsibility = ?, contractual_adjustment = ? "
+                    + "where claim_id = ? and position = ?", lines, new int[] {Types.NUMERIC, Types.NUMERIC, Types.BIGINT,
+                    Types.INTEGER});
+        }
     }
 
     /**
