@@ -10,6 +10,7 @@ import com.hmoexchange.hub.messages.MessageStore;
 import com.hmoexchange.hub.messages.MessageStore.TriesSoFar;
 import com.hmoexchange.hub.messages.OutboundAttempt;
 import com.hmoexchange.hub.messages.Outcome;
+import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.payers.Channel;
 import com.hmoexchange.hub.payers.ClaimFormat;
@@ -349,7 +350,7 @@ public class Dispatcher {
 
     private void tellOperators(String claims, String payer, int deliveryCount, String error, String replay) {
         try {
-            notifications.tellOperators("MESSAGE_DEAD_LETTERED", "Sending " + claims + " to " + payer + " was given up after "
+            notifications.tellOperators(NotificationKind.MESSAGE_DEAD_LETTERED, "Sending " + claims + " to " + payer + " was given up after "
                     + deliveryCount + " attempts: " + error + ". Replay with POST /api/operations/dead-letters/replay" + replay);
         } catch (RuntimeException e) {
             log.error("Could not tell operators that {} were dead-lettered", claims, e);
