@@ -28,7 +28,7 @@ import org.apache.commons.csv.CSVRecord;
  * column is empty. A file whose header has the payment reference column is a remittance. Rows are read one
  * at a time; the first row that cannot be read refuses the file, naming the line and the column.
  */
-public final class CsvResponses implements PayerDocumentReader {
+public final class CsvResponses implements ResponseReader {
 
     /** The hub's fields and the payer's default column names for them. */
     static final List<String> FIELDS = List.of("claimNumber", "payerReference", "status", "line", "approvedQuantity",
@@ -54,7 +54,7 @@ public final class CsvResponses implements PayerDocumentReader {
         String payerReference;
         ClaimStatus status;
         final List<Reason> reasons = new ArrayList<>();
-        final List<LineAnswer> lines = new ArrayList<>();
+        final List<LineAdjudication> lines = new ArrayList<>();
     }
 
     private static final class Payment {
@@ -74,7 +74,7 @@ public final class CsvResponses implements PayerDocumentReader {
     }
 
     @Override
-    public PayerDocument read(InputStream in) throws UnreadableDocument {
+    public PayerResponse read(InputStream in) throws UnreadableResponse {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get().parse(reader)) {
@@ -86,16 +86,16 @@ public final class CsvResponses implements PayerDocumentReader {
                 require(header, "paid");
                 require(header, "paymentTotal");
             } else if (!header.containsKey(column("status")) && !header.containsKey(column("approvedAmount"))) {
-                throw new UnreadableDocument(1, "The header has neither the status column '" + column("status")
+                throw new UnreadableResponse(1, "The header has neither the status column '" + column("status")
                         + "' nor the approved amount column '" + column("approvedAmount") + "': not a status file.");
             }
-            return remittance ? remittance(csv, header) : answers(csv, header);
+            return remittance ? remittance(csv, header) : adjudications(csv, header);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new UnreadableDocument(0, "Not a readable CSV file: " + e.getMessage(), e);
+            throw new UnreadableResponse(0, "Not a readable CSV file: " + e.getMessage(), e);
         }
     }
 
-    private PayerDocument answers(CSVParser csv, Map<String, Integer> header) throws UnreadableDocument {
+    private PayerResponse adjudications(CSVParser csv, Map<String, Integer> header) throws UnreadableResponse {
         Map<String, ClaimRows> claims = new LinkedHashMap<>();
         for (CSVRecord row : csv) {
             long line = row.getRecordNumber() + 1;
@@ -106,7 +106,7 @@ public final class CsvResponses implements PayerDocumentReader {
             if (word != null) {
                 ClaimStatus status = statuses.get(word.toUpperCase(Locale.ROOT));
                 if (status == null || status == ClaimStatus.DRAFT || status == ClaimStatus.SUBMITTED) {
-                    throw new UnreadableDocument(line, "Column " + column("status") + ": unknown status '" + word
+                    throw new UnreadableResponse(line, "Column " + column("status") + ": unknown status '" + word
                             + "'; known: " + statuses.keySet().stream().sorted().toList() + ".");
                 }
                 rows.status = rows.status == null ? status : rows.status;
@@ -118,17 +118,17 @@ public final class CsvResponses implements PayerDocumentReader {
                     rows.reasons.add(reason);
                 }
             } else {
-                rows.lines.add(new LineAnswer(sequence, integer(row, header, "approvedQuantity", line),
+                rows.lines.add(new LineAdjudication(sequence, integer(row, header, "approvedQuantity", line),
                         amount(row, header, "approvedAmount", line), reason == null ? List.of() : List.of(reason)));
             }
         }
-        List<ClaimAnswer> answers = new ArrayList<>(claims.size());
-        claims.forEach((number, rows) -> answers.add(new ClaimAnswer(number, rows.payerReference, rows.status, rows.reasons,
+        List<ClaimAdjudication> adjudications = new ArrayList<>(claims.size());
+        claims.forEach((number, rows) -> adjudications.add(new ClaimAdjudication(number, rows.payerReference, rows.status, rows.reasons,
                 rows.lines)));
-        return PayerDocument.ofAnswers(answers);
+        return PayerResponse.ofAdjudications(adjudications);
     }
 
-    private PayerDocument remittance(CSVParser csv, Map<String, Integer> header) throws UnreadableDocument {
+    private PayerResponse remittance(CSVParser csv, Map<String, Integer> header) throws UnreadableResponse {
         Map<String, Payment> payments = new LinkedHashMap<>();
         for (CSVRecord row : csv) {
             long line = row.getRecordNumber() + 1;
@@ -136,10 +136,10 @@ public final class CsvResponses implements PayerDocumentReader {
             Payment payment = payments.computeIfAbsent(reference, k -> new Payment());
             BigDecimal total = amount(row, header, "paymentTotal", line);
             if (total == null) {
-                throw new UnreadableDocument(line, "Column " + column("paymentTotal") + " is empty.");
+                throw new UnreadableResponse(line, "Column " + column("paymentTotal") + " is empty.");
             }
             if (payment.total != null && payment.total.compareTo(total) != 0) {
-                throw new UnreadableDocument(line, "Column " + column("paymentTotal") + ": payment " + reference
+                throw new UnreadableResponse(line, "Column " + column("paymentTotal") + ": payment " + reference
                         + " has total " + total + " here but " + payment.total + " on an earlier row.");
             }
             payment.total = total;
@@ -149,7 +149,7 @@ public final class CsvResponses implements PayerDocumentReader {
             claim.payerReference = first(claim.payerReference, value(row, header, "payerReference"));
             BigDecimal paid = amount(row, header, "paid", line);
             if (paid == null) {
-                throw new UnreadableDocument(line, "Column " + column("paid") + " is empty.");
+                throw new UnreadableResponse(line, "Column " + column("paid") + " is empty.");
             }
             BigDecimal charged = amount(row, header, "charged", line);
             String kind = value(row, header, "kind");
@@ -157,7 +157,7 @@ public final class CsvResponses implements PayerDocumentReader {
                 try {
                     claim.kind = RemittedClaim.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new UnreadableDocument(line, "Column " + column("kind") + ": '" + kind
+                    throw new UnreadableResponse(line, "Column " + column("kind") + ": '" + kind
                             + "' is not one of PROCESSED, DENIED, REVERSAL.");
                 }
             }
@@ -187,16 +187,16 @@ public final class CsvResponses implements PayerDocumentReader {
                     c.charged, c.paid, c.patientResponsibility, c.adjustments, c.lines)));
             remittances.add(new Remittance(reference, p.date, p.total, BigDecimal.ZERO, claims));
         });
-        return new PayerDocument(List.of(), remittances, List.of());
+        return new PayerResponse(List.of(), remittances, List.of());
     }
 
     private String column(String field) {
         return columns.get(field).toUpperCase(Locale.ROOT);
     }
 
-    private void require(Map<String, Integer> header, String field) throws UnreadableDocument {
+    private void require(Map<String, Integer> header, String field) throws UnreadableResponse {
         if (!header.containsKey(column(field))) {
-            throw new UnreadableDocument(1, "The header has no column '" + columns.get(field) + "' (" + field
+            throw new UnreadableResponse(1, "The header has no column '" + columns.get(field) + "' (" + field
                     + "); it has " + header.keySet() + ".");
         }
     }
@@ -210,10 +210,10 @@ public final class CsvResponses implements PayerDocumentReader {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private String required(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+    private String required(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableResponse {
         String value = value(row, header, field);
         if (value == null) {
-            throw new UnreadableDocument(line, "Column " + columns.get(field) + " is empty.");
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + " is empty.");
         }
         return value;
     }
@@ -224,30 +224,30 @@ public final class CsvResponses implements PayerDocumentReader {
         return code == null && text == null ? null : new Reason(code, text);
     }
 
-    private Integer integer(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+    private Integer integer(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableResponse {
         String value = value(row, header, field);
         try {
             return value == null ? null : Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw new UnreadableDocument(line, "Column " + columns.get(field) + ": '" + value + "' is not a whole number.");
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + ": '" + value + "' is not a whole number.");
         }
     }
 
-    private BigDecimal amount(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+    private BigDecimal amount(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableResponse {
         String value = value(row, header, field);
         try {
             return value == null ? null : new BigDecimal(value.replace(",", "")).setScale(2, java.math.RoundingMode.HALF_UP);
         } catch (NumberFormatException e) {
-            throw new UnreadableDocument(line, "Column " + columns.get(field) + ": '" + value + "' is not an amount.");
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + ": '" + value + "' is not an amount.");
         }
     }
 
-    private LocalDate date(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+    private LocalDate date(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableResponse {
         String value = value(row, header, field);
         try {
             return value == null ? null : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new UnreadableDocument(line, "Column " + columns.get(field) + ": '" + value + "' is not a date (yyyy-mm-dd).");
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + ": '" + value + "' is not a date (yyyy-mm-dd).");
         }
     }
 

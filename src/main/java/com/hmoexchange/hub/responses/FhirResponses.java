@@ -22,27 +22,27 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * FHIR R4 answers, no mapping needed: a ClaimResponse (outcome, disposition, per-item adjudication with
- * the benefit amount and reasons) becomes a claim answer; a PaymentReconciliation (payment identifier,
+ * FHIR R4 responses, no mapping needed: a ClaimResponse (outcome, disposition, per-item adjudication with
+ * the benefit amount and reasons) becomes a claim adjudication; a PaymentReconciliation (payment identifier,
  * amount, date, one detail per claim) a remittance; a Bundle may carry several of either. The claim is
  * found by the hub's claim number that travelled out as Claim.identifier (ClaimResponse.request).
  */
 @Component("fhir")
-public class FhirResponses implements PayerDocumentReader {
+public class FhirResponses implements ResponseReader {
 
     static final String HUB_SYSTEM = "urn:hmo-hub:claim-number";
 
     private final FhirContext fhir = FhirContext.forR4Cached();
 
     @Override
-    public PayerDocument read(InputStream in) throws UnreadableDocument {
+    public PayerResponse read(InputStream in) throws UnreadableResponse {
         IBaseResource resource;
         try {
             resource = fhir.newJsonParser().parseResource(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (DataFormatException e) {
-            throw new UnreadableDocument(0, "Not a FHIR R4 resource: " + e.getMessage(), e);
+            throw new UnreadableResponse(0, "Not a FHIR R4 resource: " + e.getMessage(), e);
         }
-        List<ClaimAnswer> answers = new ArrayList<>();
+        List<ClaimAdjudication> adjudications = new ArrayList<>();
         List<Remittance> remittances = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         if (resource instanceof Bundle bundle) {
@@ -54,21 +54,21 @@ public class FhirResponses implements PayerDocumentReader {
         for (Resource r : resources) {
             index++;
             if (r instanceof ClaimResponse response) {
-                answers.add(answer(response, index));
+                adjudications.add(adjudication(response, index));
             } else if (r instanceof PaymentReconciliation payment) {
                 remittances.add(remittance(payment, index));
             } else {
-                throw new UnreadableDocument(0, "Resource " + index + " is a " + (r == null ? "nothing" : r.fhirType())
+                throw new UnreadableResponse(0, "Resource " + index + " is a " + (r == null ? "nothing" : r.fhirType())
                         + "; the hub reads ClaimResponse and PaymentReconciliation.");
             }
         }
-        return new PayerDocument(answers, remittances, List.of());
+        return new PayerResponse(adjudications, remittances, List.of());
     }
 
-    private static ClaimAnswer answer(ClaimResponse r, int index) throws UnreadableDocument {
+    private static ClaimAdjudication adjudication(ClaimResponse r, int index) throws UnreadableResponse {
         String claimNumber = claimNumber(r.getRequest(), r.getIdentifier());
         if (claimNumber == null) {
-            throw new UnreadableDocument(0, "ClaimResponse " + index + " names no claim: give request.identifier (system "
+            throw new UnreadableResponse(0, "ClaimResponse " + index + " names no claim: give request.identifier (system "
                     + HUB_SYSTEM + ") with the hub's claim number.");
         }
         List<Reason> reasons = new ArrayList<>();
@@ -78,7 +78,7 @@ public class FhirResponses implements PayerDocumentReader {
         if (r.hasDisposition()) {
             reasons.add(new Reason(null, r.getDisposition()));
         }
-        List<LineAnswer> lines = new ArrayList<>();
+        List<LineAdjudication> lines = new ArrayList<>();
         for (ClaimResponse.ItemComponent item : r.getItem()) {
             BigDecimal benefit = null;
             Integer quantity = null;
@@ -95,26 +95,26 @@ public class FhirResponses implements PayerDocumentReader {
                     lineReasons.add(reason(adjudication.getReason()));
                 }
             }
-            lines.add(new LineAnswer(item.getItemSequence(), quantity, benefit, lineReasons));
+            lines.add(new LineAdjudication(item.getItemSequence(), quantity, benefit, lineReasons));
         }
         ClaimStatus status = switch (r.getOutcome() == null ? ClaimResponse.RemittanceOutcome.NULL : r.getOutcome()) {
             case QUEUED -> ClaimStatus.IN_REVIEW;
             case ERROR -> ClaimStatus.REJECTED;
             case PARTIAL -> ClaimStatus.PARTIAL;
             case COMPLETE -> lines.isEmpty() ? ClaimStatus.APPROVED : null;
-            default -> throw new UnreadableDocument(0, "ClaimResponse " + index + " has no outcome (queued, complete, error, partial).");
+            default -> throw new UnreadableResponse(0, "ClaimResponse " + index + " has no outcome (queued, complete, error, partial).");
         };
         String payerReference = r.getIdentifier().stream().filter(i -> !HUB_SYSTEM.equals(i.getSystem()))
                 .map(Identifier::getValue).findFirst().orElse(r.getIdElement().getIdPart());
-        return new ClaimAnswer(claimNumber, payerReference, status, reasons, lines);
+        return new ClaimAdjudication(claimNumber, payerReference, status, reasons, lines);
     }
 
-    private static Remittance remittance(PaymentReconciliation p, int index) throws UnreadableDocument {
+    private static Remittance remittance(PaymentReconciliation p, int index) throws UnreadableResponse {
         if (!p.hasPaymentIdentifier() || !p.getPaymentIdentifier().hasValue()) {
-            throw new UnreadableDocument(0, "PaymentReconciliation " + index + " has no paymentIdentifier (the payment reference).");
+            throw new UnreadableResponse(0, "PaymentReconciliation " + index + " has no paymentIdentifier (the payment reference).");
         }
         if (!p.hasPaymentAmount()) {
-            throw new UnreadableDocument(0, "PaymentReconciliation " + index + " has no paymentAmount.");
+            throw new UnreadableResponse(0, "PaymentReconciliation " + index + " has no paymentAmount.");
         }
         List<RemittedClaim> claims = new ArrayList<>();
         int d = 0;
@@ -122,7 +122,7 @@ public class FhirResponses implements PayerDocumentReader {
             d++;
             String claimNumber = claimNumber(detail.getRequest(), List.of());
             if (claimNumber == null) {
-                throw new UnreadableDocument(0, "PaymentReconciliation " + index + " detail " + d
+                throw new UnreadableResponse(0, "PaymentReconciliation " + index + " detail " + d
                         + " names no claim: give request.identifier (system " + HUB_SYSTEM + ").");
             }
             BigDecimal paid = money(detail.hasAmount() ? detail.getAmount().getValue() : BigDecimal.ZERO);

@@ -30,22 +30,22 @@ public final class NormalisedJson {
     private NormalisedJson() {
     }
 
-    public static PayerDocument read(JsonNode root) throws UnreadableDocument {
+    public static PayerResponse read(JsonNode root) throws UnreadableResponse {
         if (root == null || !root.isObject()) {
-            throw new UnreadableDocument(0, "The mapping must produce an object with answers, remittances or acknowledgements.");
+            throw new UnreadableResponse(0, "The mapping must produce an object with answers, remittances or acknowledgements.");
         }
-        List<ClaimAnswer> answers = new ArrayList<>();
+        List<ClaimAdjudication> adjudications = new ArrayList<>();
         int i = 0;
         for (JsonNode a : array(root, "answers")) {
             String where = "answers[" + i++ + "]";
-            List<LineAnswer> lines = new ArrayList<>();
+            List<LineAdjudication> lines = new ArrayList<>();
             int j = 0;
             for (JsonNode l : array(a, "lines")) {
                 String at = where + ".lines[" + j++ + "]";
-                lines.add(new LineAnswer(integer(l, "sequence", at, true), integer(l, "approvedQuantity", at, false),
+                lines.add(new LineAdjudication(integer(l, "sequence", at, true), integer(l, "approvedQuantity", at, false),
                         amount(l, "approvedAmount", at, false), reasons(l.path("reasons"))));
             }
-            answers.add(new ClaimAnswer(text(a, "claimNumber", where, true), text(a, "payerReference", where, false),
+            adjudications.add(new ClaimAdjudication(text(a, "claimNumber", where, true), text(a, "payerReference", where, false),
                     status(a, where), reasons(a.path("reasons")), lines));
         }
         List<Remittance> remittances = new ArrayList<>();
@@ -80,19 +80,19 @@ public final class NormalisedJson {
             acks.add(new SetAcknowledgement(text(k, "setControlNumber", where, true), k.path("accepted").asBoolean(false),
                     reasons(k.path("errors"))));
         }
-        return new PayerDocument(answers, remittances, acks);
+        return new PayerResponse(adjudications, remittances, acks);
     }
 
     /** The document as normalised JSON (golden samples, the exceptions list's items). */
-    public static ObjectNode write(ObjectMapper json, PayerDocument document) {
+    public static ObjectNode write(ObjectMapper json, PayerResponse document) {
         ObjectNode root = json.createObjectNode();
-        root.set("answers", json.valueToTree(document.answers()));
+        root.set("answers", json.valueToTree(document.adjudications()));
         root.set("remittances", json.valueToTree(document.remittances()));
         root.set("acknowledgements", json.valueToTree(document.acknowledgements()));
         return root;
     }
 
-    private static Iterable<JsonNode> array(JsonNode node, String field) throws UnreadableDocument {
+    private static Iterable<JsonNode> array(JsonNode node, String field) throws UnreadableResponse {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull()) {
             return List.of();
@@ -103,7 +103,7 @@ public final class NormalisedJson {
             return one;
         }
         if (!value.isArray()) {
-            throw new UnreadableDocument(0, "'" + field + "' must be a list.");
+            throw new UnreadableResponse(0, "'" + field + "' must be a list.");
         }
         return value;
     }
@@ -120,7 +120,7 @@ public final class NormalisedJson {
         return reasons;
     }
 
-    private static List<Adjustment> adjustments(JsonNode node, String where) throws UnreadableDocument {
+    private static List<Adjustment> adjustments(JsonNode node, String where) throws UnreadableResponse {
         List<Adjustment> adjustments = new ArrayList<>();
         int i = 0;
         for (JsonNode a : array(node, "adjustments")) {
@@ -130,7 +130,7 @@ public final class NormalisedJson {
         return adjustments;
     }
 
-    private static ClaimStatus status(JsonNode node, String where) throws UnreadableDocument {
+    private static ClaimStatus status(JsonNode node, String where) throws UnreadableResponse {
         String value = text(node, "status", where, false);
         if (value == null) {
             return null;
@@ -142,11 +142,11 @@ public final class NormalisedJson {
             }
             return status;
         } catch (IllegalArgumentException e) {
-            throw new UnreadableDocument(0, where + ".status '" + value + "' is not one of RECEIVED, IN_REVIEW, APPROVED, PARTIAL, REJECTED.");
+            throw new UnreadableResponse(0, where + ".status '" + value + "' is not one of RECEIVED, IN_REVIEW, APPROVED, PARTIAL, REJECTED.");
         }
     }
 
-    private static RemittedClaim.Kind kind(JsonNode node, String where, BigDecimal paid) throws UnreadableDocument {
+    private static RemittedClaim.Kind kind(JsonNode node, String where, BigDecimal paid) throws UnreadableResponse {
         String value = text(node, "kind", where, false);
         if (value == null) {
             return paid.signum() < 0 ? RemittedClaim.Kind.REVERSAL : paid.signum() == 0 ? RemittedClaim.Kind.DENIED
@@ -155,25 +155,25 @@ public final class NormalisedJson {
         try {
             return RemittedClaim.Kind.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UnreadableDocument(0, where + ".kind '" + value + "' is not one of PROCESSED, DENIED, REVERSAL.");
+            throw new UnreadableResponse(0, where + ".kind '" + value + "' is not one of PROCESSED, DENIED, REVERSAL.");
         }
     }
 
-    static String text(JsonNode node, String field, String where, boolean required) throws UnreadableDocument {
+    static String text(JsonNode node, String field, String where, boolean required) throws UnreadableResponse {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
             if (required) {
-                throw new UnreadableDocument(0, where + "." + field + " is missing.");
+                throw new UnreadableResponse(0, where + "." + field + " is missing.");
             }
             return null;
         }
         if (!value.isValueNode()) {
-            throw new UnreadableDocument(0, where + "." + field + " must be text, not " + value.getNodeType() + ".");
+            throw new UnreadableResponse(0, where + "." + field + " must be text, not " + value.getNodeType() + ".");
         }
         return value.asText().trim();
     }
 
-    private static Integer integer(JsonNode node, String field, String where, boolean required) throws UnreadableDocument {
+    private static Integer integer(JsonNode node, String field, String where, boolean required) throws UnreadableResponse {
         String value = text(node, field, where, required);
         if (value == null) {
             return null;
@@ -181,11 +181,11 @@ public final class NormalisedJson {
         try {
             return new BigDecimal(value).intValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new UnreadableDocument(0, where + "." + field + " '" + value + "' is not a whole number.");
+            throw new UnreadableResponse(0, where + "." + field + " '" + value + "' is not a whole number.");
         }
     }
 
-    private static BigDecimal amount(JsonNode node, String field, String where, boolean required) throws UnreadableDocument {
+    private static BigDecimal amount(JsonNode node, String field, String where, boolean required) throws UnreadableResponse {
         String value = text(node, field, where, required);
         if (value == null) {
             return null;
@@ -193,16 +193,16 @@ public final class NormalisedJson {
         try {
             return new BigDecimal(value).setScale(2, java.math.RoundingMode.HALF_UP);
         } catch (NumberFormatException e) {
-            throw new UnreadableDocument(0, where + "." + field + " '" + value + "' is not an amount.");
+            throw new UnreadableResponse(0, where + "." + field + " '" + value + "' is not an amount.");
         }
     }
 
-    private static LocalDate date(JsonNode node, String field, String where) throws UnreadableDocument {
+    private static LocalDate date(JsonNode node, String field, String where) throws UnreadableResponse {
         String value = text(node, field, where, false);
         try {
             return value == null ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
         } catch (DateTimeParseException e) {
-            throw new UnreadableDocument(0, where + "." + field + " '" + value + "' is not a date (yyyy-mm-dd).");
+            throw new UnreadableResponse(0, where + "." + field + " '" + value + "' is not a date (yyyy-mm-dd).");
         }
     }
 }

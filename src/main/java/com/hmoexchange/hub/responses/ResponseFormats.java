@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Which reader takes a payer's document. Built-in formats are {@link PayerDocumentReader} beans registered
+ * Which reader takes a payer's document. Built-in formats are {@link ResponseReader} beans registered
  * under their format name as the bean name ({@code fhir}, and {@code x12} when the X12 reader is present);
  * {@code csv} and {@code json} go through the payer's own mapping in payer.yaml ({@code responses.csv},
  * {@code responses.mapping}). The format is {@code responses.format} when the payer sets one, else it is
@@ -23,18 +23,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class ResponseFormats {
 
-    private final Map<String, PayerDocumentReader> builtIn;
+    private final Map<String, ResponseReader> builtIn;
     private final PayerCatalog catalog;
     private final ObjectMapper json;
-    private final Map<String, PayerDocumentReader> mapped = new ConcurrentHashMap<>();
+    private final Map<String, ResponseReader> mapped = new ConcurrentHashMap<>();
 
-    ResponseFormats(Map<String, PayerDocumentReader> builtIn, PayerCatalog catalog, ObjectMapper json) {
+    ResponseFormats(Map<String, ResponseReader> builtIn, PayerCatalog catalog, ObjectMapper json) {
         this.builtIn = Map.copyOf(builtIn);
         this.catalog = catalog;
         this.json = json;
     }
 
-    public PayerDocument read(String payer, byte[] content) throws UnreadableDocument {
+    public PayerResponse read(String payer, byte[] content) throws UnreadableResponse {
         return reader(payer, formatOf(payer, content)).read(new ByteArrayInputStream(content));
     }
 
@@ -57,22 +57,22 @@ public class ResponseFormats {
         return "csv";
     }
 
-    PayerDocumentReader reader(String payer, String format) throws UnreadableDocument {
+    ResponseReader reader(String payer, String format) throws UnreadableResponse {
         JsonNode responses = catalog.document(payer).path("responses");
         return switch (format) {
             case "csv" -> mapped.computeIfAbsent(payer + "/csv", k -> new CsvResponses(responses.path("csv")));
             case "json" -> {
                 Path mapping = catalog.folder(payer).resolve(responses.path("mapping").asText("response-in.jsonata"));
                 if (!Files.isRegularFile(mapping)) {
-                    throw new UnreadableDocument(0, "A JSON document, but payer " + payer + " has no response mapping ("
+                    throw new UnreadableResponse(0, "A JSON document, but payer " + payer + " has no response mapping ("
                             + mapping.getFileName() + "): set responses.mapping in its payer.yaml.");
                 }
                 yield mapped.computeIfAbsent(payer + "/json", k -> new JsonResponses(json, mapping));
             }
             default -> {
-                PayerDocumentReader reader = builtIn.get(format);
+                ResponseReader reader = builtIn.get(format);
                 if (reader == null) {
-                    throw new UnreadableDocument(0, "The hub has no reader for the " + format.toUpperCase(Locale.ROOT)
+                    throw new UnreadableResponse(0, "The hub has no reader for the " + format.toUpperCase(Locale.ROOT)
                             + " format; it reads " + builtIn.keySet().stream().sorted().toList() + ", csv and json.");
                 }
                 yield reader;

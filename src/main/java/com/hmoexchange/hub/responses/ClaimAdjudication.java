@@ -9,10 +9,10 @@ import java.util.List;
  * travelled out (X12 CLM01, FHIR Claim.identifier, JSON {@code ref}); {@code status} is where the payer says
  * the claim is (never DRAFT or SUBMITTED); {@code lines} are empty when the payer answers per claim only.
  */
-public record ClaimAnswer(String claimNumber, String payerReference, ClaimStatus status, List<Reason> reasons,
-        List<LineAnswer> lines) {
+public record ClaimAdjudication(String claimNumber, String payerReference, ClaimStatus status, List<Reason> reasons,
+        List<LineAdjudication> lines) {
 
-    public ClaimAnswer {
+    public ClaimAdjudication {
         reasons = List.copyOf(reasons);
         lines = List.copyOf(lines);
     }

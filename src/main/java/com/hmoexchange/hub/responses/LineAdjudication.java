@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The payer's adjudication of one claim line, keyed by the line sequence the hub sent. Quantity may be absent. */
-public record LineAnswer(int sequence, Integer approvedQuantity, BigDecimal approvedAmount, List<Reason> reasons) {
+public record LineAdjudication(int sequence, Integer approvedQuantity, BigDecimal approvedAmount, List<Reason> reasons) {
 
-    public LineAnswer {
+    public LineAdjudication {
         reasons = List.copyOf(reasons);
     }
 }

@@ -3,16 +3,16 @@ package com.hmoexchange.hub.responses;
 import java.util.List;
 
 /** Everything one file, email attachment or callback from a payer says, once read into the normalised form. */
-public record PayerDocument(List<ClaimAnswer> answers, List<Remittance> remittances,
+public record PayerResponse(List<ClaimAdjudication> adjudications, List<Remittance> remittances,
         List<SetAcknowledgement> acknowledgements) {
 
-    public PayerDocument {
-        answers = List.copyOf(answers);
+    public PayerResponse {
+        adjudications = List.copyOf(adjudications);
         remittances = List.copyOf(remittances);
         acknowledgements = List.copyOf(acknowledgements);
     }
 
-    public static PayerDocument ofAnswers(List<ClaimAnswer> answers) {
-        return new PayerDocument(answers, List.of(), List.of());
+    public static PayerResponse ofAdjudications(List<ClaimAdjudication> adjudications) {
+        return new PayerResponse(adjudications, List.of(), List.of());
     }
 }
