@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies payers' adjudications to many claims at once, set-based: claims are read and locked a chunk at a
  * time, each adjudication is decided by {@link Adjudication} (under the claim's {@link StatusRules}), and the changes
- * (claim, lines, history, news that came late) are written with JDBC batches in the caller's transaction. A 100,000-line status file thus costs a few
+ * (claim, lines, history, news that came late) are
+ * written with JDBC batches in the caller's transaction. A 100,000-line status file thus costs a few
  * statements per 500 claims instead of a Hibernate load per claim. The claim's version is raised, so a
  * person editing the claim meanwhile is told it changed.
  */
@@ -48,8 +49,16 @@ public class ClaimAdjudications {
         this.clock = clock;
     }
 
-    /** One adjudication about one claim, by the hub's claim number. */
-    public record Item(String claimNumber, OfClaim adjudication) {
+    /**
+     * One adjudication about one claim, by the hub's claim number, with the payer's split of what it did not pay
+     * (null when it gave none). The split is recorded whenever the adjudication is not refused: a remittance
+     * repeating a decision still says who owes what.
+     */
+    public record Item(String claimNumber, OfClaim adjudication, PayerSplit split) {
+
+        public Item(String claimNumber, OfClaim adjudication) {
+            this(claimNumber, adjudication, null);
+        }
     }
 
     /** What became of an item: the outcome, or null outcome when the payer has no such claim. */
@@ -88,6 +97,8 @@ public class ClaimAdjudications {
         List<Result> results = new ArrayList<>(items.size());
         List<Object[]> history = new ArrayList<>();
         List<Object[]> lineUpdates = new ArrayList<>();
+        List<Object[]> splitUpdates = new ArrayList<>();
+        List<Object[]> lineSplitUpdates = new ArrayList<>();
         for (Item item : items) {
             Row row = claims.get(item.claimNumber());
             if (row == null) {
@@ -111,6 +122,9 @@ public class ClaimAdjudications {
                 }
                 row.decisionReasons = applied.reasons();
             }
+            if (item.split() != null && !(outcome instanceof Adjudication.Refused)) {
+                split(row, item.split(), splitUpdates, lineSplitUpdates);
+            }
             results.add(new Result(item, row.id, row.providerId, outcome));
         }
         List<Object[]> claimUpdates = new ArrayList<>();
@@ -128,7 +142,34 @@ public class ClaimAdjudications {
         } else {
             writeBatched(claimUpdates, lineUpdates, history);
         }
+        writeSplits(splitUpdates, lineSplitUpdates);
         return results;
+    }
+
+    private static void split(Row row, PayerSplit split, List<Object[]> claims, List<Object[]> lines) {
+        claims.add(new Object[] {money(split.patient()), money(split.contractual()), row.id});
+        for (PayerSplit.Line line : split.lines()) {
+            if (row.lines.stream().anyMatch(l -> l.position() == line.position())) {
+                lines.add(new Object[] {money(line.patient()), money(line.contractual()), row.id, line.position()});
+            }
+        }
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The payer's split, after the claim's own changes (a few claims per document, so plain batches serve). */
+    private void writeSplits(List<Object[]> claims, List<Object[]> lines) {
+        if (!claims.isEmpty()) {
+            jdbc.batchUpdate("update claim set patient_responsibility = ?, contractual_adjustment = ?, version = version + 1 "
+                    + "where id = ?", claims, new int[] {Types.NUMERIC, Types.NUMERIC, Types.BIGINT});
+        }
+        if (!lines.isEmpty()) {
+            jdbc.batchUpdate("update claim_line set patient_responsibility = ?, contractual_adjustment = ? "
+                    + "where claim_id = ? and position = ?", lines, new int[] {Types.NUMERIC, Types.NUMERIC, Types.BIGINT,
+                    Types.INTEGER});
+        }
     }
 
     /**

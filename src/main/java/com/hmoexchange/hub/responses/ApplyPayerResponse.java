@@ -7,6 +7,7 @@ import com.hmoexchange.hub.claims.Adjudication.Late;
 import com.hmoexchange.hub.claims.Adjudication.OfLine;
 import com.hmoexchange.hub.claims.Adjudication.Refused;
 import com.hmoexchange.hub.claims.Adjudication.OfClaim;
+import com.hmoexchange.hub.claims.BilledLines;
 import com.hmoexchange.hub.claims.ClaimPayments;
 import com.hmoexchange.hub.claims.ClaimStatus;
 import com.hmoexchange.hub.claims.ClaimAdjudications;
@@ -22,6 +23,7 @@ import com.hmoexchange.hub.responses.Remittance;
 import com.hmoexchange.hub.responses.RemittedClaim;
 import com.hmoexchange.hub.responses.SetAcknowledgement;
 import com.hmoexchange.hub.messages.MessageRecordRepository;
+import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.notifications.Notifications.PracticeNotice;
 import com.hmoexchange.hub.payers.Payer;
@@ -53,9 +55,10 @@ public class ApplyPayerResponse {
 
     private final PayerRepository payers;
     private final ClaimAdjudications claimAdjudications;
-    private final ClaimPayments payments;
-    private final PayerExceptionRepository exceptions;
     private final MessageRecordRepository messages;
+    private final ClaimPayments payments;
+    private final BilledLines billedLines;
+    private final PayerExceptionRepository exceptions;
     private final Notifications notifications;
     private final JdbcTemplate jdbc;
     private final EntityManager entities;
@@ -63,12 +66,13 @@ public class ApplyPayerResponse {
     private final Clock clock;
 
     ApplyPayerResponse(PayerRepository payers, ClaimAdjudications claimAdjudications, ClaimPayments payments,
-            PayerExceptionRepository exceptions, MessageRecordRepository messages,
-            Notifications notifications, JdbcTemplate jdbc, EntityManager entities, ObjectMapper json, Clock clock) {
+            BilledLines billedLines, PayerExceptionRepository exceptions, MessageRecordRepository messages, Notifications notifications, JdbcTemplate jdbc, EntityManager entities,
+            ObjectMapper json, Clock clock) {
         this.payers = payers;
         this.claimAdjudications = claimAdjudications;
         this.messages = messages;
         this.payments = payments;
+        this.billedLines = billedLines;
         this.exceptions = exceptions;
         this.notifications = notifications;
         this.jdbc = jdbc;
@@ -79,13 +83,13 @@ public class ApplyPayerResponse {
 
     /** What applying a response did, for the inbound record and the sender's receipt. */
     public record Summary(int adjudications, int applied, int unchanged, int late, int payments, int duplicatePayments,
-            int exceptions, List<String> problems) {
+            int exceptions, List<String> problems, int setAside) {
 
         public String text() {
             return adjudications + " adjudication(s): " + applied + " applied, " + unchanged + " already known"
                     + (late > 0 ? ", " + late + " received late (kept in the claims' history)" : "") + "; " + payments
                     + " payment(s) posted" + (duplicatePayments > 0 ? ", " + duplicatePayments + " remittance(s) already posted" : "")
-                    + "; " + exceptions + " exception(s)";
+                    + "; " + exceptions + " exception(s)" + (setAside > 0 ? "; " + setAside + " part(s) kept without effect" : "");
         }
     }
 
@@ -101,6 +105,7 @@ public class ApplyPayerResponse {
         int posted;
         int duplicatePayments;
         int exceptionCount;
+        int setAside;
         final List<String> problems = new ArrayList<>();
 
         Run(Payer payer, Long documentId, String source) {
@@ -120,7 +125,7 @@ public class ApplyPayerResponse {
         }
 
         Summary summary() {
-            return new Summary(adjudications, applied, unchanged, late, posted, duplicatePayments, exceptionCount, List.copyOf(problems));
+            return new Summary(adjudications, applied, unchanged, late, posted, duplicatePayments, exceptionCount, List.copyOf(problems), setAside);
         }
     }
 
@@ -135,6 +140,8 @@ public class ApplyPayerResponse {
         for (Remittance remittance : response.remittances()) {
             remittance(run, remittance);
         }
+        // Kept with the inbound record (a pre-authorisation adjudication, one naming no claim): counted, not applied.
+        run.setAside += response.setAside().size();
         notifications.tellPractices(run.notices, "Claims news from " + run.payer.getName());
         return run.summary();
     }
@@ -143,7 +150,8 @@ public class ApplyPayerResponse {
 
     private void adjudications(Run run, List<ClaimAdjudication> adjudications) {
         run.adjudications += adjudications.size();
-        List<ClaimAdjudications.Item> items = adjudications.stream().map(a -> new ClaimAdjudications.Item(a.claimNumber(), ofClaim(a))).toList();
+        List<ClaimAdjudications.Item> items = adjudications.stream().map(a -> new ClaimAdjudications.Item(a.claimNumber(), ofClaim(a), a.split()))
+                .toList();
         List<ClaimAdjudications.Result> results = claimAdjudications.apply(run.payer.getId(), run.payer.getStaleAfterDays(), items, run.source);
         Map<String, String> references = new LinkedHashMap<>();
         adjudications.stream().filter(a -> a.payerReference() != null && !a.payerReference().isBlank())
@@ -167,10 +175,10 @@ public class ApplyPayerResponse {
         if (result.outcome() instanceof Applied applied) {
             run.applied++;
             if (applied.to() == ClaimStatus.REJECTED) {
-                run.notices.add(new PracticeNotice(result.providerId(), "CLAIM_REJECTED", claimNumber, "Claim " + claimNumber
+                run.notices.add(new PracticeNotice(result.providerId(), NotificationKind.CLAIM_REJECTED, claimNumber, "Claim " + claimNumber
                         + " was rejected by " + run.payer.getName() + (applied.reasons() == null ? "" : ": " + applied.reasons())));
             } else if (applied.to() == ClaimStatus.PARTIAL) {
-                run.notices.add(new PracticeNotice(result.providerId(), "CLAIM_PARTIAL", claimNumber, "Claim " + claimNumber
+                run.notices.add(new PracticeNotice(result.providerId(), NotificationKind.CLAIM_PARTIAL, claimNumber, "Claim " + claimNumber
                         + " was partially approved by " + run.payer.getName() + ": " + applied.approvedAmount() + " approved"
                         + (applied.reasons() == null ? "" : " (" + applied.reasons() + ")")));
             }
@@ -240,12 +248,19 @@ public class ApplyPayerResponse {
                 + "values (?, ?, ?, ?, ?, ?)", run.payer.getCode(), remittance.paymentReference(), remittance.paymentDate(),
                 remittance.total(), run.documentId, clock.instant().atOffset(ZoneOffset.UTC));
         Map<String, BigDecimal> billed = claimAdjudications.billed(run.payer.getId(),
-                remittance.claims().stream().map(RemittedClaim::claimNumber).distinct().toList());
+                remittance.claims().stream().map(RemittedClaim::claimNumber).filter(n -> n != null).distinct().toList());
+        Map<String, List<BilledLines.Billed>> lines = remittance.claims().stream().anyMatch(c -> c.lines().stream()
+                .anyMatch(l -> l.sequence() == null)) ? billedLines.of(run.payer.getId(), List.copyOf(billed.keySet())) : Map.of();
         List<RemittedClaim> postable = new ArrayList<>();
-        for (RemittedClaim claim : remittance.claims()) {
+        for (RemittedClaim remitted : remittance.claims()) {
+            RemittedClaim claim = remitted;
             PaymentItem item = new PaymentItem(remittance.paymentReference(), remittance.paymentDate(), claim);
             BigDecimal claimBilled = billed.get(claim.claimNumber());
-            if (claimBilled == null) {
+            if (claim.claimNumber() == null) {
+                run.exception("CLAIM_NOT_NAMED", PayerException.ItemType.PAYMENT, null, remittance.paymentReference(),
+                        claim.paid(), run.payer.getName() + " paid " + claim.paid() + " (payment " + remittance.paymentReference()
+                                + ") without naming the claim it pays; match it to the claim by hand.", item);
+            } else if (claimBilled == null) {
                 run.exception("UNKNOWN_CLAIM", PayerException.ItemType.PAYMENT, claim.claimNumber(), remittance.paymentReference(),
                         claim.paid(), run.payer.getName() + " paid " + claim.paid() + " (payment " + remittance.paymentReference()
                                 + ") for claim " + claim.claimNumber() + ", which it does not have from the hub.", item);
@@ -254,7 +269,13 @@ public class ApplyPayerResponse {
                         claim.paid(), run.payer.getName() + " remits claim " + claim.claimNumber() + " as charged " + claim.charged()
                                 + " but the hub billed " + claimBilled + "; not posted.", item);
             } else {
-                postable.add(claim);
+                LineMatching.Matched matched = LineMatching.match(claim, lines.getOrDefault(claim.claimNumber(), List.of()));
+                for (LineMatching.Unmatched line : matched.unmatched()) {
+                    run.exception("UNMATCHED_LINE", PayerException.ItemType.PAYMENT, claim.claimNumber(),
+                            remittance.paymentReference(), line.line().paid(), line.why(),
+                            new PaymentItem(remittance.paymentReference(), remittance.paymentDate(), claim));
+                }
+                postable.add(matched.claim());
             }
         }
         post(run, remittance.paymentReference(), remittance.paymentDate(), postable);
@@ -267,7 +288,8 @@ public class ApplyPayerResponse {
     /** Decides the claims the payment covers (denied, approved, part-approved), then posts the money on each. */
     void post(Run run, String paymentReference, LocalDate paymentDate, List<RemittedClaim> claims) {
         List<RemittedClaim> decided = claims.stream().filter(c -> c.kind() != RemittedClaim.Kind.REVERSAL).toList();
-        List<ClaimAdjudications.Item> items = decided.stream().map(c -> new ClaimAdjudications.Item(c.claimNumber(), ofClaim(c))).toList();
+        List<ClaimAdjudications.Item> items = decided.stream().map(c -> new ClaimAdjudications.Item(c.claimNumber(), ofClaim(c), c.split()))
+                .toList();
         // Claims are changed set-based first, then loaded afresh for the payments.
         entities.flush();
         entities.clear();
@@ -301,13 +323,13 @@ public class ApplyPayerResponse {
                     run.exception("OVERPAYMENT", PayerException.ItemType.PAYMENT, c.claimNumber(), paymentReference, c.paid(),
                             "Claim " + c.claimNumber() + " is over-paid by " + recorded.overpaidBy() + " after payment "
                                     + paymentReference + ".", item);
-                    run.notices.add(new PracticeNotice(providerId, "CLAIM_OVERPAID", c.claimNumber(), "Claim " + c.claimNumber()
+                    run.notices.add(new PracticeNotice(providerId, NotificationKind.CLAIM_OVERPAID, c.claimNumber(), "Claim " + c.claimNumber()
                             + " was over-paid by " + recorded.overpaidBy() + " (payment " + paymentReference + ")"));
                 } else if (recorded.paymentStatus() == PaymentStatus.PAID && c.kind() != RemittedClaim.Kind.REVERSAL) {
-                    run.notices.add(new PracticeNotice(providerId, "CLAIM_PAID", c.claimNumber(), "Claim " + c.claimNumber()
+                    run.notices.add(new PracticeNotice(providerId, NotificationKind.CLAIM_PAID, c.claimNumber(), "Claim " + c.claimNumber()
                             + " was paid: " + c.paid() + " by " + run.payer.getName() + " (payment " + paymentReference + ")"));
                 } else if (c.kind() == RemittedClaim.Kind.REVERSAL) {
-                    run.notices.add(new PracticeNotice(providerId, "PAYMENT_REVERSED", c.claimNumber(), run.payer.getName()
+                    run.notices.add(new PracticeNotice(providerId, NotificationKind.PAYMENT_REVERSED, c.claimNumber(), run.payer.getName()
                             + " reversed " + c.paid().abs() + " on claim " + c.claimNumber() + " (payment " + paymentReference + ")"));
                 }
             } catch (RuleViolation e) {
