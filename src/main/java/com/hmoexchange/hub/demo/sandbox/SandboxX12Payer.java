@@ -1,6 +1,6 @@
 package com.hmoexchange.hub.demo.sandbox;
 
-import com.hmoexchange.hub.responses.UnreadableDocument;
+import com.hmoexchange.hub.responses.UnreadableResponse;
 import com.hmoexchange.hub.responses.x12.Segment;
 import com.hmoexchange.hub.responses.x12.SegmentReader;
 import java.io.IOException;
@@ -87,7 +87,7 @@ class SandboxX12Payer {
         ReceivedClaim claim;
         try (InputStream in = Files.newInputStream(file)) {
             claim = read(in);
-        } catch (UnreadableDocument | RuntimeException e) {
+        } catch (UnreadableResponse | RuntimeException e) {
             log.warn("Sandbox X12 payer cannot read {}: {}", name, e.getMessage());
             Files.writeString(paid, "unreadable");
             return;
@@ -121,7 +121,7 @@ class SandboxX12Payer {
     }
 
     /** The claim in an 837P, read with the hub's own segment reader (the sandbox payer reads as a payer would). */
-    static ReceivedClaim read(InputStream in) throws UnreadableDocument, IOException {
+    static ReceivedClaim read(InputStream in) throws UnreadableResponse, IOException {
         String claimNumber = null;
         String setControl = null;
         List<ReceivedLine> lines = new ArrayList<>();
@@ -146,7 +146,7 @@ class SandboxX12Payer {
             }
         }
         if (claimNumber == null) {
-            throw new UnreadableDocument(0, "no CLM segment");
+            throw new UnreadableResponse(0, "no CLM segment");
         }
         return new ReceivedClaim(claimNumber, setControl, lines);
     }
