@@ -1,7 +1,7 @@
 package com.hmoexchange.hub.responses;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.claims.ClaimStatus;
+import com.hmoexchange.hub.payers.PayerSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -38,16 +38,27 @@ public final class CsvResponses implements PayerDocumentReader {
     private final Map<String, String> columns = new HashMap<>();
     private final Map<String, ClaimStatus> statuses = new HashMap<>();
 
-    public CsvResponses(JsonNode csvSettings) {
+    /** Refuses a status word that maps to no claim status, naming the word and the statuses allowed. */
+    public CsvResponses(PayerSettings.CsvAnswers settings) {
         for (String field : FIELDS) {
-            String column = csvSettings.path("columns").path(field).asText("");
+            String column = settings.columns().getOrDefault(field, "");
             columns.put(field, column.isBlank() ? field : column);
         }
         for (ClaimStatus status : ClaimStatus.values()) {
             statuses.put(status.name(), status);
         }
-        csvSettings.path("statuses").properties().forEach(e -> statuses.put(e.getKey().trim().toUpperCase(Locale.ROOT),
-                ClaimStatus.valueOf(e.getValue().asText().trim().toUpperCase(Locale.ROOT))));
+        settings.statuses().forEach((word, status) -> {
+            try {
+                statuses.put(word.trim().toUpperCase(Locale.ROOT), ClaimStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("responses.csv.statuses: " + word + " maps to '" + status
+                        + "', which is not one of " + List.of(ClaimStatus.values()));
+            }
+        });
+        List<String> unknown = settings.columns().keySet().stream().filter(f -> !FIELDS.contains(f)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("responses.csv.columns: unknown field(s) " + unknown + "; the hub's fields are " + FIELDS);
+        }
     }
 
     private static final class ClaimRows {

@@ -3,6 +3,7 @@ package com.hmoexchange.hub.responses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.claims.Adjudication;
 import com.hmoexchange.hub.claims.Adjudication.Applied;
+import com.hmoexchange.hub.claims.Adjudication.Late;
 import com.hmoexchange.hub.claims.Adjudication.LineVerdict;
 import com.hmoexchange.hub.claims.Adjudication.Refused;
 import com.hmoexchange.hub.claims.Adjudication.Verdict;
@@ -74,11 +75,12 @@ public class PayerAnswers {
     }
 
     /** What applying a document did, for the inbound record and the sender's receipt. */
-    public record Summary(int answers, int applied, int unchanged, int payments, int duplicatePayments, int exceptions,
-            List<String> problems) {
+    public record Summary(int answers, int applied, int unchanged, int late, int payments, int duplicatePayments,
+            int exceptions, List<String> problems) {
 
         public String text() {
-            return answers + " answer(s): " + applied + " applied, " + unchanged + " already known; " + payments
+            return answers + " answer(s): " + applied + " applied, " + unchanged + " already known"
+                    + (late > 0 ? ", " + late + " received late (kept in the claims' history)" : "") + "; " + payments
                     + " payment(s) posted" + (duplicatePayments > 0 ? ", " + duplicatePayments + " remittance(s) already posted" : "")
                     + "; " + exceptions + " exception(s)";
         }
@@ -92,6 +94,7 @@ public class PayerAnswers {
         int answers;
         int applied;
         int unchanged;
+        int late;
         int posted;
         int duplicatePayments;
         int exceptionCount;
@@ -114,7 +117,7 @@ public class PayerAnswers {
         }
 
         Summary summary() {
-            return new Summary(answers, applied, unchanged, posted, duplicatePayments, exceptionCount, List.copyOf(problems));
+            return new Summary(answers, applied, unchanged, late, posted, duplicatePayments, exceptionCount, List.copyOf(problems));
         }
     }
 
@@ -171,6 +174,8 @@ public class PayerAnswers {
         } else if (result.outcome() instanceof Refused refused) {
             run.exception(refused.code().toUpperCase().replace('-', '_'), type, claimNumber, paymentReference, null,
                     refused.why(), item);
+        } else if (result.outcome() instanceof Late) {
+            run.late++;
         } else {
             run.unchanged++;
         }
