@@ -180,7 +180,10 @@ class DispatchTests extends ApiTest {
         JsonNode claim;
         try {
             claim = submitted("harmony-care", "CONS-GP");
-            awaitDelivery(claim, "FAILING");
+            JsonNode failing = awaitDelivery(claim, "FAILING");
+            // Billing staff read what went wrong in words, not a Java class name.
+            assertThat(failing.at("/delivery/error").asText()).startsWith("The payer's")
+                    .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z.]*Exception").doesNotContain("Exception:");
         } finally {
             SFTP.start();
         }
