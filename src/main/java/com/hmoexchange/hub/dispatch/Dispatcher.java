@@ -103,6 +103,7 @@ public class Dispatcher {
             TriesSoFar before = tries.get(key);
             OutboundAttempt attempt = new OutboundAttempt(endpoints.channel(payer), payer, claim.claimNumber(),
                     claim.providerReference(), key, before.nextAttempt(), endpoints.describe(payer), clock.instant());
+            attempt.claimSubmittedAt(claim.submittedAt());
             boolean settled = resend ? before.latestSettled() : before.settled();
             if (settled && deliveryCount > 1) {
                 // The message is back because a neighbour's channel failed: this claim was settled then.
