@@ -11,7 +11,8 @@ import java.util.Map;
  * The rules for a payer's verdict on a claim: where the claim may move, what the payer approved per line,
  * and when the same news is simply a repeat. Kept free of persistence so the same rules serve one claim
  * from a callback and 100,000 lines of a status file applied set-based ({@link ClaimVerdicts}).
- * Claims only move forward; a decision is final; the claim's decision follows from its lines.
+ * Where the claim may move is {@link StatusRules}' (the same rules as for people); what is added here is what
+ * the payer's amounts mean: the claim's decision follows from its lines.
  */
 public final class Adjudication {
 
@@ -48,7 +49,7 @@ public final class Adjudication {
     }
 
     /** What applying a verdict means for the claim. */
-    public sealed interface Outcome permits Applied, Unchanged, Refused {
+    public sealed interface Outcome permits Applied, Unchanged, Late, Refused {
     }
 
     /** The claim moves (or, for a decision, is decided) as the payer says. */
@@ -60,13 +61,20 @@ public final class Adjudication {
     public record Unchanged(String why) implements Outcome {
     }
 
+    /**
+     * Older news than the claim's state (the payer's receipt, read after its review or decision): the claim stays
+     * {@code current}; its history keeps the news, marked late. Not an error.
+     */
+    public record Late(ClaimStatus current, ClaimStatus news, String reasons) implements Outcome {
+    }
+
     /** The verdict cannot be applied (backwards, after a decision, unreadable amounts): recorded for a person. */
     public record Refused(String code, String why) implements Outcome {
     }
 
     public static Outcome decide(ClaimState claim, Verdict verdict) {
         if (claim.status() == ClaimStatus.DRAFT) {
-            return new Refused("claim-not-submitted", "Claim " + claim.claimNumber() + " is a draft; the payer cannot have it.");
+            return refused(StatusRules.move(claim.claimNumber(), claim.status(), claim.approvedAmount(), verdict.status(), null));
         }
         Map<Integer, BilledLine> billed = new HashMap<>();
         claim.lines().forEach(l -> billed.put(l.position(), l));
@@ -78,7 +86,7 @@ public final class Adjudication {
         }
         ClaimStatus target = verdict.status();
         if (target == ClaimStatus.DRAFT || target == ClaimStatus.SUBMITTED) {
-            return new Refused("status-not-from-payer", "A payer cannot set a claim to " + target + ".");
+            return refused(StatusRules.move(claim.claimNumber(), claim.status(), claim.approvedAmount(), target, null));
         }
         BigDecimal approved = null;
         List<LineVerdict> lines = verdict.lines();
@@ -102,29 +110,28 @@ public final class Adjudication {
                         + claim.claimNumber() + ".");
             }
             // The claim's decision follows from what was approved, whatever word the payer used.
-            target = approved.signum() == 0 ? ClaimStatus.REJECTED
-                    : approved.compareTo(total) >= 0 ? ClaimStatus.APPROVED : ClaimStatus.PARTIAL;
+            target = StatusRules.decisionFor(approved, total);
             if (target == ClaimStatus.APPROVED) {
                 approved = total;
             }
         }
         String reasons = reasons(verdict, lines, target);
-        if (claim.status().isDecision()) {
-            boolean same = claim.status() == target && claim.approvedAmount() != null
-                    && claim.approvedAmount().compareTo(approved) == 0;
-            return same ? new Unchanged("Claim " + claim.claimNumber() + " is already " + target + ".")
-                    : new Refused("claim-decided", "Claim " + claim.claimNumber() + " was already decided " + claim.status()
-                    + (claim.approvedAmount() == null ? "" : " (approved " + claim.approvedAmount() + ")") + "; the payer now says "
-                    + target + (approved == null ? "" : " (approved " + approved + ")") + ". A decision is final: take it up with the payer.");
+        StatusRules.Move move = StatusRules.move(claim.claimNumber(), claim.status(), claim.approvedAmount(), target, approved);
+        if (move instanceof StatusRules.Forward forward) {
+            return new Applied(forward.from(), forward.to(), approved, target.isDecision() ? lines : List.of(), reasons);
         }
-        if (claim.status() == target) {
-            return new Unchanged("Claim " + claim.claimNumber() + " is already " + target + ".");
+        if (move instanceof StatusRules.Repeat repeat) {
+            return new Unchanged("Claim " + claim.claimNumber() + " is already " + repeat.status() + ".");
         }
-        if (!target.isAfter(claim.status())) {
-            return new Refused("status-backwards", "Claim " + claim.claimNumber() + " is " + claim.status()
-                    + "; the payer's " + target + " would move it back. Claims only move forward.");
+        if (move instanceof StatusRules.Late late) {
+            return new Late(late.current(), late.news(), reasons);
         }
-        return new Applied(claim.status(), target, approved, target.isDecision() ? lines : List.of(), reasons);
+        return refused(move);
+    }
+
+    private static Refused refused(StatusRules.Move move) {
+        StatusRules.Refused refused = (StatusRules.Refused) move;
+        return new Refused(refused.code(), refused.why());
     }
 
     /** A line the payer did not mention is taken as approved in full. */

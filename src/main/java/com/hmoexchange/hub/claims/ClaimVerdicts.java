@@ -3,6 +3,7 @@ package com.hmoexchange.hub.claims;
 import com.hmoexchange.hub.claims.Adjudication.Applied;
 import com.hmoexchange.hub.claims.Adjudication.BilledLine;
 import com.hmoexchange.hub.claims.Adjudication.ClaimState;
+import com.hmoexchange.hub.claims.Adjudication.Late;
 import com.hmoexchange.hub.claims.Adjudication.LineVerdict;
 import com.hmoexchange.hub.claims.Adjudication.Outcome;
 import com.hmoexchange.hub.claims.Adjudication.Verdict;
@@ -28,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies payers' verdicts to many claims at once, set-based: claims are read and locked a chunk at a
- * time, each verdict is decided by {@link Adjudication}, and the changes (claim, lines, history) are
+ * time, each verdict is decided by {@link Adjudication} (under the claim's {@link StatusRules}), and the changes
+ * (claim, lines, history, news that came late) are
  * written with JDBC batches in the caller's transaction. A 100,000-line status file thus costs a few
  * statements per 500 claims instead of a Hibernate load per claim. The claim's version is raised, so a
  * person editing the claim meanwhile is told it changed.
@@ -47,8 +49,16 @@ public class ClaimVerdicts {
         this.clock = clock;
     }
 
-    /** One verdict about one claim, by the hub's claim number. */
-    public record Item(String claimNumber, Verdict verdict) {
+    /**
+     * One verdict about one claim, by the hub's claim number, with the payer's split of what it did not pay
+     * (null when it gave none). The split is recorded whenever the verdict is not refused: a remittance
+     * repeating a decision still says who owes what.
+     */
+    public record Item(String claimNumber, Verdict verdict, PayerSplit split) {
+
+        public Item(String claimNumber, Verdict verdict) {
+            this(claimNumber, verdict, null);
+        }
     }
 
     /** What became of an item: the outcome, or null outcome when the payer has no such claim. */
@@ -87,6 +97,8 @@ public class ClaimVerdicts {
         List<Result> results = new ArrayList<>(items.size());
         List<Object[]> history = new ArrayList<>();
         List<Object[]> lineUpdates = new ArrayList<>();
+        List<Object[]> splitUpdates = new ArrayList<>();
+        List<Object[]> lineSplitUpdates = new ArrayList<>();
         for (Item item : items) {
             Row row = claims.get(item.claimNumber());
             if (row == null) {
@@ -95,9 +107,12 @@ public class ClaimVerdicts {
             }
             Outcome outcome = Adjudication.decide(new ClaimState(item.claimNumber(), row.status, row.approved, row.lines),
                     item.verdict());
-            if (outcome instanceof Applied applied) {
+            if (outcome instanceof Late late) {
+                history.add(new Object[] {row.id, late.current().name(), late.news().name(), utc(now), by,
+                        Texts.shortened(late.reasons(), 500), true});
+            } else if (outcome instanceof Applied applied) {
                 history.add(new Object[] {row.id, row.status.name(), applied.to().name(), utc(now), by,
-                        Texts.shortened(applied.reasons(), 500)});
+                        Texts.shortened(applied.reasons(), 500), false});
                 row.status = applied.to();
                 row.approved = applied.approvedAmount();
                 row.changed = true;
@@ -107,17 +122,19 @@ public class ClaimVerdicts {
                 }
                 row.decisionReasons = applied.reasons();
             }
+            if (item.split() != null && !(outcome instanceof Adjudication.Refused)) {
+                split(row, item.split(), splitUpdates, lineSplitUpdates);
+            }
             results.add(new Result(item, row.id, row.providerId, outcome));
         }
         List<Object[]> claimUpdates = new ArrayList<>();
         for (Row row : claims.values()) {
             if (row.changed) {
-                BigDecimal expected = row.approved != null ? row.approved
-                        : row.lines.stream().map(BilledLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal billed = row.lines.stream().map(BilledLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                Instant stale = StatusRules.staleAfter(row.status, now, staleAfter);
                 claimUpdates.add(new Object[] {row.status.name(), row.approved,
-                        Texts.shortened(row.decisionReasons, 2000),
-                        row.status.isAwaitingPayer() ? utc(now.plus(staleAfter)) : null, utc(now),
-                        PaymentStatus.of(row.paid, expected).name(), row.id});
+                        Texts.shortened(row.decisionReasons, 2000), stale == null ? null : utc(stale), utc(now),
+                        StatusRules.paymentStatus(row.paid, row.approved, billed).name(), row.id});
             }
         }
         if (postgres()) {
@@ -125,7 +142,34 @@ public class ClaimVerdicts {
         } else {
             writeBatched(claimUpdates, lineUpdates, history);
         }
+        writeSplits(splitUpdates, lineSplitUpdates);
         return results;
+    }
+
+    private static void split(Row row, PayerSplit split, List<Object[]> claims, List<Object[]> lines) {
+        claims.add(new Object[] {money(split.patient()), money(split.contractual()), row.id});
+        for (PayerSplit.Line line : split.lines()) {
+            if (row.lines.stream().anyMatch(l -> l.position() == line.position())) {
+                lines.add(new Object[] {money(line.patient()), money(line.contractual()), row.id, line.position()});
+            }
+        }
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The payer's split, after the claim's own changes (a few claims per document, so plain batches serve). */
+    private void writeSplits(List<Object[]> claims, List<Object[]> lines) {
+        if (!claims.isEmpty()) {
+            jdbc.batchUpdate("update claim set patient_responsibility = ?, contractual_adjustment = ?, version = version + 1 "
+                    + "where id = ?", claims, new int[] {Types.NUMERIC, Types.NUMERIC, Types.BIGINT});
+        }
+        if (!lines.isEmpty()) {
+            jdbc.batchUpdate("update claim_line set patient_responsibility = ?, contractual_adjustment = ? "
+                    + "where claim_id = ? and position = ?", lines, new int[] {Types.NUMERIC, Types.NUMERIC, Types.BIGINT,
+                    Types.INTEGER});
+        }
     }
 
     /**
@@ -164,10 +208,10 @@ public class ClaimVerdicts {
         if (!history.isEmpty()) {
             jdbc.update(con -> {
                 var ps = con.prepareStatement("insert into claim_status_change (claim_id, from_status, to_status, changed_at, "
-                        + "changed_by, source, reason) select v.claim_id, v.from_status, v.to_status, v.at, v.by, 'PAYER', v.reason "
-                        + "from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]::timestamptz[], ?::text[], ?::text[]) "
-                        + "as v(claim_id, from_status, to_status, at, by, reason)");
-                String[] types = {"bigint", "text", "text", "text", "text", "text"};
+                        + "changed_by, source, reason, late) select v.claim_id, v.from_status, v.to_status, v.at, v.by, 'PAYER', "
+                        + "v.reason, v.late from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]::timestamptz[], ?::text[], "
+                        + "?::text[], ?::text[]::boolean[]) as v(claim_id, from_status, to_status, at, by, reason, late)");
+                String[] types = {"bigint", "text", "text", "text", "text", "text", "text"};
                 for (int i = 0; i < types.length; i++) {
                     ps.setArray(i + 1, con.createArrayOf(types[i], column(history, i, i == 0)));
                 }
@@ -197,9 +241,10 @@ public class ClaimVerdicts {
         jdbc.batchUpdate("update claim_line set approved_quantity = ?, approved_amount = ?, adjudication_reasons = ? "
                 + "where claim_id = ? and position = ?", lineUpdates,
                 new int[] {Types.INTEGER, Types.NUMERIC, Types.VARCHAR, Types.BIGINT, Types.INTEGER});
-        jdbc.batchUpdate("insert into claim_status_change (claim_id, from_status, to_status, changed_at, changed_by, source, reason) "
-                + "values (?, ?, ?, ?, ?, 'PAYER', ?)", history,
-                new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR});
+        jdbc.batchUpdate("insert into claim_status_change (claim_id, from_status, to_status, changed_at, changed_by, source, reason, "
+                + "late) values (?, ?, ?, ?, ?, 'PAYER', ?, ?)", history,
+                new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
+                        Types.BOOLEAN});
     }
 
     /**

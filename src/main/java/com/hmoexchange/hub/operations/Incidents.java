@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.operations;
 
+import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,7 +92,7 @@ public class Incidents {
         try {
             transaction.executeWithoutResult(status -> {
                 Incident incident = incidents.saveAndFlush(Incident.open(condition, now));
-                tell(incident, "INCIDENT_OPENED", "Incident opened: " + condition.kind().label() + " (" + condition.subject()
+                tell(incident, NotificationKind.INCIDENT_OPENED, "Incident opened: " + condition.kind().label() + " (" + condition.subject()
                         + "). " + condition.summary() + " " + condition.kind().advice());
             });
             log.warn("Incident opened: {} ({}): {}", condition.kind(), condition.subject(), condition.summary());
@@ -105,7 +106,7 @@ public class Incidents {
             transaction.executeWithoutResult(status -> incidents.findById(id).filter(Incident::isOpen).ifPresent(incident -> {
                 incident.close(now);
                 incidents.saveAndFlush(incident);
-                tell(incident, "INCIDENT_CLOSED", "Incident closed: " + incident.getKind().label() + " (" + incident.getSubject()
+                tell(incident, NotificationKind.INCIDENT_CLOSED, "Incident closed: " + incident.getKind().label() + " (" + incident.getSubject()
                         + ") cleared after " + minutes(incident) + ".");
                 log.info("Incident closed: {} ({})", incident.getKind(), incident.getSubject());
             }));
@@ -115,7 +116,7 @@ public class Incidents {
     }
 
     /** The one place operators are told about incidents (in-app notice and email). */
-    private void tell(Incident incident, String kind, String message) {
+    private void tell(Incident incident, NotificationKind kind, String message) {
         notifications.tellOperators(kind, message + " " + publicUrl + "/operator/incidents");
     }
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Payment exceptions for operators, and for an HMO admin their own payer's only ({@link ExceptionDesk}
+ * The exceptions list (what payers said that the hub could not apply: claims, payments, acknowledgements) for operators, and for an HMO admin their own payer's only ({@link ExceptionDesk}
  * scopes them; another payer's is not found): the list, one exception, match to a claim or dismiss,
  * each behind a confirm step.
  */

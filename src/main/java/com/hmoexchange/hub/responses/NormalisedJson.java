@@ -16,12 +16,13 @@ import java.util.Locale;
  * The normalised payer document as JSON: what a payer's JSONata mapping ({@code response-in.jsonata}) must
  * produce, and what golden samples expect. Reading it checks every field and names the one that is wrong.
  * <pre>
- * {"answers": [{"claimNumber", "payerReference", "status", "reasons": [{"code", "text"}],
- *               "lines": [{"sequence", "approvedQuantity", "approvedAmount", "reasons"}]}],
+ * {"answers": [{"claimNumber", "payerReference", "status", "reasons": [{"code", "text"}], "patientResponsibility",
+ *               "lines": [{"sequence", "approvedQuantity", "approvedAmount", "reasons", "patientResponsibility"}]}],
  *  "remittances": [{"paymentReference", "paymentDate", "total", "providerAdjustments",
  *                   "claims": [{"claimNumber", "payerReference", "kind", "charged", "paid", "patientResponsibility",
- *                               "adjustments": [{"group", "reason", "amount"}],
- *                               "lines": [{"sequence", "serviceCode", "charged", "paid", "units", "adjustments"}]}]}],
+ *                               "adjustments": [{"group" (CO, PR, OA, PI), "reason", "amount"}],
+ *                               "lines": [{"sequence", "serviceCode", "modifiers", "serviceDate", "charged", "paid",
+ *                                          "units", "patientResponsibility", "adjustments"}]}]}],
  *  "acknowledgements": [{"setControlNumber", "accepted", "errors": [{"code", "text"}]}]}
  * </pre>
  */
@@ -43,10 +44,11 @@ public final class NormalisedJson {
             for (JsonNode l : array(a, "lines")) {
                 String at = where + ".lines[" + j++ + "]";
                 lines.add(new LineAnswer(integer(l, "sequence", at, true), integer(l, "approvedQuantity", at, false),
-                        amount(l, "approvedAmount", at, false), reasons(l.path("reasons"))));
+                        amount(l, "approvedAmount", at, false), reasons(l.path("reasons")),
+                        amount(l, "patientResponsibility", at, false)));
             }
             answers.add(new ClaimAnswer(text(a, "claimNumber", where, true), text(a, "payerReference", where, false),
-                    status(a, where), reasons(a.path("reasons")), lines));
+                    status(a, where), reasons(a.path("reasons")), lines, amount(a, "patientResponsibility", where, false)));
         }
         List<Remittance> remittances = new ArrayList<>();
         i = 0;
@@ -62,8 +64,9 @@ public final class NormalisedJson {
                 for (JsonNode l : array(c, "lines")) {
                     String lat = at + ".lines[" + k++ + "]";
                     lines.add(new RemittedLine(integer(l, "sequence", lat, false), text(l, "serviceCode", lat, false),
-                            amount(l, "charged", lat, false), amount(l, "paid", lat, true), integer(l, "units", lat, false),
-                            adjustments(l, lat)));
+                            modifiers(l, lat), date(l, "serviceDate", lat), amount(l, "charged", lat, false),
+                            amount(l, "paid", lat, true), integer(l, "units", lat, false),
+                            amount(l, "patientResponsibility", lat, false), adjustments(l, lat)));
                 }
                 claims.add(new RemittedClaim(text(c, "claimNumber", at, true), text(c, "payerReference", at, false),
                         kind(c, at, paid), amount(c, "charged", at, false), paid, amount(c, "patientResponsibility", at, false),
@@ -125,9 +128,27 @@ public final class NormalisedJson {
         int i = 0;
         for (JsonNode a : array(node, "adjustments")) {
             String at = where + ".adjustments[" + i++ + "]";
-            adjustments.add(new Adjustment(text(a, "group", at, false), text(a, "reason", at, false), amount(a, "amount", at, true)));
+            String group = text(a, "group", at, false);
+            if (group != null && Adjustment.Group.of(group) == null) {
+                throw new UnreadableDocument(0, at + ".group '" + group + "' is not one of CO (contractual), PR (patient "
+                        + "responsibility), OA (other), PI (payer-initiated).");
+            }
+            adjustments.add(new Adjustment(Adjustment.Group.of(group), text(a, "reason", at, false), amount(a, "amount", at, true)));
         }
         return adjustments;
+    }
+
+    private static List<String> modifiers(JsonNode node, String where) throws UnreadableDocument {
+        List<String> modifiers = new ArrayList<>();
+        int i = 0;
+        for (JsonNode m : array(node, "modifiers")) {
+            if (!m.isValueNode() || m.asText().isBlank()) {
+                throw new UnreadableDocument(0, where + ".modifiers[" + i + "] must be a code.");
+            }
+            modifiers.add(m.asText().trim());
+            i++;
+        }
+        return modifiers;
     }
 
     private static ClaimStatus status(JsonNode node, String where) throws UnreadableDocument {
@@ -190,11 +211,17 @@ public final class NormalisedJson {
         if (value == null) {
             return null;
         }
+        BigDecimal amount;
         try {
-            return new BigDecimal(value).setScale(2, java.math.RoundingMode.HALF_UP);
+            amount = new BigDecimal(value);
         } catch (NumberFormatException e) {
             throw new UnreadableDocument(0, where + "." + field + " '" + value + "' is not an amount.");
         }
+        String problem = Amounts.problem(amount);
+        if (problem != null) {
+            throw new UnreadableDocument(0, where + "." + field + " '" + value + "' " + problem + ".");
+        }
+        return amount.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     private static LocalDate date(JsonNode node, String field, String where) throws UnreadableDocument {

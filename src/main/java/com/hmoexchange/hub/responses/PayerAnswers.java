@@ -3,9 +3,11 @@ package com.hmoexchange.hub.responses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.claims.Adjudication;
 import com.hmoexchange.hub.claims.Adjudication.Applied;
+import com.hmoexchange.hub.claims.Adjudication.Late;
 import com.hmoexchange.hub.claims.Adjudication.LineVerdict;
 import com.hmoexchange.hub.claims.Adjudication.Refused;
 import com.hmoexchange.hub.claims.Adjudication.Verdict;
+import com.hmoexchange.hub.claims.BilledLines;
 import com.hmoexchange.hub.claims.ClaimPayments;
 import com.hmoexchange.hub.claims.ClaimStatus;
 import com.hmoexchange.hub.claims.ClaimVerdicts;
@@ -20,6 +22,7 @@ import com.hmoexchange.hub.responses.Reason;
 import com.hmoexchange.hub.responses.Remittance;
 import com.hmoexchange.hub.responses.RemittedClaim;
 import com.hmoexchange.hub.responses.SetAcknowledgement;
+import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.notifications.Notifications.PracticeNotice;
 import com.hmoexchange.hub.payers.Payer;
@@ -52,6 +55,7 @@ public class PayerAnswers {
     private final PayerRepository payers;
     private final ClaimVerdicts verdicts;
     private final ClaimPayments payments;
+    private final BilledLines billedLines;
     private final PayerExceptionRepository exceptions;
     private final Notifications notifications;
     private final JdbcTemplate jdbc;
@@ -59,11 +63,13 @@ public class PayerAnswers {
     private final ObjectMapper json;
     private final Clock clock;
 
-    PayerAnswers(PayerRepository payers, ClaimVerdicts verdicts, ClaimPayments payments, PayerExceptionRepository exceptions,
-            Notifications notifications, JdbcTemplate jdbc, EntityManager entities, ObjectMapper json, Clock clock) {
+    PayerAnswers(PayerRepository payers, ClaimVerdicts verdicts, ClaimPayments payments, BilledLines billedLines,
+            PayerExceptionRepository exceptions, Notifications notifications, JdbcTemplate jdbc, EntityManager entities,
+            ObjectMapper json, Clock clock) {
         this.payers = payers;
         this.verdicts = verdicts;
         this.payments = payments;
+        this.billedLines = billedLines;
         this.exceptions = exceptions;
         this.notifications = notifications;
         this.jdbc = jdbc;
@@ -73,13 +79,14 @@ public class PayerAnswers {
     }
 
     /** What applying a document did, for the inbound record and the sender's receipt. */
-    public record Summary(int answers, int applied, int unchanged, int payments, int duplicatePayments, int exceptions,
-            List<String> problems) {
+    public record Summary(int answers, int applied, int unchanged, int late, int payments, int duplicatePayments,
+            int exceptions, List<String> problems, int setAside) {
 
         public String text() {
-            return answers + " answer(s): " + applied + " applied, " + unchanged + " already known; " + payments
+            return answers + " answer(s): " + applied + " applied, " + unchanged + " already known"
+                    + (late > 0 ? ", " + late + " received late (kept in the claims' history)" : "") + "; " + payments
                     + " payment(s) posted" + (duplicatePayments > 0 ? ", " + duplicatePayments + " remittance(s) already posted" : "")
-                    + "; " + exceptions + " exception(s)";
+                    + "; " + exceptions + " exception(s)" + (setAside > 0 ? "; " + setAside + " part(s) kept without effect" : "");
         }
     }
 
@@ -91,9 +98,11 @@ public class PayerAnswers {
         int answers;
         int applied;
         int unchanged;
+        int late;
         int posted;
         int duplicatePayments;
         int exceptionCount;
+        int setAside;
         final List<String> problems = new ArrayList<>();
 
         Run(Payer payer, Long documentId, String source) {
@@ -113,7 +122,7 @@ public class PayerAnswers {
         }
 
         Summary summary() {
-            return new Summary(answers, applied, unchanged, posted, duplicatePayments, exceptionCount, List.copyOf(problems));
+            return new Summary(answers, applied, unchanged, late, posted, duplicatePayments, exceptionCount, List.copyOf(problems), setAside);
         }
     }
 
@@ -128,6 +137,8 @@ public class PayerAnswers {
         for (Remittance remittance : document.remittances()) {
             remittance(run, remittance);
         }
+        // Kept with the inbound document (a pre-authorisation answer, an answer naming no claim): counted, not applied.
+        run.setAside += document.setAside().size();
         notifications.tellPractices(run.notices, "Claims news from " + run.payer.getName());
         return run.summary();
     }
@@ -136,7 +147,8 @@ public class PayerAnswers {
 
     private void answers(Run run, List<ClaimAnswer> answers) {
         run.answers += answers.size();
-        List<ClaimVerdicts.Item> items = answers.stream().map(a -> new ClaimVerdicts.Item(a.claimNumber(), verdict(a))).toList();
+        List<ClaimVerdicts.Item> items = answers.stream().map(a -> new ClaimVerdicts.Item(a.claimNumber(), verdict(a), a.split()))
+                .toList();
         List<ClaimVerdicts.Result> results = verdicts.apply(run.payer.getId(), run.payer.getStaleAfterDays(), items, run.source);
         Map<String, String> references = new LinkedHashMap<>();
         answers.stream().filter(a -> a.payerReference() != null && !a.payerReference().isBlank())
@@ -160,16 +172,18 @@ public class PayerAnswers {
         if (result.outcome() instanceof Applied applied) {
             run.applied++;
             if (applied.to() == ClaimStatus.REJECTED) {
-                run.notices.add(new PracticeNotice(result.providerId(), "CLAIM_REJECTED", claimNumber, "Claim " + claimNumber
+                run.notices.add(new PracticeNotice(result.providerId(), NotificationKind.CLAIM_REJECTED, claimNumber, "Claim " + claimNumber
                         + " was rejected by " + run.payer.getName() + (applied.reasons() == null ? "" : ": " + applied.reasons())));
             } else if (applied.to() == ClaimStatus.PARTIAL) {
-                run.notices.add(new PracticeNotice(result.providerId(), "CLAIM_PARTIAL", claimNumber, "Claim " + claimNumber
+                run.notices.add(new PracticeNotice(result.providerId(), NotificationKind.CLAIM_PARTIAL, claimNumber, "Claim " + claimNumber
                         + " was partially approved by " + run.payer.getName() + ": " + applied.approvedAmount() + " approved"
                         + (applied.reasons() == null ? "" : " (" + applied.reasons() + ")")));
             }
         } else if (result.outcome() instanceof Refused refused) {
             run.exception(refused.code().toUpperCase().replace('-', '_'), type, claimNumber, paymentReference, null,
                     refused.why(), item);
+        } else if (result.outcome() instanceof Late) {
+            run.late++;
         } else {
             run.unchanged++;
         }
@@ -236,12 +250,19 @@ public class PayerAnswers {
                 + "values (?, ?, ?, ?, ?, ?)", run.payer.getCode(), remittance.paymentReference(), remittance.paymentDate(),
                 remittance.total(), run.documentId, clock.instant().atOffset(ZoneOffset.UTC));
         Map<String, BigDecimal> billed = verdicts.billed(run.payer.getId(),
-                remittance.claims().stream().map(RemittedClaim::claimNumber).distinct().toList());
+                remittance.claims().stream().map(RemittedClaim::claimNumber).filter(n -> n != null).distinct().toList());
+        Map<String, List<BilledLines.Billed>> lines = remittance.claims().stream().anyMatch(c -> c.lines().stream()
+                .anyMatch(l -> l.sequence() == null)) ? billedLines.of(run.payer.getId(), List.copyOf(billed.keySet())) : Map.of();
         List<RemittedClaim> postable = new ArrayList<>();
-        for (RemittedClaim claim : remittance.claims()) {
+        for (RemittedClaim remitted : remittance.claims()) {
+            RemittedClaim claim = remitted;
             PaymentItem item = new PaymentItem(remittance.paymentReference(), remittance.paymentDate(), claim);
             BigDecimal claimBilled = billed.get(claim.claimNumber());
-            if (claimBilled == null) {
+            if (claim.claimNumber() == null) {
+                run.exception("CLAIM_NOT_NAMED", PayerException.ItemType.PAYMENT, null, remittance.paymentReference(),
+                        claim.paid(), run.payer.getName() + " paid " + claim.paid() + " (payment " + remittance.paymentReference()
+                                + ") without naming the claim it pays; match it to the claim by hand.", item);
+            } else if (claimBilled == null) {
                 run.exception("UNKNOWN_CLAIM", PayerException.ItemType.PAYMENT, claim.claimNumber(), remittance.paymentReference(),
                         claim.paid(), run.payer.getName() + " paid " + claim.paid() + " (payment " + remittance.paymentReference()
                                 + ") for claim " + claim.claimNumber() + ", which it does not have from the hub.", item);
@@ -250,7 +271,13 @@ public class PayerAnswers {
                         claim.paid(), run.payer.getName() + " remits claim " + claim.claimNumber() + " as charged " + claim.charged()
                                 + " but the hub billed " + claimBilled + "; not posted.", item);
             } else {
-                postable.add(claim);
+                LineMatching.Matched matched = LineMatching.match(claim, lines.getOrDefault(claim.claimNumber(), List.of()));
+                for (LineMatching.Unmatched line : matched.unmatched()) {
+                    run.exception("UNMATCHED_LINE", PayerException.ItemType.PAYMENT, claim.claimNumber(),
+                            remittance.paymentReference(), line.line().paid(), line.why(),
+                            new PaymentItem(remittance.paymentReference(), remittance.paymentDate(), claim));
+                }
+                postable.add(matched.claim());
             }
         }
         post(run, remittance.paymentReference(), remittance.paymentDate(), postable);
@@ -263,7 +290,8 @@ public class PayerAnswers {
     /** Decides the claims the payment covers (denied, approved, part-approved), then posts the money on each. */
     void post(Run run, String paymentReference, LocalDate paymentDate, List<RemittedClaim> claims) {
         List<RemittedClaim> decided = claims.stream().filter(c -> c.kind() != RemittedClaim.Kind.REVERSAL).toList();
-        List<ClaimVerdicts.Item> items = decided.stream().map(c -> new ClaimVerdicts.Item(c.claimNumber(), verdict(c))).toList();
+        List<ClaimVerdicts.Item> items = decided.stream().map(c -> new ClaimVerdicts.Item(c.claimNumber(), verdict(c), c.split()))
+                .toList();
         // Claims are changed set-based first, then loaded afresh for the payments.
         entities.flush();
         entities.clear();
@@ -297,13 +325,13 @@ public class PayerAnswers {
                     run.exception("OVERPAYMENT", PayerException.ItemType.PAYMENT, c.claimNumber(), paymentReference, c.paid(),
                             "Claim " + c.claimNumber() + " is over-paid by " + recorded.overpaidBy() + " after payment "
                                     + paymentReference + ".", item);
-                    run.notices.add(new PracticeNotice(providerId, "CLAIM_OVERPAID", c.claimNumber(), "Claim " + c.claimNumber()
+                    run.notices.add(new PracticeNotice(providerId, NotificationKind.CLAIM_OVERPAID, c.claimNumber(), "Claim " + c.claimNumber()
                             + " was over-paid by " + recorded.overpaidBy() + " (payment " + paymentReference + ")"));
                 } else if (recorded.paymentStatus() == PaymentStatus.PAID && c.kind() != RemittedClaim.Kind.REVERSAL) {
-                    run.notices.add(new PracticeNotice(providerId, "CLAIM_PAID", c.claimNumber(), "Claim " + c.claimNumber()
+                    run.notices.add(new PracticeNotice(providerId, NotificationKind.CLAIM_PAID, c.claimNumber(), "Claim " + c.claimNumber()
                             + " was paid: " + c.paid() + " by " + run.payer.getName() + " (payment " + paymentReference + ")"));
                 } else if (c.kind() == RemittedClaim.Kind.REVERSAL) {
-                    run.notices.add(new PracticeNotice(providerId, "PAYMENT_REVERSED", c.claimNumber(), run.payer.getName()
+                    run.notices.add(new PracticeNotice(providerId, NotificationKind.PAYMENT_REVERSED, c.claimNumber(), run.payer.getName()
                             + " reversed " + c.paid().abs() + " on claim " + c.claimNumber() + " (payment " + paymentReference + ")"));
                 }
             } catch (RuleViolation e) {

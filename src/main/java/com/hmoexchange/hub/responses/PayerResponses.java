@@ -2,6 +2,7 @@ package com.hmoexchange.hub.responses;
 
 import com.hmoexchange.hub.common.SqlStates;
 import com.hmoexchange.hub.common.Texts;
+import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.responses.PayerAnswers;
 import jakarta.activation.DataHandler;
@@ -232,7 +233,7 @@ public class PayerResponses {
             record.quarantined(line, problem, content.length > 10_000_000 ? null
                     : Texts.storable(new String(content, StandardCharsets.UTF_8)));
             long saved = documents.save(record).getId();
-            notifications.tellOperators("FILE_QUARANTINED", "Document " + name + " from " + payer + " (" + channel
+            notifications.tellOperators(NotificationKind.FILE_QUARANTINED, "Document " + name + " from " + payer + " (" + channel
                     + ") was quarantined" + (line > 0 ? " at line " + line : "") + ": " + problem + " (inbound document " + saved + ")");
             return saved;
         });

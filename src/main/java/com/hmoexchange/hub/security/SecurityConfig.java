@@ -53,7 +53,7 @@ class SecurityConfig {
                         .requestMatchers("/api/portal/**").hasRole("CLIENT_USER")
                         .requestMatchers("/api/hmo/**").hasRole("HMO_ADMIN")
                         .requestMatchers("/api/exceptions/**").hasAnyRole("OPERATOR", "HMO_ADMIN")
-                        .requestMatchers("/api/notifications/**").hasAnyRole("OWNER", "ADMIN", "BILLING_STAFF", "OPERATOR")
+                        .requestMatchers("/api/notifications/**").hasAnyRole("OWNER", "ADMIN", "BILLING_STAFF", "HMO_ADMIN", "CLIENT_USER", "OPERATOR")
                         // Eligibility look-up is for providers and HMOs; client users see only their own staff (portal).
                         .requestMatchers("/api/enrollees/**").hasAnyRole(ENROLLEE_LOOKUP)
                         .anyRequest().authenticated())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hmoexchange.hub.claims.Adjudication.Applied;
 import com.hmoexchange.hub.claims.Adjudication.BilledLine;
 import com.hmoexchange.hub.claims.Adjudication.ClaimState;
+import com.hmoexchange.hub.claims.Adjudication.Late;
 import com.hmoexchange.hub.claims.Adjudication.LineVerdict;
 import com.hmoexchange.hub.claims.Adjudication.Refused;
 import com.hmoexchange.hub.claims.Adjudication.Unchanged;
@@ -34,11 +35,21 @@ class AdjudicationTests {
     }
 
     @Test
-    void going_back_is_refused_and_the_same_news_again_changes_nothing() {
-        assertThat(Adjudication.decide(claim(ClaimStatus.IN_REVIEW, null), says(ClaimStatus.RECEIVED)))
-                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.code()).isEqualTo("status-backwards"));
+    void reopening_a_decision_is_refused_and_the_same_news_again_changes_nothing() {
+        assertThat(Adjudication.decide(claim(ClaimStatus.APPROVED, "9000"), says(ClaimStatus.IN_REVIEW)))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.code()).isEqualTo("claim-decided"));
         assertThat(Adjudication.decide(claim(ClaimStatus.IN_REVIEW, null), says(ClaimStatus.IN_REVIEW))).isInstanceOf(Unchanged.class);
         assertThat(Adjudication.decide(claim(ClaimStatus.APPROVED, "9000"), says(ClaimStatus.APPROVED))).isInstanceOf(Unchanged.class);
+    }
+
+    @Test
+    void the_receipt_read_after_the_review_or_the_decision_is_late_news_not_a_move_back() {
+        Verdict receipt = new Verdict(ClaimStatus.RECEIVED, null, List.of(), "accepted (999, set 0001)");
+
+        assertThat(Adjudication.decide(claim(ClaimStatus.IN_REVIEW, null), receipt))
+                .isEqualTo(new Late(ClaimStatus.IN_REVIEW, ClaimStatus.RECEIVED, "accepted (999, set 0001)"));
+        assertThat(Adjudication.decide(claim(ClaimStatus.APPROVED, "9000"), receipt))
+                .isEqualTo(new Late(ClaimStatus.APPROVED, ClaimStatus.RECEIVED, "accepted (999, set 0001)"));
     }
 
     @Test
@@ -79,6 +90,12 @@ class AdjudicationTests {
     @Test
     void a_draft_cannot_be_answered() {
         assertThat(Adjudication.decide(claim(ClaimStatus.DRAFT, null), says(ClaimStatus.RECEIVED))).isInstanceOf(Refused.class);
+    }
+
+    @Test
+    void a_payer_cannot_make_a_claim_submitted_again() {
+        assertThat(Adjudication.decide(claim(ClaimStatus.RECEIVED, null), says(ClaimStatus.SUBMITTED)))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.code()).isEqualTo("status-not-settable"));
     }
 
     static BigDecimal money(String amount) {

@@ -49,13 +49,11 @@ class PayerAlertsTests {
         payer("typo-hmo", "alerts:\n  failFor: 5m\n");
 
         assertThatThrownBy(this::alerts).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("alerts.failFor is not a threshold; use failingFor, silentFor or requestsPendingFor");
+                .hasMessageContaining("unknown field 'alerts.failFor'; allowed here: [failingFor, silentFor, requestsPendingFor]");
     }
 
     private PayerAlerts alerts() {
-        PayerAlerts alerts = new PayerAlerts(PayerCatalog.read(mappings, new StandardEnvironment()), SETTINGS);
-        alerts.afterPropertiesSet();
-        return alerts;
+        return new PayerAlerts(PayerCatalog.read(mappings, new StandardEnvironment()), SETTINGS);
     }
 
     private void payer(String code, String extra) throws IOException {

@@ -54,6 +54,7 @@ class RetentionTests extends ApiTest {
         assertThat(count("select count(*) from outgoing_mail where subject = ?", sent)).isZero();
         assertThat(count("select count(*) from outgoing_mail where subject = ?", waiting)).isEqualTo(1);
         jdbc.update("delete from outgoing_mail where subject = ?", waiting);
+        jdbc.update("delete from notification where message = ?", newNotice);
         assertThat(count("select count(*) from camel_messageprocessed where messageid = ?", oldKey)).isZero();
         assertThat(touched.get("message-payloads")).isGreaterThanOrEqualTo(1);
         assertThat(touched.get("messages")).isGreaterThanOrEqualTo(1);
@@ -73,7 +74,7 @@ class RetentionTests extends ApiTest {
     }
 
     private void notice(String message, Instant at) {
-        jdbc.update("insert into notification (audience, kind, message, created_at) values ('OPERATORS', 'TEST', ?, ?)",
+        jdbc.update("insert into notification (audience, kind, message, created_at) values ('OPERATORS', 'FILE_QUARANTINED', ?, ?)",
                 message, Timestamp.from(at));
     }
 

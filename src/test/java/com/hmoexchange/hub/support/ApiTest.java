@@ -54,7 +54,7 @@ public abstract class ApiTest {
         registry.add("hub.changerequests.bulk.mail.password", () -> TestMail.INTAKE_PASSWORD);
         PayerSandboxes.register(registry);
         registry.add("hub.responses.poll-delay", () -> "300");
-        registry.add("hub.responses.operators-email", () -> PayerSandboxes.OPERATIONS_MAILBOX);
+        registry.add("hub.notifications.operators-email", () -> PayerSandboxes.OPERATIONS_MAILBOX);
     }
 
     @Autowired

@@ -30,8 +30,8 @@ final class Remittance835 {
     private ClaimLoop claim;
     private LineLoop line;
 
-    private record LineLoop(String serviceCode, BigDecimal charged, BigDecimal paid, Integer units,
-            List<Adjustment> adjustments, Integer[] sequence) {
+    private record LineLoop(String serviceCode, List<String> modifiers, BigDecimal charged, BigDecimal paid, Integer units,
+            List<Adjustment> adjustments, Integer[] sequence, LocalDate[] serviceDate) {
     }
 
     private record ClaimLoop(String claimNumber, String payerReference, RemittedClaim.Kind kind, BigDecimal charged,
@@ -51,17 +51,26 @@ final class Remittance835 {
                 case "DTM" -> {
                     if (claim == null && "405".equals(s.element(1))) {
                         productionDate = date(s, 2);
+                    } else if (line != null && ("472".equals(s.element(1)) || "150".equals(s.element(1)))) {
+                        line.serviceDate()[0] = date(s, 2);
                     }
                 }
                 case "CLP" -> {
                     closeClaim();
                     claim = new ClaimLoop(required(s, 1, "the claim number the hub sent"), blankToNull(s.element(7)),
-                            kind(s), s.amount(3), s.amount(4), s.amountOrZero(5), new ArrayList<>(), new ArrayList<>());
+                            kind(s), s.amount(3), s.amount(4), s.amountOrNull(5), new ArrayList<>(), new ArrayList<>());
                 }
                 case "SVC" -> {
                     requireClaim(s);
-                    line = new LineLoop(s.component(1, 2).isEmpty() ? s.element(1) : s.component(1, 2), s.amount(2),
-                            s.amount(3), s.wholeNumberOrNull(5), new ArrayList<>(), new Integer[1]);
+                    // SVC06, when given, is the procedure the provider billed (SVC01 is then what the payer adjudicated).
+                    int billedAs = s.element(6).isEmpty() ? 1 : 6;
+                    List<String> modifiers = new ArrayList<>();
+                    for (int c = 3; c <= 6 && !s.component(billedAs, c).isEmpty(); c++) {
+                        modifiers.add(s.component(billedAs, c));
+                    }
+                    line = new LineLoop(s.component(billedAs, 2).isEmpty() ? s.element(billedAs) : s.component(billedAs, 2),
+                            modifiers, s.amount(2), s.amount(3), s.wholeNumberOrNull(5), new ArrayList<>(), new Integer[1],
+                            new LocalDate[1]);
                     claim.lines().add(line);
                 }
                 case "CAS" -> {
@@ -69,6 +78,7 @@ final class Remittance835 {
                     (line != null ? line.adjustments() : claim.adjustments()).addAll(adjustments(s));
                 }
                 case "REF" -> {
+                    // 6R is the line control number the hub sent; many payers leave it out (matched by service then).
                     if (line != null && "6R".equals(s.element(1))) {
                         line.sequence()[0] = s.element(2).matches("\\d{1,6}") ? Integer.valueOf(s.element(2)) : null;
                     }
@@ -99,7 +109,7 @@ final class Remittance835 {
             return;
         }
         List<RemittedLine> lines = claim.lines().stream().map(l -> new RemittedLine(l.sequence()[0], l.serviceCode(),
-                l.charged(), l.paid(), l.units(), l.adjustments())).toList();
+                l.modifiers(), l.serviceDate()[0], l.charged(), l.paid(), l.units(), null, l.adjustments())).toList();
         claims.add(new RemittedClaim(claim.claimNumber(), claim.payerReference(), claim.kind(), claim.charged(),
                 claim.paid(), claim.patientResponsibility(), claim.adjustments(), lines));
         claim = null;
@@ -125,7 +135,11 @@ final class Remittance835 {
 
     /** CAS01 is the group; then up to six reason, amount, quantity triples. */
     private static List<Adjustment> adjustments(Segment cas) throws UnreadableDocument {
-        String group = required(cas, 1, "the adjustment group");
+        Adjustment.Group group = Adjustment.Group.of(required(cas, 1, "the adjustment group"));
+        if (group == null) {
+            throw new UnreadableDocument(cas.number(), "CAS01 '%s' is not an adjustment group: CO (contractual), PR (patient "
+                    .formatted(cas.element(1)) + "responsibility), OA (other) or PI (payer-initiated)");
+        }
         List<Adjustment> result = new ArrayList<>();
         for (int reason = 2; reason <= 17; reason += 3) {
             if (!cas.element(reason).isEmpty()) {

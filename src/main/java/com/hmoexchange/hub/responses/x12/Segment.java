@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.responses.x12;
 
+import com.hmoexchange.hub.responses.Amounts;
 import com.hmoexchange.hub.responses.UnreadableDocument;
 import java.math.BigDecimal;
 import java.util.List;
@@ -47,12 +48,24 @@ public record Segment(String tag, int number, List<List<String>> elements) {
         return text.isEmpty() ? BigDecimal.ZERO : parse(position, text);
     }
 
+    /** An amount that may be absent: null when it is. */
+    public BigDecimal amountOrNull(int position) throws UnreadableDocument {
+        String text = element(position);
+        return text.isEmpty() ? null : parse(position, text);
+    }
+
     private BigDecimal parse(int position, String text) throws UnreadableDocument {
+        BigDecimal amount;
         try {
-            return new BigDecimal(text);
+            amount = new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw new UnreadableDocument(number, "%s%02d '%s' is not an amount".formatted(tag, position, text));
         }
+        String problem = Amounts.problem(amount);
+        if (problem != null) {
+            throw new UnreadableDocument(number, "%s%02d '%s' %s".formatted(tag, position, text, problem));
+        }
+        return amount;
     }
 
     public Integer wholeNumberOrNull(int position) throws UnreadableDocument {

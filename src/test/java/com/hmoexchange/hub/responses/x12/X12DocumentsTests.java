@@ -47,7 +47,7 @@ class X12DocumentsTests {
         RemittedClaim denied = payment.claims().get(1);
         assertThat(denied.kind()).isEqualTo(RemittedClaim.Kind.DENIED);
         assertThat(denied.paid()).isEqualByComparingTo("0");
-        assertThat(denied.adjustments()).containsExactly(new Adjustment("CO", "50", new BigDecimal("8000")));
+        assertThat(denied.adjustments()).containsExactly(new Adjustment(Adjustment.Group.CO, "50", new BigDecimal("8000")));
 
         RemittedClaim partial = payment.claims().get(2);
         assertThat(partial.paid()).isEqualByComparingTo("12000");
@@ -55,8 +55,8 @@ class X12DocumentsTests {
         RemittedLine secondLine = partial.lines().get(1);
         assertThat(secondLine.units()).isEqualTo(2);
         assertThat(secondLine.paid()).isEqualByComparingTo("3000");
-        assertThat(secondLine.adjustments()).containsExactly(new Adjustment("PR", "1", new BigDecimal("3000")),
-                new Adjustment("CO", "45", new BigDecimal("2000")));
+        assertThat(secondLine.adjustments()).containsExactly(new Adjustment(Adjustment.Group.PR, "1", new BigDecimal("3000")),
+                new Adjustment(Adjustment.Group.CO, "45", new BigDecimal("2000")));
     }
 
     @Test
