@@ -43,10 +43,12 @@ public final class ClaimViews {
         }
     }
 
-    public record History(ClaimStatus from, ClaimStatus to, Instant at, String by, ChangeSource source, String reason) {
+    /** A step of the claim's history; {@code late}: news older than the claim's state when it came, kept but not a move. */
+    public record History(ClaimStatus from, ClaimStatus to, Instant at, String by, ChangeSource source, String reason,
+            boolean late) {
         static History of(StatusChange c) {
             return new History(c.getFromStatus(), c.getToStatus(), c.getChangedAt(), c.getChangedBy(), c.getSource(),
-                    c.getReason());
+                    c.getReason(), c.isLate());
         }
     }
 

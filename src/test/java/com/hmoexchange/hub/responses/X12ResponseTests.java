@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.enrollees.Enrollee;
+import com.hmoexchange.hub.security.AppUser;
+import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The X12 payer (Zenith) answers a claim the hub sent as an 837P with X12 files on its SFTP server: a 999,
@@ -21,11 +25,19 @@ import org.junit.jupiter.api.Test;
  */
 class X12ResponseTests extends ApiTest {
 
+    @Autowired
+    AppUserRepository users;
+    @Autowired
+    PasswordEncoder encoder;
+
     Api billing;
+    String operator;
 
     @BeforeEach
     void practice() {
         billing = as(fixtures.practice().billing());
+        operator = Fixtures.unique("ops");
+        users.save(AppUser.operator(operator, encoder.encode(Fixtures.PASSWORD)));
     }
 
     @Test
@@ -138,6 +150,71 @@ class X12ResponseTests extends ApiTest {
 
         JsonNode rejected = awaitStatus(number, "REJECTED");
         assertThat(rejected.get("decisionReasons").asText()).contains("segment NM1", "invalid code value");
+    }
+
+    @Test
+    void a_277ca_read_before_its_999_keeps_the_receipt_in_the_history_as_late_news_without_an_exception() {
+        String number = delivered("CONS-GP");
+        String set = number.substring(4);
+
+        drop(number + ".277", claimAcknowledgement(number));
+        awaitStatus(number, "IN_REVIEW");
+        drop(number + ".999", accepted(set));
+
+        JsonNode claim = await().atMost(Duration.ofSeconds(20)).until(() -> claim(number),
+                c -> c.get("history").findValuesAsText("to").contains("RECEIVED"));
+        assertThat(claim.get("status").asText()).isEqualTo("IN_REVIEW");
+        JsonNode receipt = claim.get("history").get(claim.get("history").size() - 1);
+        assertThat(receipt.get("to").asText()).isEqualTo("RECEIVED");
+        assertThat(receipt.get("late").asBoolean()).isTrue();
+        assertThat(receipt.get("reason").asText()).contains("999");
+        assertThat(openExceptionsOf(number)).isEmpty();
+    }
+
+    @Test
+    void a_277ca_that_would_reopen_a_decided_claim_goes_to_the_exceptions_list() {
+        String number = delivered("CONS-GP");
+        String set = number.substring(4);
+        drop(number + ".999", interchange("FA", "005010X231A1", set, "999", List.of(
+                "AK1*HC*" + Long.parseLong(set) + "*005010X222A1", "AK2*837*" + set + "*005010X222A1",
+                "IK3*NM1*8*2010*8", "IK4*9*67*7*ZZ", "IK5*R*5", "AK9*R*1*1*0")));
+        awaitStatus(number, "REJECTED");
+
+        drop(number + ".277", claimAcknowledgement(number));
+
+        List<JsonNode> exceptions = await().atMost(Duration.ofSeconds(20)).until(() -> openExceptionsOf(number),
+                found -> !found.isEmpty());
+        assertThat(exceptions).singleElement().satisfies(e -> {
+            assertThat(e.get("kind").asText()).isEqualTo("CLAIM_DECIDED");
+            assertThat(e.get("detail").asText()).contains("REJECTED", "IN_REVIEW", "a decision is final");
+        });
+        assertThat(claim(number).get("status").asText()).isEqualTo("REJECTED");
+    }
+
+    /** Zenith's 277CA: the claim is accepted into adjudication (A2), so IN_REVIEW. */
+    private static String claimAcknowledgement(String number) {
+        return interchange("HN", "005010X214", number.substring(4), "277", List.of(
+                "BHT*0085*08*B1*20261121*0800*TH", "HL*1**20*1", "NM1*PR*2*ZENITH*****PI*ZENITH-CARE",
+                "HL*2*1*21*1", "NM1*41*2*HUB*****46*HMOHUB", "HL*3*2*19*1", "NM1*85*2*CLINIC", "HL*4*3*PT",
+                "NM1*QC*1*EZE*NGOZI", "TRN*2*" + number, "STC*A2:20*20261121*WQ*7000", "REF*1K*ZEN-77"));
+    }
+
+    /** Zenith's 999 accepting the set the hub sent. */
+    private static String accepted(String set) {
+        return interchange("FA", "005010X231A1", set, "999", List.of(
+                "AK1*HC*" + Long.parseLong(set) + "*005010X222A1", "AK2*837*" + set + "*005010X222A1", "IK5*A",
+                "AK9*A*1*1*1"));
+    }
+
+    /** The open exceptions about the claim, as an operator sees them. */
+    private List<JsonNode> openExceptionsOf(String claimNumber) {
+        List<JsonNode> found = new ArrayList<>();
+        as(operator).get("/api/exceptions?status=OPEN&payer=zenith-care").json().forEach(e -> {
+            if (claimNumber.equals(e.path("claimNumber").asText())) {
+                found.add(e);
+            }
+        });
+        return found;
     }
 
     private String delivered(String... codes) {
