@@ -90,6 +90,10 @@ public class Claim {
     private BigDecimal writtenOff = ZERO;
     private String writeOffReason;
     private String writtenOffBy;
+    /** What the payer says the patient owes (X12 PR and CLP05, FHIR copay/deductible); null when it gave no split. */
+    private BigDecimal patientResponsibility;
+    /** The provider's contractual write-off the payer names (X12 CAS group CO): never the patient's to pay. */
+    private BigDecimal contractualAdjustment;
     @Version
     private long version;
 
@@ -237,7 +241,7 @@ public class Claim {
         }
         moveTo(ClaimStatus.SUBMITTED, by, ChangeSource.USER, null, now);
         this.submittedAt = now;
-        this.staleAfter = now.plus(staleAfterPeriod);
+        this.staleAfter = StatusRules.staleAfter(ClaimStatus.SUBMITTED, now, staleAfterPeriod);
         return new ClaimSubmitted(id, claimNumber, providerReference, providerId, payerId, resubmissionOfId,
                 billedAmount(), currency, now);
     }
@@ -431,15 +435,43 @@ public class Claim {
     }
 
     /**
-     * What the patient is left to pay for the visit's billed services: the part the payer did not approve,
-     * less what a billing user wrote off.
+     * What the patient is left to pay for the visit's billed services, less what a billing user wrote off: what
+     * the payer says is the patient's (its patient responsibility) when it gave a split, else the part of the
+     * billed amount the payer did not approve. A contractual write-off (X12 CO) is never the patient's.
      */
     public BigDecimal patientShare() {
+        if (patientResponsibility != null) {
+            return patientResponsibility.subtract(writtenOff).max(ZERO);
+        }
         return approvedAmount == null ? ZERO : billedAmount().subtract(approvedAmount).subtract(writtenOff).max(ZERO);
     }
 
-    /** Still unpaid on the visit's billed services, by payer and patient together; payments and write-offs reduce it. */
+    /** Where {@link #patientShare()} comes from; null while the payer has not decided. */
+    public PatientShareBasis patientShareBasis() {
+        return patientResponsibility != null ? PatientShareBasis.PAYER
+                : approvedAmount != null ? PatientShareBasis.BILLED_LESS_APPROVED : null;
+    }
+
+    /**
+     * What the payer neither paid nor put on the patient nor named contractual (X12 OA and PI, or reductions it
+     * gave no group): known only when the payer gave a split.
+     */
+    public BigDecimal otherAdjustments() {
+        if (patientResponsibility == null || approvedAmount == null) {
+            return null;
+        }
+        return billedAmount().subtract(approvedAmount).subtract(patientResponsibility)
+                .subtract(contractualAdjustment == null ? ZERO : contractualAdjustment).max(ZERO);
+    }
+
+    /**
+     * Still unpaid on the visit's billed services, by payer and patient together; payments and write-offs reduce
+     * it. Where the payer gave a split, only its approved amount and the patient's responsibility can be collected.
+     */
     public BigDecimal outstanding() {
+        if (patientResponsibility != null) {
+            return payerOutstanding().add(patientShare());
+        }
         return billedAmount().subtract(paidAmount()).subtract(writtenOff).max(ZERO);
     }
 
@@ -633,6 +665,14 @@ public class Claim {
 
     public String getWrittenOffBy() {
         return writtenOffBy;
+    }
+
+    public BigDecimal getPatientResponsibility() {
+        return patientResponsibility;
+    }
+
+    public BigDecimal getContractualAdjustment() {
+        return contractualAdjustment;
     }
 
     public long getVersion() {
