@@ -115,6 +115,7 @@ public class Dispatcher {
             TriesSoFar before = tries.get(key);
             OutboundAttempt attempt = new OutboundAttempt(payer.channel().code(), payer.code(), claim.claimNumber(),
                     claim.providerReference(), key, before.nextAttempt(), addresses.describeClaimsOut(payer), clock.instant());
+            attempt.claimSubmittedAt(claim.submittedAt());
             boolean settled = resend ? before.latestSettled() : before.settled();
             if (settled && deliveryCount > 1) {
                 // The message is back because a neighbour's channel failed: this claim was settled then.
@@ -197,7 +198,7 @@ public class Dispatcher {
         }
         String error = cause instanceof HttpOperationFailedException http
                 ? "HTTP " + http.getStatusCode() + " from the payer: " + orEmpty(http.getResponseBody())
-                : cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                : DeliveryErrors.describe(cause);
         boolean givenUp = batch(exchange).deliveryCount() >= maxDeliveryAttempts;
         ended(attempt(exchange), givenUp ? Outcome.DEAD_LETTERED : Outcome.FAILED, null, error);
     }

@@ -12,6 +12,8 @@ public enum NotificationKind {
     // To the operators.
     FILE_QUARANTINED,
     MESSAGE_DEAD_LETTERED,
+    INCIDENT_OPENED,
+    INCIDENT_CLOSED,
     // To an HMO: a client's request waits for a decision, or a client's file of them arrived.
     CHANGE_REQUESTED,
     CHANGE_REQUESTS_RECEIVED,

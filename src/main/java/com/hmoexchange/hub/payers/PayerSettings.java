@@ -1,6 +1,7 @@
 package com.hmoexchange.hub.payers;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,14 +16,24 @@ import java.util.Set;
  * @param folder the payer's folder, where its mappings and samples live
  * @param mapping the JSONata file that shapes the claim, for formats that use one ({@link ClaimFormat#mapped()})
  * @param staleAfterDays the payer's service level: days without news after which a claim is flagged stale
+ * @param alerts when operators are alerted about this payer (operations; docs/operations.md#incidents)
  */
 public record PayerSettings(String code, String name, Path folder, Channel channel, ClaimFormat format, Path mapping,
         List<AttachmentType> requiredAttachments, int staleAfterDays, Http http, Sftp sftp, Email email,
-        List<String> csvColumns, Responses responses) {
+        List<String> csvColumns, Responses responses, Alerts alerts) {
 
     public PayerSettings {
         requiredAttachments = List.copyOf(requiredAttachments);
         csvColumns = List.copyOf(csvColumns);
+    }
+
+    /**
+     * The payer's own incident thresholds (its payer.yaml's {@code alerts:}); one left out (null) takes the
+     * hub's default (hub.operations.alerts).
+     */
+    public record Alerts(Duration failingFor, Duration silentFor, Duration requestsPendingFor) {
+
+        public static final Alerts NONE = new Alerts(null, null, null);
     }
 
     /** The HTTP section; present when the channel is {@link Channel#HTTP}. */

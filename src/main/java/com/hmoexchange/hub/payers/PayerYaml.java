@@ -3,6 +3,7 @@ package com.hmoexchange.hub.payers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.hmoexchange.hub.payers.PayerSettings.Alerts;
 import com.hmoexchange.hub.payers.PayerSettings.CsvAnswers;
 import com.hmoexchange.hub.payers.PayerSettings.Email;
 import com.hmoexchange.hub.payers.PayerSettings.Http;
@@ -13,6 +14,7 @@ import com.hmoexchange.hub.payers.PayerSettings.Sftp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.PropertyResolver;
 
 /**
@@ -57,7 +60,7 @@ final class PayerYaml {
             throw problem("must hold a YAML mapping with code, name, channel and format");
         }
         only(root, "", "code", "name", "channel", "format", "mapping", "requiredAttachments", "staleAfterDays", "http",
-                "sftp", "email", "csv", "responses");
+                "sftp", "email", "csv", "responses", "alerts");
         Path folder = file.getParent();
         String folderName = folder.getFileName().toString();
         String code = required(root, "code");
@@ -107,8 +110,33 @@ final class PayerYaml {
         if (!responses.sftpDirectory().isBlank() && sftp == null) {
             throw problem("responses.sftp.directory needs the 'sftp' section: answers are taken with the same login");
         }
+        Alerts alerts = root.has("alerts") ? alerts(root.path("alerts")) : Alerts.NONE;
         return new PayerSettings(code, name, folder, channel, format, mapping, required, staleAfterDays, http, sftp, email,
-                columns, responses);
+                columns, responses, alerts);
+    }
+
+    private Alerts alerts(JsonNode node) {
+        only(node, "alerts.", "failingFor", "silentFor", "requestsPendingFor");
+        return new Alerts(duration(node, "alerts.", "failingFor"), duration(node, "alerts.", "silentFor"),
+                duration(node, "alerts.", "requestsPendingFor"));
+    }
+
+    /** A positive duration such as 30m, 6h or 2d; null when the field is left out. */
+    private Duration duration(JsonNode node, String prefix, String field) {
+        if (!node.has(field) || node.path(field).isNull()) {
+            return null;
+        }
+        String value = node.path(field).asText().trim();
+        Duration parsed;
+        try {
+            parsed = DurationStyle.detectAndParse(value);
+        } catch (IllegalArgumentException e) {
+            parsed = null;
+        }
+        if (parsed == null || parsed.isNegative() || parsed.isZero()) {
+            throw problem(prefix + field + " '" + value + "' is not a positive duration such as 30m, 6h or 2d");
+        }
+        return parsed;
     }
 
     private Http http(JsonNode node) {

@@ -47,6 +47,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/billing-email").hasAnyRole("OWNER", "ADMIN")
                         .requestMatchers("/api/providers/**").hasAnyRole(PROVIDER_STAFF)
                         .requestMatchers("/api/operations/**", "/api/messages/**").hasRole("OPERATOR")
+                        // Operators' metrics (docs/operations.md): Prometheus scrapes with an OPERATOR user's Basic sign-in.
+                        .requestMatchers("/actuator/prometheus").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.POST, "/api/credentials/password").permitAll()
                         .requestMatchers("/api/portal/**").hasRole("CLIENT_USER")
                         .requestMatchers("/api/hmo/**").hasRole("HMO_ADMIN")

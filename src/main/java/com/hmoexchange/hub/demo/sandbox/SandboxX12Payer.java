@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -43,8 +42,8 @@ class SandboxX12Payer {
     private final Path answered;
     private final Clock clock;
 
-    SandboxX12Payer(@Value("${HUB_DATA_DIR:./data}") Path dataDir, Clock clock) {
-        Path zenith = dataDir.resolve("sandbox-sftp/root/zenith");
+    SandboxX12Payer(SandboxSettings settings, Clock clock) {
+        Path zenith = settings.dataDir().resolve("sandbox-sftp/root/zenith");
         this.claims = zenith.resolve("claims");
         this.outbound = zenith.resolve("outbound");
         this.answered = zenith.resolve(".sandbox-answered");

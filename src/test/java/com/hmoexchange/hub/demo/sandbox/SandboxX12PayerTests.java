@@ -43,7 +43,9 @@ class SandboxX12PayerTests {
         assertThat(payment.balances()).isTrue();
         assertThat(payment.total()).isEqualByComparingTo("7000");
         assertThat(payment.claims().get(0).lines().get(0).adjustments())
-                .containsExactly(new Adjustment(Adjustment.Group.CO, "45", new BigDecimal("2500")));
+                .containsExactly(new Adjustment(Adjustment.Group.PR, "3", new BigDecimal("500")),
+                        new Adjustment(Adjustment.Group.CO, "45", new BigDecimal("2000")));
+        assertThat(payment.claims().get(0).patientResponsibility()).isEqualByComparingTo("500");
         assertThat(payment.claims().get(0).lines().get(1).adjustments()).isEmpty();
     }
 
