@@ -8,7 +8,6 @@ import com.hmoexchange.hub.enrollees.Relationship;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +21,10 @@ class DependentsPolicies {
     private final EnrolleeRepository enrollees;
     private final DependentsPolicy fallback;
 
-    DependentsPolicies(BenefitPlanRepository plans, EnrolleeRepository enrollees,
-            @Value("${hub.changerequests.dependents.max-spouses}") int maxSpouses,
-            @Value("${hub.changerequests.dependents.max-children}") int maxChildren,
-            @Value("${hub.changerequests.dependents.child-max-age}") int childMaxAge) {
+    DependentsPolicies(BenefitPlanRepository plans, EnrolleeRepository enrollees, ChangeRequestSettings settings) {
         this.plans = plans;
         this.enrollees = enrollees;
-        this.fallback = new DependentsPolicy(maxSpouses, maxChildren, childMaxAge);
+        this.fallback = settings.dependents().policy();
     }
 
     /** Refuses a dependent the principal's policy does not allow, counting active dependents and {@code alsoCounted}. */

@@ -7,12 +7,10 @@ import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.enrollees.EnrolleeRepository;
 import com.hmoexchange.hub.changerequests.RequestViews.AppliedChange;
-import com.hmoexchange.hub.changerequests.RequestViews.NotificationView;
 import com.hmoexchange.hub.changerequests.RequestViews.Page;
 import com.hmoexchange.hub.changerequests.RequestViews.RequestView;
 import com.hmoexchange.hub.security.HubUser;
 import jakarta.persistence.criteria.Predicate;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,25 +24,21 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The HMO's desk: its clients' requests to review, its notifications, and each enrollee's audit trail. */
+/** The HMO's desk: its clients' requests to review and each enrollee's audit trail (its notices are in {@code notifications}). */
 @Service
 class HmoDesk {
 
     private final ChangeRequestRepository requests;
     private final ChangeDecisions decisions;
     private final ClientRepository clients;
-    private final HmoNotificationRepository notifications;
     private final EnrolleeRepository enrollees;
-    private final Clock clock;
 
     HmoDesk(ChangeRequestRepository requests, ChangeDecisions decisions, ClientRepository clients,
-            HmoNotificationRepository notifications, EnrolleeRepository enrollees, Clock clock) {
+            EnrolleeRepository enrollees) {
         this.requests = requests;
         this.decisions = decisions;
         this.clients = clients;
-        this.notifications = notifications;
         this.enrollees = enrollees;
-        this.clock = clock;
     }
 
     /** Filters; each one left null does not filter. Dates are the days the requests were made (UTC). */
@@ -80,33 +74,6 @@ class HmoDesk {
     @Transactional
     RequestView decline(HubUser hmo, long requestId, String reason) {
         return view(decisions.decline(hmo, requestId, reason));
-    }
-
-    @Transactional(readOnly = true)
-    List<NotificationView> notifications(HubUser hmo, boolean unreadOnly, int size) {
-        long payerId = hmo.requireHmoPayerId();
-        PageRequest first = PageRequest.of(0, Math.max(1, Math.min(size, 200)));
-        return (unreadOnly ? notifications.findByPayerIdAndReadAtIsNullOrderByCreatedAtDescIdDesc(payerId, first)
-                : notifications.findByPayerIdOrderByCreatedAtDescIdDesc(payerId, first))
-                .stream().map(NotificationView::of).toList();
-    }
-
-    @Transactional(readOnly = true)
-    long unreadCount(HubUser hmo) {
-        return notifications.countByPayerIdAndReadAtIsNull(hmo.requireHmoPayerId());
-    }
-
-    @Transactional
-    NotificationView markRead(HubUser hmo, long notificationId) {
-        HmoNotification n = notifications.findById(notificationId).filter(x -> x.getPayerId() == hmo.requireHmoPayerId())
-                .orElseThrow(() -> new NotFoundException("Notification", notificationId));
-        n.markRead(hmo.username(), clock.instant());
-        return NotificationView.of(n);
-    }
-
-    @Transactional
-    int markAllRead(HubUser hmo) {
-        return notifications.markAllRead(hmo.requireHmoPayerId(), hmo.username(), clock.instant());
     }
 
     /** Every applied change of an enrollee, each traced to its request, who asked and who approved. */

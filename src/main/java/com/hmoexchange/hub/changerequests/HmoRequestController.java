@@ -1,7 +1,6 @@
 package com.hmoexchange.hub.changerequests;
 
 import com.hmoexchange.hub.changerequests.RequestViews.AppliedChange;
-import com.hmoexchange.hub.changerequests.RequestViews.NotificationView;
 import com.hmoexchange.hub.changerequests.RequestViews.Page;
 import com.hmoexchange.hub.changerequests.RequestViews.RequestView;
 import com.hmoexchange.hub.security.HubUser;
@@ -13,7 +12,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The HMO's side of change requests (HMO_ADMIN): review, approve or decline, notifications, audit. */
+/** The HMO's side of change requests (HMO_ADMIN): review, approve or decline, audit. Notices: /api/notifications. */
 @RestController
 @RequestMapping("/api/hmo")
 @Tag(name = "HMO: change requests", description = "Review, approve or decline clients' enrollee change requests")
@@ -66,31 +64,6 @@ class HmoRequestController {
     @Operation(summary = "Decline with a reason the client will see; nothing changes")
     RequestView decline(@AuthenticationPrincipal HubUser user, @PathVariable long id, @Valid @RequestBody Decline body) {
         return desk.decline(user, id, body.reason());
-    }
-
-    @GetMapping("/notifications")
-    @Operation(summary = "Notifications of new requests, newest first")
-    List<NotificationView> notifications(@AuthenticationPrincipal HubUser user,
-            @RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "50") int size) {
-        return desk.notifications(user, unread, size);
-    }
-
-    @GetMapping("/notifications/unread-count")
-    @Operation(summary = "How many notifications are unread")
-    Map<String, Long> unreadCount(@AuthenticationPrincipal HubUser user) {
-        return Map.of("unread", desk.unreadCount(user));
-    }
-
-    @PostMapping("/notifications/{id}/read")
-    @Operation(summary = "Mark a notification read")
-    NotificationView markRead(@AuthenticationPrincipal HubUser user, @PathVariable long id) {
-        return desk.markRead(user, id);
-    }
-
-    @PostMapping("/notifications/read-all")
-    @Operation(summary = "Mark every notification read")
-    Map<String, Integer> markAllRead(@AuthenticationPrincipal HubUser user) {
-        return Map.of("marked", desk.markAllRead(user));
     }
 
     @GetMapping("/enrollee-history")

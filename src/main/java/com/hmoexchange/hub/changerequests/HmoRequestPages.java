@@ -2,6 +2,7 @@ package com.hmoexchange.hub.changerequests;
 
 import com.hmoexchange.hub.clients.ClientRepository;
 import com.hmoexchange.hub.changerequests.RequestViews.RequestView;
+import com.hmoexchange.hub.notifications.Inbox;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.web.FormErrors;
 import com.hmoexchange.hub.web.WebPage;
@@ -17,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The HMO portal's Manage Requests: the dashboard with filters, a request's before and after, and
- * Approve / Reject, each behind a confirm step; the notification bell. All through {@link HmoDesk}.
+ * Approve / Reject, each behind a confirm step. All through {@link HmoDesk}; the bell and notices are the
+ * notifications module's.
  */
 @Controller
 @WebPage
@@ -26,10 +28,12 @@ class HmoRequestPages {
 
     private final HmoDesk desk;
     private final ClientRepository clients;
+    private final Inbox inbox;
 
-    HmoRequestPages(HmoDesk desk, ClientRepository clients) {
+    HmoRequestPages(HmoDesk desk, ClientRepository clients, Inbox inbox) {
         this.desk = desk;
         this.clients = clients;
+        this.inbox = inbox;
     }
 
     @GetMapping("/requests")
@@ -48,7 +52,7 @@ class HmoRequestPages {
         model.addAttribute("statuses", ChangeStatus.values());
         model.addAttribute("kinds", ChangeKind.values());
         model.addAttribute("clients", clients.findByPayerIdOrderByName(user.requireHmoPayerId()));
-        model.addAttribute("unread", desk.unreadCount(user));
+        model.addAttribute("unread", inbox.unread(user));
         return "hmo/requests";
     }
 
@@ -86,32 +90,6 @@ class HmoRequestPages {
         }
         flash.addFlashAttribute("notice", "Request " + id + " rejected. The client sees your reason.");
         return "redirect:/hmo/requests/" + id;
-    }
-
-    @GetMapping("/notifications")
-    String notifications(@AuthenticationPrincipal HubUser user, Model model) {
-        model.addAttribute("notifications", desk.notifications(user, false, 100));
-        model.addAttribute("unread", desk.unreadCount(user));
-        return "hmo/notifications";
-    }
-
-    /** The bell's count, fetched by htmx when a page loads and every half minute. */
-    @GetMapping("/notifications/bell")
-    String bell(@AuthenticationPrincipal HubUser user, Model model) {
-        model.addAttribute("unread", desk.unreadCount(user));
-        return "hmo/bell";
-    }
-
-    @PostMapping("/notifications/{id}/open")
-    String open(@AuthenticationPrincipal HubUser user, @PathVariable long id) {
-        Long requestId = desk.markRead(user, id).requestId();
-        return requestId == null ? "redirect:/hmo/requests?status=PENDING" : "redirect:/hmo/requests/" + requestId;
-    }
-
-    @PostMapping("/notifications/read-all")
-    String readAll(@AuthenticationPrincipal HubUser user, RedirectAttributes flash) {
-        flash.addFlashAttribute("notice", desk.markAllRead(user) + " notification(s) marked read.");
-        return "redirect:/hmo/notifications";
     }
 
     private String detailPage(RequestView request, String confirm, String reason, FormErrors errors, Model model) {

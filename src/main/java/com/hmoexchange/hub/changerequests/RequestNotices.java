@@ -2,50 +2,51 @@ package com.hmoexchange.hub.changerequests;
 
 import com.hmoexchange.hub.clients.Client;
 import com.hmoexchange.hub.clients.Clients;
+import com.hmoexchange.hub.common.PublicAddress;
 import com.hmoexchange.hub.mail.Email;
 import com.hmoexchange.hub.mail.Mailer;
-import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
+import com.hmoexchange.hub.notifications.About;
+import com.hmoexchange.hub.notifications.NotificationKind;
+import com.hmoexchange.hub.notifications.Notifications;
+import com.hmoexchange.hub.notifications.Recipient;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells people about requests: the HMO about new ones (in-app and by email to the client's HMO
- * desk), the client about decisions (by email to whoever asked; the client's contact address for a
- * file sent by SFTP).
+ * desk), the client about decisions (in-app for the client's users, and by email to whoever asked;
+ * the client's contact address for a file sent by SFTP).
  */
 @Component
 class RequestNotices {
 
-    private final HmoNotificationRepository notifications;
+    private final Notifications notifications;
     private final Clients clients;
     private final Mailer mailer;
-    private final Clock clock;
-    private final String publicUrl;
+    private final PublicAddress hub;
 
-    RequestNotices(HmoNotificationRepository notifications, Clients clients, Mailer mailer, Clock clock,
-            @Value("${hub.public-url}") String publicUrl) {
+    RequestNotices(Notifications notifications, Clients clients, Mailer mailer, PublicAddress hub) {
         this.notifications = notifications;
         this.clients = clients;
         this.mailer = mailer;
-        this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.hub = hub;
     }
 
     void requested(ChangeRequest request) {
         Client client = clients.byId(request.getClientId());
         String message = client.getName() + " asks: " + summary(request) + " (request " + request.getId() + ")";
-        notifications.save(new HmoNotification(request.getPayerId(), request.getId(), message, clock.instant()));
+        notifications.notify(Recipient.hmo(request.getPayerId()), NotificationKind.CHANGE_REQUESTED,
+                About.changeRequest(request.getId()), message);
         mailer.sendAfterCommit(new Email(client.getHmoEmail(), "New change request " + request.getId() + " from " + client.getName(),
                 message + ".\nAsked by " + request.getRequestedBy() + " at " + request.getRequestedAt() + ".\n\n"
-                        + "Review it: " + publicUrl + "/api/hmo/requests/" + request.getId() + "\n"));
+                        + "Review it: " + hub.link("/hmo/requests/" + request.getId()) + "\n"));
     }
 
     void bulkReceived(Client client, String fileName, int accepted, String requestedBy) {
         String message = client.getName() + " sent " + accepted + " request(s) in file " + fileName;
-        notifications.save(new HmoNotification(client.getPayerId(), null, message, clock.instant()));
+        notifications.notify(Recipient.hmo(client.getPayerId()), NotificationKind.CHANGE_REQUESTS_RECEIVED, message);
         mailer.sendAfterCommit(new Email(client.getHmoEmail(), "New bulk requests from " + client.getName(),
-                message + ", from " + requestedBy + ".\n\nReview them: " + publicUrl + "/api/hmo/requests?status=PENDING&client="
-                        + client.getCode() + "\n"));
+                message + ", from " + requestedBy + ".\n\nReview them: " + hub.link("/hmo/requests?status=PENDING&client="
+                        + client.getCode()) + "\n"));
     }
 
     void decided(ChangeRequest request) {
@@ -57,9 +58,11 @@ class RequestNotices {
             case DECLINED -> "declined: " + request.getDecisionReason();
             default -> request.getStatus().name().toLowerCase();
         };
+        String message = "Your request " + request.getId() + " (" + summary(request) + ") was " + outcome + ".";
+        notifications.notify(Recipient.client(client.getId()), NotificationKind.CHANGE_REQUEST_DECIDED,
+                About.changeRequest(request.getId()), message);
         mailer.sendAfterCommit(new Email(to, "Request " + request.getId() + " " + request.getStatus().name().toLowerCase(),
-                "Your request " + request.getId() + " (" + summary(request) + ") was " + outcome + ".\nDecided by "
-                        + request.getDecidedBy() + " at " + request.getDecidedAt() + ".\n"));
+                message + "\nDecided by " + request.getDecidedBy() + " at " + request.getDecidedAt() + ".\n"));
     }
 
     static String summary(ChangeRequest r) {

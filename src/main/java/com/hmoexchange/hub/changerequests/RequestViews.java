@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What the API shows of requests, enrollees and notifications. */
+/** What the API shows of requests and enrollees. */
 final class RequestViews {
 
     private RequestViews() {
@@ -35,14 +35,6 @@ final class RequestViews {
     }
 
     record PrincipalView(EnrolleeRow principal, List<EnrolleeRow> dependents) {
-    }
-
-    record NotificationView(long id, Long requestId, String message, Instant createdAt, Instant readAt, String readBy) {
-
-        static NotificationView of(HmoNotification n) {
-            return new NotificationView(n.getId(), n.getChangeRequestId(), n.getMessage(), n.getCreatedAt(), n.getReadAt(),
-                    n.getReadBy());
-        }
     }
 
     /** One applied change in an enrollee's history: what changed, at whose request and by whose decision. */

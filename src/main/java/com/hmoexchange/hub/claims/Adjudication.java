@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rules for a payer's verdict on a claim: where the claim may move, what the payer approved per line,
+ * The rules for a payer's adjudication of a claim: where the claim may move, what the payer approved per line,
  * and when the same news is simply a repeat. Kept free of persistence so the same rules serve one claim
- * from a callback and 100,000 lines of a status file applied set-based ({@link ClaimVerdicts}).
- * Claims only move forward; a decision is final; the claim's decision follows from its lines.
+ * from a callback and 100,000 lines of a status file applied set-based ({@link ClaimAdjudications}).
+ * Where the claim may move is {@link StatusRules}' (the same rules as for people); what is added here is what
+ * the payer's amounts mean: the claim's decision follows from its lines.
  */
 public final class Adjudication {
 
@@ -32,27 +33,27 @@ public final class Adjudication {
         }
     }
 
-    /** What the payer said about one line: approved quantity and amount (either may be absent) and its reasons. */
-    public record LineVerdict(int position, Integer approvedQuantity, BigDecimal approvedAmount, String reasons) {
+    /** The payer's adjudication of one line as the core takes it: approved quantity and amount (either may be absent) and its reasons. */
+    public record OfLine(int position, Integer approvedQuantity, BigDecimal approvedAmount, String reasons) {
     }
 
     /**
-     * What the payer said about the claim. {@code status} may be null when only amounts were given (a remittance);
+     * The payer's adjudication of the claim as the core takes it. {@code status} may be null when only amounts were given (a remittance);
      * {@code approvedTotal} is the claim-level amount when the payer gave no lines.
      */
-    public record Verdict(ClaimStatus status, BigDecimal approvedTotal, List<LineVerdict> lines, String reasons) {
+    public record OfClaim(ClaimStatus status, BigDecimal approvedTotal, List<OfLine> lines, String reasons) {
 
-        public Verdict {
+        public OfClaim {
             lines = List.copyOf(lines);
         }
     }
 
-    /** What applying a verdict means for the claim. */
-    public sealed interface Outcome permits Applied, Unchanged, Refused {
+    /** What applying an adjudication means for the claim. */
+    public sealed interface Outcome permits Applied, Unchanged, Late, Refused {
     }
 
     /** The claim moves (or, for a decision, is decided) as the payer says. */
-    public record Applied(ClaimStatus from, ClaimStatus to, BigDecimal approvedAmount, List<LineVerdict> lines,
+    public record Applied(ClaimStatus from, ClaimStatus to, BigDecimal approvedAmount, List<OfLine> lines,
             String reasons) implements Outcome {
     }
 
@@ -60,37 +61,44 @@ public final class Adjudication {
     public record Unchanged(String why) implements Outcome {
     }
 
-    /** The verdict cannot be applied (backwards, after a decision, unreadable amounts): recorded for a person. */
+    /**
+     * Older news than the claim's state (the payer's receipt, read after its review or decision): the claim stays
+     * {@code current}; its history keeps the news, marked late. Not an error.
+     */
+    public record Late(ClaimStatus current, ClaimStatus news, String reasons) implements Outcome {
+    }
+
+    /** The adjudication cannot be applied (backwards, after a decision, unreadable amounts): recorded for a person. */
     public record Refused(String code, String why) implements Outcome {
     }
 
-    public static Outcome decide(ClaimState claim, Verdict verdict) {
+    public static Outcome decide(ClaimState claim, OfClaim adjudication) {
         if (claim.status() == ClaimStatus.DRAFT) {
-            return new Refused("claim-not-submitted", "Claim " + claim.claimNumber() + " is a draft; the payer cannot have it.");
+            return refused(StatusRules.move(claim.claimNumber(), claim.status(), claim.approvedAmount(), adjudication.status(), null));
         }
         Map<Integer, BilledLine> billed = new HashMap<>();
         claim.lines().forEach(l -> billed.put(l.position(), l));
-        for (LineVerdict line : verdict.lines()) {
+        for (OfLine line : adjudication.lines()) {
             if (!billed.containsKey(line.position())) {
                 return new Refused("unknown-line", "Claim " + claim.claimNumber() + " has no line " + line.position()
                         + " (it has " + claim.lines().size() + ").");
             }
         }
-        ClaimStatus target = verdict.status();
+        ClaimStatus target = adjudication.status();
         if (target == ClaimStatus.DRAFT || target == ClaimStatus.SUBMITTED) {
-            return new Refused("status-not-from-payer", "A payer cannot set a claim to " + target + ".");
+            return refused(StatusRules.move(claim.claimNumber(), claim.status(), claim.approvedAmount(), target, null));
         }
         BigDecimal approved = null;
-        List<LineVerdict> lines = verdict.lines();
+        List<OfLine> lines = adjudication.lines();
         if (target == null || target.isDecision()) {
             BigDecimal total = claim.billed();
             if (target == ClaimStatus.REJECTED) {
                 approved = ZERO;
-                lines = rejectedLines(claim, verdict);
+                lines = rejectedLines(claim, adjudication);
             } else if (!lines.isEmpty()) {
                 approved = approvedFromLines(billed, lines);
-            } else if (verdict.approvedTotal() != null) {
-                approved = verdict.approvedTotal().setScale(2, RoundingMode.HALF_UP);
+            } else if (adjudication.approvedTotal() != null) {
+                approved = adjudication.approvedTotal().setScale(2, RoundingMode.HALF_UP);
             } else if (target == ClaimStatus.APPROVED) {
                 approved = total;
             } else {
@@ -102,36 +110,35 @@ public final class Adjudication {
                         + claim.claimNumber() + ".");
             }
             // The claim's decision follows from what was approved, whatever word the payer used.
-            target = approved.signum() == 0 ? ClaimStatus.REJECTED
-                    : approved.compareTo(total) >= 0 ? ClaimStatus.APPROVED : ClaimStatus.PARTIAL;
+            target = StatusRules.decisionFor(approved, total);
             if (target == ClaimStatus.APPROVED) {
                 approved = total;
             }
         }
-        String reasons = reasons(verdict, lines, target);
-        if (claim.status().isDecision()) {
-            boolean same = claim.status() == target && claim.approvedAmount() != null
-                    && claim.approvedAmount().compareTo(approved) == 0;
-            return same ? new Unchanged("Claim " + claim.claimNumber() + " is already " + target + ".")
-                    : new Refused("claim-decided", "Claim " + claim.claimNumber() + " was already decided " + claim.status()
-                    + (claim.approvedAmount() == null ? "" : " (approved " + claim.approvedAmount() + ")") + "; the payer now says "
-                    + target + (approved == null ? "" : " (approved " + approved + ")") + ". A decision is final: take it up with the payer.");
+        String reasons = reasons(adjudication, lines, target);
+        StatusRules.Move move = StatusRules.move(claim.claimNumber(), claim.status(), claim.approvedAmount(), target, approved);
+        if (move instanceof StatusRules.Forward forward) {
+            return new Applied(forward.from(), forward.to(), approved, target.isDecision() ? lines : List.of(), reasons);
         }
-        if (claim.status() == target) {
-            return new Unchanged("Claim " + claim.claimNumber() + " is already " + target + ".");
+        if (move instanceof StatusRules.Repeat repeat) {
+            return new Unchanged("Claim " + claim.claimNumber() + " is already " + repeat.status() + ".");
         }
-        if (!target.isAfter(claim.status())) {
-            return new Refused("status-backwards", "Claim " + claim.claimNumber() + " is " + claim.status()
-                    + "; the payer's " + target + " would move it back. Claims only move forward.");
+        if (move instanceof StatusRules.Late late) {
+            return new Late(late.current(), late.news(), reasons);
         }
-        return new Applied(claim.status(), target, approved, target.isDecision() ? lines : List.of(), reasons);
+        return refused(move);
+    }
+
+    private static Refused refused(StatusRules.Move move) {
+        StatusRules.Refused refused = (StatusRules.Refused) move;
+        return new Refused(refused.code(), refused.why());
     }
 
     /** A line the payer did not mention is taken as approved in full. */
-    private static BigDecimal approvedFromLines(Map<Integer, BilledLine> billed, List<LineVerdict> lines) {
+    private static BigDecimal approvedFromLines(Map<Integer, BilledLine> billed, List<OfLine> lines) {
         Map<Integer, BigDecimal> approved = new HashMap<>();
         billed.values().forEach(l -> approved.put(l.position(), l.amount()));
-        for (LineVerdict line : lines) {
+        for (OfLine line : lines) {
             BilledLine b = billed.get(line.position());
             BigDecimal amount = line.approvedAmount();
             if (amount == null && line.approvedQuantity() != null) {
@@ -144,20 +151,20 @@ public final class Adjudication {
     }
 
     /** On a rejection every line is approved at nothing, keeping the line reasons the payer gave. */
-    private static List<LineVerdict> rejectedLines(ClaimState claim, Verdict verdict) {
-        Map<Integer, LineVerdict> given = new HashMap<>();
-        verdict.lines().forEach(l -> given.put(l.position(), l));
-        List<LineVerdict> lines = new ArrayList<>();
+    private static List<OfLine> rejectedLines(ClaimState claim, OfClaim adjudication) {
+        Map<Integer, OfLine> given = new HashMap<>();
+        adjudication.lines().forEach(l -> given.put(l.position(), l));
+        List<OfLine> lines = new ArrayList<>();
         for (BilledLine b : claim.lines()) {
-            LineVerdict said = given.get(b.position());
-            lines.add(new LineVerdict(b.position(), 0, ZERO, said == null ? null : said.reasons()));
+            OfLine said = given.get(b.position());
+            lines.add(new OfLine(b.position(), 0, ZERO, said == null ? null : said.reasons()));
         }
         return lines;
     }
 
-    private static String reasons(Verdict verdict, List<LineVerdict> lines, ClaimStatus target) {
-        if (verdict.reasons() != null && !verdict.reasons().isBlank()) {
-            return verdict.reasons();
+    private static String reasons(OfClaim adjudication, List<OfLine> lines, ClaimStatus target) {
+        if (adjudication.reasons() != null && !adjudication.reasons().isBlank()) {
+            return adjudication.reasons();
         }
         if (target == ClaimStatus.REJECTED || target == ClaimStatus.PARTIAL) {
             List<String> fromLines = lines.stream().filter(l -> l.reasons() != null && !l.reasons().isBlank())

@@ -90,6 +90,10 @@ public class Claim {
     private BigDecimal writtenOff = ZERO;
     private String writeOffReason;
     private String writtenOffBy;
+    /** What the payer says the patient owes (X12 PR and CLP05, FHIR copay/deductible); null when it gave no split. */
+    private BigDecimal patientResponsibility;
+    /** The provider's contractual write-off the payer names (X12 CAS group CO): never the patient's to pay. */
+    private BigDecimal contractualAdjustment;
     @Version
     private long version;
 
@@ -237,40 +241,52 @@ public class Claim {
         }
         moveTo(ClaimStatus.SUBMITTED, by, ChangeSource.USER, null, now);
         this.submittedAt = now;
-        this.staleAfter = now.plus(staleAfterPeriod);
+        this.staleAfter = StatusRules.staleAfter(ClaimStatus.SUBMITTED, now, staleAfterPeriod);
         return new ClaimSubmitted(id, claimNumber, providerReference, providerId, payerId, resubmissionOfId,
                 billedAmount(), currency, now);
     }
 
     /**
-     * Records news of the claim: from the payer, or a person's manual update (a reason is required).
-     * Only forward moves; a decision is final. APPROVED approves the billed amount, REJECTED nothing,
-     * PARTIAL needs the approved amount (more than nothing, less than billed).
+     * Records news of the claim: from the payer, or a person's manual update (a reason is required). Where the
+     * claim may go is {@link StatusRules}' (the same rules as for payers' files): forward only, a decision is
+     * final. APPROVED approves the billed amount, REJECTED nothing, PARTIAL needs the approved amount (more than
+     * nothing, less than billed). From the payer, the same news again changes nothing and older news (its receipt
+     * after the review) is kept in the history marked late; a person is told why nothing changed.
      */
     void changeStatus(ClaimStatus target, BigDecimal approved, String reason, String by, ChangeSource source,
             Duration staleAfterPeriod, Instant now) {
-        if (status == ClaimStatus.DRAFT) {
-            throw new RuleViolation("claim-not-submitted", "Claim " + claimNumber + " is still a draft: submit it first.");
-        }
-        if (status.isDecision()) {
-            throw new RuleViolation("claim-decided", "Claim " + claimNumber + " was already decided (" + status
-                    + "); a decision is final. Resubmit a corrected claim if it was rejected.");
-        }
-        if (!target.isAfter(status)) {
-            throw new RuleViolation("status-backwards", "Claim " + claimNumber + " is " + status
-                    + " and cannot move back or stay at " + target + "; claims only move forward.");
-        }
-        if (source == ChangeSource.USER && (reason == null || reason.isBlank())) {
-            throw new InvalidInput("reason", "Give a reason for a manual status change (for example who at the payer told you).");
-        }
-        this.approvedAmount = switch (target) {
+        BigDecimal targetApproved = switch (target) {
             case APPROVED -> billedAmount();
             case REJECTED -> ZERO;
-            case PARTIAL -> checkedPartial(approved);
+            case PARTIAL -> approved == null ? null : approved.setScale(2, java.math.RoundingMode.HALF_UP);
             default -> null;
         };
+        StatusRules.Move move = StatusRules.move(claimNumber, status, approvedAmount, target, targetApproved);
+        boolean byPerson = source == ChangeSource.USER;
+        if (move instanceof StatusRules.Refused refused) {
+            throw new RuleViolation(refused.code(), refused.why());
+        }
+        if (move instanceof StatusRules.Repeat repeat) {
+            if (byPerson) {
+                throw new RuleViolation("status-unchanged", "Claim " + claimNumber + " is already " + repeat.status()
+                        + (repeat.status().isDecision() ? "; a decision is final." : "."));
+            }
+            return;
+        }
+        if (move instanceof StatusRules.Late late) {
+            if (byPerson) {
+                throw new RuleViolation("status-backwards", "Claim " + claimNumber + " is " + late.current()
+                        + " and cannot move back to " + late.news() + "; claims only move forward.");
+            }
+            history.add(StatusChange.late(status, late.news(), now, by, source, blankToNull(reason)));
+            return;
+        }
+        if (byPerson && (reason == null || reason.isBlank())) {
+            throw new InvalidInput("reason", "Give a reason for a manual status change (for example who at the payer told you).");
+        }
+        this.approvedAmount = target == ClaimStatus.PARTIAL ? checkedPartial(approved) : targetApproved;
         moveTo(target, by, source, reason, now);
-        this.staleAfter = target.isAwaitingPayer() ? now.plus(staleAfterPeriod) : null;
+        this.staleAfter = StatusRules.staleAfter(target, now, staleAfterPeriod);
         settle();
     }
 
@@ -359,7 +375,8 @@ public class Claim {
 
     /**
      * The payer has the claim. A payer that says it already registered the claim (RECEIVED) moves it
-     * on; a later status the claim already passed is not a reason to fail the delivery.
+     * on; when the claim is already further on (the payer's answer came first) that news is kept late,
+     * never a reason to fail the delivery.
      */
     void delivered(String reference, boolean payerSaysReceived, String channel, Duration staleAfterPeriod, Instant now) {
         this.deliveryStatus = DeliveryStatus.DELIVERED;
@@ -369,7 +386,7 @@ public class Claim {
             this.payerReference = reference.trim();
         }
         this.lastActivityAt = now;
-        if (payerSaysReceived && status == ClaimStatus.SUBMITTED) {
+        if (payerSaysReceived) {
             changeStatus(ClaimStatus.RECEIVED, null, "acknowledged on delivery", channel, ChangeSource.PAYER,
                     staleAfterPeriod, now);
         }
@@ -418,15 +435,43 @@ public class Claim {
     }
 
     /**
-     * What the patient is left to pay for the visit's billed services: the part the payer did not approve,
-     * less what a billing user wrote off.
+     * What the patient is left to pay for the visit's billed services, less what a billing user wrote off: what
+     * the payer says is the patient's (its patient responsibility) when it gave a split, else the part of the
+     * billed amount the payer did not approve. A contractual write-off (X12 CO) is never the patient's.
      */
     public BigDecimal patientShare() {
+        if (patientResponsibility != null) {
+            return patientResponsibility.subtract(writtenOff).max(ZERO);
+        }
         return approvedAmount == null ? ZERO : billedAmount().subtract(approvedAmount).subtract(writtenOff).max(ZERO);
     }
 
-    /** Still unpaid on the visit's billed services, by payer and patient together; payments and write-offs reduce it. */
+    /** Where {@link #patientShare()} comes from; null while the payer has not decided. */
+    public PatientShareBasis patientShareBasis() {
+        return patientResponsibility != null ? PatientShareBasis.PAYER
+                : approvedAmount != null ? PatientShareBasis.BILLED_LESS_APPROVED : null;
+    }
+
+    /**
+     * What the payer neither paid nor put on the patient nor named contractual (X12 OA and PI, or reductions it
+     * gave no group): known only when the payer gave a split.
+     */
+    public BigDecimal otherAdjustments() {
+        if (patientResponsibility == null || approvedAmount == null) {
+            return null;
+        }
+        return billedAmount().subtract(approvedAmount).subtract(patientResponsibility)
+                .subtract(contractualAdjustment == null ? ZERO : contractualAdjustment).max(ZERO);
+    }
+
+    /**
+     * Still unpaid on the visit's billed services, by payer and patient together; payments and write-offs reduce
+     * it. Where the payer gave a split, only its approved amount and the patient's responsibility can be collected.
+     */
     public BigDecimal outstanding() {
+        if (patientResponsibility != null) {
+            return payerOutstanding().add(patientShare());
+        }
         return billedAmount().subtract(paidAmount()).subtract(writtenOff).max(ZERO);
     }
 
@@ -454,7 +499,7 @@ public class Claim {
     }
 
     private void settle() {
-        paymentStatus = PaymentStatus.of(paidAmount(), expectedFromPayer());
+        paymentStatus = StatusRules.paymentStatus(paidAmount(), approvedAmount, billedAmount());
     }
 
     private BigDecimal checkedPartial(BigDecimal approved) {
@@ -462,7 +507,7 @@ public class Claim {
             throw new InvalidInput("approvedAmount", "PARTIAL needs the approvedAmount: what the payer agreed to pay.");
         }
         BigDecimal billed = billedAmount();
-        if (approved.signum() <= 0 || approved.compareTo(billed) >= 0) {
+        if (approved.signum() <= 0 || StatusRules.decisionFor(approved, billed) != ClaimStatus.PARTIAL) {
             throw new InvalidInput("approvedAmount", "approvedAmount " + approved + " must be more than 0 and less than the billed "
                     + billed + " for PARTIAL; use REJECTED for nothing and APPROVED for all of it.");
         }
@@ -620,6 +665,14 @@ public class Claim {
 
     public String getWrittenOffBy() {
         return writtenOffBy;
+    }
+
+    public BigDecimal getPatientResponsibility() {
+        return patientResponsibility;
+    }
+
+    public BigDecimal getContractualAdjustment() {
+        return contractualAdjustment;
     }
 
     public long getVersion() {

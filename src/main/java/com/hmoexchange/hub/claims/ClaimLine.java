@@ -35,6 +35,9 @@ public class ClaimLine {
     private Integer approvedQuantity;
     private BigDecimal approvedAmount;
     private String adjudicationReasons;
+    /** What the payer says the patient owes on the line, and the provider's contractual write-off; null without a split. */
+    private BigDecimal patientResponsibility;
+    private BigDecimal contractualAdjustment;
 
     protected ClaimLine() {
     }
@@ -71,6 +74,17 @@ public class ClaimLine {
 
     public BigDecimal amount() {
         return unitPrice.multiply(BigDecimal.valueOf(quantity)).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** What the payer neither approved nor put on the patient nor named contractual; null without a split. */
+    public BigDecimal otherAdjustments() {
+        if (approvedAmount == null || (patientResponsibility == null && contractualAdjustment == null)) {
+            return null;
+        }
+        BigDecimal rest = amount().subtract(approvedAmount);
+        rest = patientResponsibility == null ? rest : rest.subtract(patientResponsibility);
+        rest = contractualAdjustment == null ? rest : rest.subtract(contractualAdjustment);
+        return rest.max(BigDecimal.ZERO.setScale(2));
     }
 
     public boolean isOverridden() {
@@ -127,5 +141,13 @@ public class ClaimLine {
 
     public String getAdjudicationReasons() {
         return adjudicationReasons;
+    }
+
+    public BigDecimal getPatientResponsibility() {
+        return patientResponsibility;
+    }
+
+    public BigDecimal getContractualAdjustment() {
+        return contractualAdjustment;
     }
 }

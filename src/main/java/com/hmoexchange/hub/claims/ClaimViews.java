@@ -1,6 +1,7 @@
 package com.hmoexchange.hub.claims;
 
 import com.hmoexchange.hub.payers.AttachmentType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,12 +19,19 @@ public final class ClaimViews {
     public record Line(int position, long visitServiceId, String serviceCode, String description, int quantity,
             LocalDate serviceDate, BigDecimal tariffPrice, BigDecimal unitPrice, BigDecimal amount,
             boolean overridden, String overrideReason, String overriddenBy, Integer approvedQuantity,
-            BigDecimal approvedAmount, String payerReasons) {
+            BigDecimal approvedAmount, String payerReasons,
+            @Schema(description = "what the payer says the patient owes on the line (X12 CAS PR, FHIR copay/deductible); null when the payer gave no split")
+            BigDecimal patientResponsibility,
+            @Schema(description = "the provider's contractual write-off on the line (X12 CAS CO): never billed to the patient")
+            BigDecimal contractualAdjustment,
+            @Schema(description = "what the payer withheld on the line otherwise (X12 OA, PI); null when the payer gave no split")
+            BigDecimal otherAdjustments) {
         static Line of(ClaimLine l) {
             return new Line(l.getPosition(), l.getVisitServiceId(), l.getServiceCode(), l.getDescription(), l.getQuantity(),
                     l.getServiceDate(), l.getTariffPrice(), l.getUnitPrice(), l.amount(), l.isOverridden(),
                     l.getOverrideReason(), l.getOverriddenBy(), l.getApprovedQuantity(), l.getApprovedAmount(),
-                    l.getAdjudicationReasons());
+                    l.getAdjudicationReasons(), l.getPatientResponsibility(), l.getContractualAdjustment(),
+                    l.otherAdjustments());
         }
     }
 
@@ -35,10 +43,12 @@ public final class ClaimViews {
         }
     }
 
-    public record History(ClaimStatus from, ClaimStatus to, Instant at, String by, ChangeSource source, String reason) {
+    /** A step of the claim's history; {@code late}: news older than the claim's state when it came, kept but not a move. */
+    public record History(ClaimStatus from, ClaimStatus to, Instant at, String by, ChangeSource source, String reason,
+            boolean late) {
         static History of(StatusChange c) {
             return new History(c.getFromStatus(), c.getToStatus(), c.getChangedAt(), c.getChangedBy(), c.getSource(),
-                    c.getReason());
+                    c.getReason(), c.isLate());
         }
     }
 
@@ -50,14 +60,29 @@ public final class ClaimViews {
         }
     }
 
-    /** The money on the claim, and who still owes what. */
+    /**
+     * The money on the claim, and who still owes what. {@code patientShare} is what the payer says the patient
+     * owes ({@code patientShareBasis} PAYER, with {@code patientResponsibility} as the payer gave it) or, when
+     * the payer gave no split, billed less approved (BILLED_LESS_APPROVED); less what billing wrote off.
+     * {@code contractualAdjustment} is the provider's write-off the payer named (never the patient's), and
+     * {@code otherAdjustments} what the payer withheld otherwise.
+     */
     public record Balance(String currency, BigDecimal billed, BigDecimal approved, BigDecimal paid, BigDecimal payerOutstanding,
             BigDecimal patientShare, BigDecimal writtenOff, String writeOffReason, BigDecimal outstanding,
-            BigDecimal overpaidBy) {
+            BigDecimal overpaidBy,
+            @Schema(description = "PAYER: patientShare is the payer's patient responsibility; BILLED_LESS_APPROVED: the payer gave no split, so what it did not approve is the patient's; null until decided")
+            PatientShareBasis patientShareBasis,
+            @Schema(description = "what the payer says the patient owes (X12 CLP05 and CAS PR, FHIR copay/deductible, a mapped field); null when it gave no split")
+            BigDecimal patientResponsibility,
+            @Schema(description = "the provider's contractual write-off the payer named (X12 CAS CO): never billed to the patient")
+            BigDecimal contractualAdjustment,
+            @Schema(description = "what the payer withheld otherwise (X12 OA and PI, or reductions without a group); null when it gave no split")
+            BigDecimal otherAdjustments) {
         static Balance of(Claim c) {
             return new Balance(c.getCurrency(), c.billedAmount(), c.getApprovedAmount(), c.paidAmount(),
                     c.payerOutstanding(), c.patientShare(), c.getWrittenOff(), c.getWriteOffReason(), c.outstanding(),
-                    c.overpaidBy());
+                    c.overpaidBy(), c.patientShareBasis(), c.getPatientResponsibility(), c.getContractualAdjustment(),
+                    c.otherAdjustments());
         }
     }
 

@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.claims;
 
+import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.notifications.Notifications.PracticeNotice;
 import java.time.Clock;
@@ -48,7 +49,7 @@ public class StaleClaims {
                 + "and stale_after < ? and (stale_notified_at is null or stale_notified_at < stale_after) "
                 + "order by id limit 1000 for update skip locked", rs -> {
                     flagged.add(new Object[] {now.atOffset(ZoneOffset.UTC), rs.getLong(1)});
-                    notices.add(new PracticeNotice(rs.getLong(3), "CLAIM_STALE", rs.getString(2), "Claim " + rs.getString(2)
+                    notices.add(new PracticeNotice(rs.getLong(3), NotificationKind.CLAIM_STALE, rs.getString(2), "Claim " + rs.getString(2)
                             + " (" + rs.getString(4) + ") has had no news from " + payerNames.get(rs.getLong(6))
                             + " past its limit (stale since " + rs.getObject(5, java.time.OffsetDateTime.class).toLocalDate()
                             + "): chase the payer."));

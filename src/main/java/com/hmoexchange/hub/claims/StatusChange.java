@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One step of a claim's history: from, to, when, by whom (or which message), and why. */
+/** One step of a claim's history: from, to, when, by whom (or which message), and why; or news that came late. */
 @Entity
 @Table(name = "claim_status_change")
 public class StatusChange {
@@ -26,6 +26,8 @@ public class StatusChange {
     @Enumerated(EnumType.STRING)
     private ChangeSource source;
     private String reason;
+    /** News older than the claim's state when it came (the payer's receipt after its review): kept, not a move. */
+    private boolean late;
 
     protected StatusChange() {
     }
@@ -37,6 +39,13 @@ public class StatusChange {
         this.changedBy = by;
         this.source = source;
         this.reason = reason;
+    }
+
+    /** News that came after the claim had moved past it: the claim stayed {@code current}. */
+    static StatusChange late(ClaimStatus current, ClaimStatus news, Instant at, String by, ChangeSource source, String reason) {
+        StatusChange change = new StatusChange(current, news, at, by, source, reason);
+        change.late = true;
+        return change;
     }
 
     public ClaimStatus getFromStatus() {
@@ -61,5 +70,9 @@ public class StatusChange {
 
     public String getReason() {
         return reason;
+    }
+
+    public boolean isLate() {
+        return late;
     }
 }

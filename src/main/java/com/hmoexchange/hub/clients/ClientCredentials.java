@@ -3,6 +3,7 @@ package com.hmoexchange.hub.clients;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
+import com.hmoexchange.hub.common.PublicAddress;
 import com.hmoexchange.hub.mail.Email;
 import com.hmoexchange.hub.mail.Mailer;
 import com.hmoexchange.hub.security.AppUser;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,19 +38,18 @@ class ClientCredentials {
     private final Mailer mailer;
     private final Clock clock;
     private final Duration linkValidity;
-    private final String publicUrl;
+    private final PublicAddress hub;
 
     ClientCredentials(Clients clients, AppUserRepository users, SignInLinkRepository links, PasswordEncoder passwords,
-            Mailer mailer, Clock clock, @Value("${hub.changerequests.sign-in-link-validity}") Duration linkValidity,
-            @Value("${hub.public-url}") String publicUrl) {
+            Mailer mailer, Clock clock, ClientSettings settings, PublicAddress hub) {
         this.clients = clients;
         this.users = users;
         this.links = links;
         this.passwords = passwords;
         this.mailer = mailer;
         this.clock = clock;
-        this.linkValidity = linkValidity;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.linkValidity = settings.signInLinkValidity();
+        this.hub = hub;
     }
 
     record ClientUserView(long id, String email, long clientId, boolean enabled, Instant createdAt) {
@@ -84,7 +83,7 @@ class ClientCredentials {
         String token = SignInTokens.newToken();
         SignInLink link = links.save(new SignInLink(user.getId(), SignInTokens.digest(token), now, now.plus(linkValidity)));
         mailer.sendAfterCommit(new Email(email, "Your sign-in link for " + client.getName() + " on HMO Exchange Hub",
-                clientNotice(client, email, publicUrl + "/set-password?token=" + token, link.getExpiresAt())));
+                clientNotice(client, email, hub.link("/set-password?token=" + token), link.getExpiresAt())));
         mailer.sendAfterCommit(new Email(client.getHmoEmail(), "Copy: sign-in link sent to " + email,
                 clientNotice(client, email, "(link withheld from this copy)", link.getExpiresAt())
                         + "\nSent by " + hmo.username() + ". Sending again replaces the link.\n"));

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import org.apache.camel.Exchange;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.hl7.fhir.r4.model.Attachment;
@@ -32,32 +31,23 @@ import org.hl7.fhir.r4.model.SimpleQuantity;
 import org.springframework.stereotype.Component;
 
 /**
- * The built-in claim file formats beside JSONata: CSV (rows from the payer's mapping, columns in the
+ * The claim files the writers make beside plain JSONata: CSV (rows from the payer's mapping, columns in the
  * order payer.yaml lists them), FHIR R4 Claim and X12 837P (both from the canonical claim, no mapping needed).
  */
-@Component("claimFiles")
-public class ClaimFiles {
+@Component
+class ClaimFiles {
 
     static final String HUB_SYSTEM = "urn:hmo-hub:claim-number";
 
     private final FhirContext fhir = FhirContext.forR4Cached();
     private final ObjectMapper json;
-    private final PayerEndpoints endpoints;
 
-    ClaimFiles(ObjectMapper json, PayerEndpoints endpoints) {
+    ClaimFiles(ObjectMapper json) {
         this.json = json;
-        this.endpoints = endpoints;
     }
 
-    /** Route step: the mapped rows (a JSON array) become a CSV file with the payer's columns. */
-    public String csv(String rowsJson, Exchange exchange) throws IOException {
-        JsonNode columns = endpoints.settings(exchange.getProperty(Dispatcher.PAYER, String.class)).path("csv").path("columns");
-        return csv(json.readTree(rowsJson), columns);
-    }
-
-    String csv(JsonNode rows, JsonNode columnsNode) {
-        List<String> columns = new ArrayList<>();
-        columnsNode.forEach(c -> columns.add(c.asText()));
+    /** The mapped rows (a JSON array, or one object) as a CSV file with the payer's columns, in their order. */
+    String csv(JsonNode rows, List<String> columns) {
         if (columns.isEmpty()) {
             throw new IllegalStateException("A CSV payer needs csv.columns in payer.yaml");
         }
@@ -89,8 +79,8 @@ public class ClaimFiles {
         return value.asText();
     }
 
-    /** Route step: the canonical claim becomes an X12 5010 837P interchange. */
-    public String x12(String canonicalJson) throws IOException {
+    /** The canonical claim as an X12 5010 837P interchange. */
+    String x12(String canonicalJson) throws IOException {
         return x12(json.readValue(canonicalJson, CanonicalClaim.class));
     }
 
@@ -98,8 +88,8 @@ public class ClaimFiles {
         return Claim837.write(c);
     }
 
-    /** Route step: the canonical claim becomes a FHIR R4 Claim resource (JSON). */
-    public String fhir(String canonicalJson) throws IOException {
+    /** The canonical claim as a FHIR R4 Claim resource (JSON). */
+    String fhir(String canonicalJson) throws IOException {
         return fhir(json.readValue(canonicalJson, CanonicalClaim.class));
     }
 

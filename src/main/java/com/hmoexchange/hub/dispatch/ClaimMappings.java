@@ -10,24 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
- * Route step: the canonical claim through its payer's JSONata mapping (mappings/&lt;payer&gt;/claim-out.jsonata).
+ * The canonical claim through its payer's JSONata mapping (mappings/&lt;payer&gt;/claim-out.jsonata).
  * Each mapping is compiled once per dispatch thread and then reused: compiling it for every claim cost
  * more than evaluating it. Like the rest of payer.yaml's folder, a changed mapping takes effect on restart.
  */
-@Component("claimMappings")
-public class ClaimMappings {
+@Component
+class ClaimMappings {
 
     /** A compiled expression keeps state while it evaluates, so each thread has its own. */
     private final ThreadLocal<Map<Path, Jsonata>> compiled = ThreadLocal.withInitial(HashMap::new);
     private final ObjectMapper json = new ObjectMapper();
-
-    public String map(String canonicalJson, Exchange exchange) throws JsonProcessingException {
-        return map(canonicalJson, Path.of(exchange.getProperty(Dispatcher.MAPPING, String.class)));
-    }
 
     String map(String canonicalJson, Path mapping) throws JsonProcessingException {
         Jsonata expression = compiled.get().computeIfAbsent(mapping, ClaimMappings::compile);

@@ -3,6 +3,7 @@ package com.hmoexchange.hub.dispatch;
 import com.hmoexchange.hub.claims.CanonicalClaim;
 import com.hmoexchange.hub.messages.OutboundAttempt;
 import com.hmoexchange.hub.messages.Outcome;
+import com.hmoexchange.hub.payers.PayerSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
 final class DispatchBatch {
 
     /** One claim's send within the batch. */
-    record Send(CanonicalClaim claim, OutboundAttempt attempt, String format, String mapping) {
+    record Send(CanonicalClaim claim, OutboundAttempt attempt, PayerSettings payer) {
 
         String claimNumber() {
             return claim.claimNumber();

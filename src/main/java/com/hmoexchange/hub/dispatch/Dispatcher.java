@@ -10,24 +10,30 @@ import com.hmoexchange.hub.messages.MessageStore;
 import com.hmoexchange.hub.messages.MessageStore.TriesSoFar;
 import com.hmoexchange.hub.messages.OutboundAttempt;
 import com.hmoexchange.hub.messages.Outcome;
+import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
+import com.hmoexchange.hub.payers.Channel;
+import com.hmoexchange.hub.payers.ClaimFormat;
+import com.hmoexchange.hub.payers.PayerAddresses;
+import com.hmoexchange.hub.payers.PayerCatalog;
+import com.hmoexchange.hub.payers.PayerSettings;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.component.jms.JmsMessage;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -43,9 +49,7 @@ public class Dispatcher {
     static final String BATCH = "hubBatch";
     static final String CLAIM = "hubClaimNumber";
     static final String PAYER = "hubPayer";
-    static final String CHANNEL = "hubChannel";
-    static final String FORMAT = "hubFormat";
-    static final String MAPPING = "hubMapping";
+    static final String PAYER_SETTINGS = "hubPayerSettings";
     static final String TARGET = "hubTarget";
     static final String KEY = "hubIdempotencyKey";
     static final String CANONICAL = "hubCanonical";
@@ -54,20 +58,28 @@ public class Dispatcher {
 
     private final ClaimDeliveries deliveries;
     private final MessageStore store;
-    private final PayerEndpoints endpoints;
+    private final PayerCatalog payers;
+    private final PayerAddresses addresses;
+    private final Map<Channel, ClaimChannel> channels = new EnumMap<>(Channel.class);
     private final ObjectMapper json;
     private final int maxDeliveryAttempts;
     private final Notifications notifications;
     private final Clock clock;
 
-    Dispatcher(ClaimDeliveries deliveries, MessageStore store, PayerEndpoints endpoints, ObjectMapper json,
-            @Value("${hub.dispatch.max-delivery-attempts}") int maxDeliveryAttempts, Notifications notifications, Clock clock) {
+    Dispatcher(ClaimDeliveries deliveries, MessageStore store, PayerCatalog payers, PayerAddresses addresses,
+            List<ClaimChannel> channels, ObjectMapper json, DispatchSettings settings, Notifications notifications, Clock clock) {
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.store = store;
-        this.endpoints = endpoints;
+        this.payers = payers;
+        this.addresses = addresses;
+        channels.forEach(c -> this.channels.put(c.channel(), c));
+        List<Channel> missing = Arrays.stream(Channel.values()).filter(c -> !this.channels.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("No ClaimChannel bean for the channel(s) " + missing);
+        }
         this.json = json;
-        this.maxDeliveryAttempts = maxDeliveryAttempts;
+        this.maxDeliveryAttempts = settings.maxDeliveryAttempts();
         this.clock = clock;
     }
 
@@ -98,11 +110,12 @@ public class Dispatcher {
         Map<String, TriesSoFar> tries = store.triesSoFar(byKey.keySet());
         List<OutboundAttempt> started = new ArrayList<>();
         for (CanonicalClaim claim : byKey.values()) {
-            String payer = claim.payer().code();
+            PayerSettings payer = payers.settings(claim.payer().code());
             String key = key(claim);
             TriesSoFar before = tries.get(key);
-            OutboundAttempt attempt = new OutboundAttempt(endpoints.channel(payer), payer, claim.claimNumber(),
-                    claim.providerReference(), key, before.nextAttempt(), endpoints.describe(payer), clock.instant());
+            OutboundAttempt attempt = new OutboundAttempt(payer.channel().code(), payer.code(), claim.claimNumber(),
+                    claim.providerReference(), key, before.nextAttempt(), addresses.describeClaimsOut(payer), clock.instant());
+            attempt.claimSubmittedAt(claim.submittedAt());
             boolean settled = resend ? before.latestSettled() : before.settled();
             if (settled && deliveryCount > 1) {
                 // The message is back because a neighbour's channel failed: this claim was settled then.
@@ -114,12 +127,12 @@ public class Dispatcher {
                 started.add(attempt);
                 continue;
             }
-            if ("x12".equals(endpoints.format(payer))) {
+            if (payer.format() == ClaimFormat.X12) {
                 // Stored before the send: the payer's 999 may come back before this batch is over.
                 attempt.payload(null, Claim837.setControlNumber(claim.claimNumber()));
             }
             started.add(attempt);
-            batch.add(new DispatchBatch.Send(claim, attempt, endpoints.format(payer), endpoints.mappingFile(payer).toString()));
+            batch.add(new DispatchBatch.Send(claim, attempt, payer));
         }
         if (!started.isEmpty()) {
             store.startOutbound(started);
@@ -136,55 +149,34 @@ public class Dispatcher {
         OutboundAttempt attempt = send.attempt();
         exchange.setProperty(CLAIM, send.claimNumber());
         exchange.setProperty(PAYER, attempt.payerCode());
+        exchange.setProperty(PAYER_SETTINGS, send.payer());
         exchange.setProperty(KEY, attempt.idempotencyKey());
-        exchange.setProperty(CHANNEL, attempt.channel());
-        exchange.setProperty(FORMAT, send.format());
-        exchange.setProperty(MAPPING, send.mapping());
-        exchange.setProperty(TARGET, endpoints.uri(attempt.payerCode()));
+        exchange.setProperty(TARGET, addresses.claimsOut(send.payer()));
         String canonical = json.writeValueAsString(send.claim());
         exchange.setProperty(CANONICAL, canonical);
         exchange.getMessage().setBody(canonical);
     }
 
-    /** Keeps what goes out for the message store, and sets the headers of the payer's channel. */
-    public void sending(Exchange exchange) {
+    /**
+     * Keeps what goes out for the message store; the payer's channel then sets the headers of the send
+     * (or, for email, makes the mail with the claim file attached).
+     */
+    public void sending(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
         String claimNumber = exchange.getProperty(CLAIM, String.class);
+        PayerSettings payer = exchange.getProperty(PAYER_SETTINGS, PayerSettings.class);
         attempt(exchange).payload(message.getBody(String.class),
-                "x12".equals(exchange.getProperty(FORMAT)) ? Claim837.setControlNumber(claimNumber) : null);
-        String key = exchange.getProperty(KEY, String.class);
-        String payer = exchange.getProperty(PAYER, String.class);
+                payer.format() == ClaimFormat.X12 ? Claim837.setControlNumber(claimNumber) : null);
         message.removeHeaders("*");
-        switch (exchange.getProperty(CHANNEL, String.class)) {
-            case "http" -> {
-                // The enum, not "POST": converting the text costs the HTTP component a type-converter look-up per claim.
-                message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
-                message.setHeader(Exchange.CONTENT_TYPE, contentType(String.valueOf(exchange.getProperty(FORMAT))));
-                message.setHeader("Idempotency-Key", key);
-                String authorization = endpoints.authorization(payer);
-                if (authorization != null) {
-                    message.setHeader("Authorization", authorization);
-                }
-            }
-            case "sftp" -> message.setHeader(Exchange.FILE_NAME, key + fileExtension(String.valueOf(exchange.getProperty(FORMAT))));
-            default -> {
-            }
-        }
+        channels.get(payer.channel()).prepare(exchange, payer, exchange.getProperty(KEY, String.class));
     }
 
     /** The payer took the claim: note its reference and whether it says it has registered it. */
     public void delivered(Exchange exchange) {
-        String reference = null;
-        boolean received = false;
-        if ("http".equals(exchange.getProperty(CHANNEL, String.class))) {
-            JsonNode answer = readQuietly(exchange.getMessage().getBody(String.class));
-            JsonNode response = endpoints.settings(exchange.getProperty(PAYER, String.class)).path("http").path("response");
-            reference = answer.path(response.path("reference").asText("reference")).asText(null);
-            String status = answer.path(response.path("status").asText("status")).asText("").toUpperCase(Locale.ROOT);
-            for (JsonNode word : response.path("receivedWhen")) {
-                received |= word.asText().equalsIgnoreCase(status);
-            }
-        }
+        PayerSettings payer = exchange.getProperty(PAYER_SETTINGS, PayerSettings.class);
+        ClaimChannel.Acceptance acceptance = channels.get(payer.channel()).accepted(exchange, payer);
+        String reference = acceptance.reference();
+        boolean received = acceptance.received();
         if (reference != null && reference.length() > 80) {
             reference = reference.substring(0, 80);
         }
@@ -206,7 +198,7 @@ public class Dispatcher {
         }
         String error = cause instanceof HttpOperationFailedException http
                 ? "HTTP " + http.getStatusCode() + " from the payer: " + orEmpty(http.getResponseBody())
-                : cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                : DeliveryErrors.describe(cause);
         boolean givenUp = batch(exchange).deliveryCount() >= maxDeliveryAttempts;
         ended(attempt(exchange), givenUp ? Outcome.DEAD_LETTERED : Outcome.FAILED, null, error);
     }
@@ -359,7 +351,7 @@ public class Dispatcher {
 
     private void tellOperators(String claims, String payer, int deliveryCount, String error, String replay) {
         try {
-            notifications.tellOperators("MESSAGE_DEAD_LETTERED", "Sending " + claims + " to " + payer + " was given up after "
+            notifications.tellOperators(NotificationKind.MESSAGE_DEAD_LETTERED, "Sending " + claims + " to " + payer + " was given up after "
                     + deliveryCount + " attempts: " + error + ". Replay with POST /api/operations/dead-letters/replay" + replay);
         } catch (RuntimeException e) {
             log.error("Could not tell operators that {} were dead-lettered", claims, e);
@@ -397,32 +389,6 @@ public class Dispatcher {
             log.debug("No delivery count on the message", e);
         }
         return 1;
-    }
-
-    static String fileExtension(String format) {
-        return switch (format) {
-            case "csv" -> ".csv";
-            case "fhir" -> ".fhir.json";
-            case "x12" -> ".x12";
-            default -> ".json";
-        };
-    }
-
-    static String contentType(String format) {
-        return switch (format) {
-            case "csv" -> "text/csv";
-            case "fhir" -> "application/fhir+json";
-            case "x12" -> "application/edi-x12";
-            default -> "application/json";
-        };
-    }
-
-    private JsonNode readQuietly(String body) {
-        try {
-            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            return json.createObjectNode();
-        }
     }
 
     private static String orEmpty(String text) {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import com.hmoexchange.hub.payers.Channel;
+import com.hmoexchange.hub.payers.PayerSettings;
 import org.apache.camel.Exchange;
 import org.apache.camel.attachment.AttachmentMessage;
 import org.springframework.stereotype.Component;
@@ -16,33 +18,36 @@ import org.springframework.stereotype.Component;
  * Builds the email to a payer that takes claims by mail: the claim file in the payer's format and
  * the supporting documents as attachments, and a subject a person can file by.
  */
-@Component("emailComposer")
-public class EmailComposer {
+@Component
+class EmailComposer implements ClaimChannel {
 
     private final ClaimDeliveries deliveries;
-    private final PayerEndpoints endpoints;
     private final ObjectMapper json;
+    private final ClaimMailSettings settings;
 
-    EmailComposer(ClaimDeliveries deliveries, PayerEndpoints endpoints, ObjectMapper json) {
+    EmailComposer(ClaimDeliveries deliveries, ObjectMapper json, ClaimMailSettings settings) {
         this.deliveries = deliveries;
-        this.endpoints = endpoints;
         this.json = json;
+        this.settings = settings;
     }
 
-    /** Route step: the body is the claim file; it becomes an attachment of a mail with a readable summary. */
-    public void compose(Exchange exchange) throws IOException {
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    /** The body is the claim file; it becomes an attachment of a mail with a readable summary. */
+    @Override
+    public void prepare(Exchange exchange, PayerSettings payer, String key) throws IOException {
         CanonicalClaim claim = json.readValue(exchange.getProperty(Dispatcher.CANONICAL, String.class), CanonicalClaim.class);
-        String payer = exchange.getProperty(Dispatcher.PAYER, String.class);
-        String key = exchange.getProperty(Dispatcher.KEY, String.class);
-        String format = String.valueOf(exchange.getProperty(Dispatcher.FORMAT));
-        String extension = Dispatcher.fileExtension(format);
+        String extension = payer.format().fileExtension();
         byte[] claimFile = exchange.getMessage().getBody(String.class).getBytes(StandardCharsets.UTF_8);
         String amount = claim.currency() + " " + new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(Locale.UK)).format(claim.total());
         String patient = claim.patient().firstName() + " " + claim.patient().lastName();
 
         AttachmentMessage mail = exchange.getMessage(AttachmentMessage.class);
-        mail.setHeader("To", endpoints.settings(payer).path("email").path("to").asText());
-        mail.setHeader("From", endpoints.mailFrom());
+        mail.setHeader("To", payer.email().to());
+        mail.setHeader("From", settings.from());
         mail.setHeader("Subject", "Claim " + claim.claimNumber() + " | " + patient + " (" + claim.patient().enrolleeNumber()
                 + ") | " + amount);
         mail.setHeader("X-Hub-Idempotency-Key", key);
@@ -52,7 +57,7 @@ public class EmailComposer {
                 + "\r\nTotal: " + amount + " for " + claim.lines().size() + " service(s)"
                 + "\r\nAttached: the claim file (" + key + extension + ") and " + claim.attachments().size()
                 + " supporting document(s).\r\n");
-        mail.addAttachment(key + extension, new DataHandler(new ByteArrayDataSource(claimFile, Dispatcher.contentType(format))));
+        mail.addAttachment(key + extension, new DataHandler(new ByteArrayDataSource(claimFile, payer.format().contentType())));
         for (CanonicalClaim.AttachmentFile file : deliveries.attachmentFiles(claim.claimNumber())) {
             mail.addAttachment(file.fileName(), new DataHandler(new ByteArrayDataSource(file.data(), file.contentType())));
         }

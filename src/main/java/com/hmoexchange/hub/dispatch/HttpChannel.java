@@ -1,7 +1,6 @@
 package com.hmoexchange.hub.dispatch;
 
 import org.apache.camel.component.http.HttpComponent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,15 +13,13 @@ import org.springframework.context.annotation.Configuration;
 class HttpChannel {
 
     @Bean("http")
-    HttpComponent http(@Value("${hub.http.connect-timeout-ms}") int connectTimeout,
-            @Value("${hub.http.response-timeout-ms}") int responseTimeout) {
-        return configured(connectTimeout, responseTimeout);
+    HttpComponent http(PayerHttpSettings settings) {
+        return configured(settings.connectTimeoutMs(), settings.responseTimeoutMs());
     }
 
     @Bean("https")
-    HttpComponent https(@Value("${hub.http.connect-timeout-ms}") int connectTimeout,
-            @Value("${hub.http.response-timeout-ms}") int responseTimeout) {
-        return configured(connectTimeout, responseTimeout);
+    HttpComponent https(PayerHttpSettings settings) {
+        return configured(settings.connectTimeoutMs(), settings.responseTimeoutMs());
     }
 
     private static HttpComponent configured(int connectTimeout, int responseTimeout) {

@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.messages;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -25,9 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class MessageStore {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final MeterRegistry meters;
 
-    MessageStore(NamedParameterJdbcTemplate jdbc) {
+    MessageStore(NamedParameterJdbcTemplate jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.meters = meters;
     }
 
     /** What became of a key's earlier tries: how many, whether one was delivered, and how the latest ended. */
@@ -133,5 +137,21 @@ public class MessageStore {
                     return row;
                 }).toArray(Map[]::new));
         due.forEach(OutboundAttempt::outcomeStored);
+        due.forEach(this::count);
+    }
+
+    /**
+     * The operators' counters (docs/operations.md): each attempt's outcome per payer and channel, and for a
+     * delivered claim the time from its submission to the payer having it.
+     */
+    private void count(OutboundAttempt a) {
+        meters.counter("hub.claims.sent", "payer", a.payerCode(), "channel", a.channel(), "outcome", a.outcome().name())
+                .increment();
+        if (a.outcome() == Outcome.DELIVERED && a.claimSubmittedAt() != null) {
+            Timer.builder("hub.claims.delivery.latency").description("From a claim's submission to its payer having it")
+                    .tag("payer", a.payerCode()).publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofDays(1))
+                    .register(meters).record(Duration.between(a.claimSubmittedAt(), a.finishedAt()));
+        }
     }
 }

@@ -25,6 +25,7 @@ public final class OutboundAttempt {
     private String payerReference;
     private String error;
     private Instant finishedAt;
+    private Instant claimSubmittedAt;
 
     public OutboundAttempt(String channel, String payerCode, String claimNumber, String providerReference,
             String idempotencyKey, int attempt, String target, Instant startedAt) {
@@ -36,6 +37,15 @@ public final class OutboundAttempt {
         this.attempt = attempt;
         this.target = target;
         this.startedAt = startedAt;
+    }
+
+    /** When the claim was submitted: its delivery's latency (a metric) is counted from then. */
+    public void claimSubmittedAt(Instant submittedAt) {
+        this.claimSubmittedAt = submittedAt;
+    }
+
+    public Instant claimSubmittedAt() {
+        return claimSubmittedAt;
     }
 
     /** The message store's id for this attempt, once it is stored IN_FLIGHT. */

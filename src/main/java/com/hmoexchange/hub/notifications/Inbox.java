@@ -1,9 +1,7 @@
 package com.hmoexchange.hub.notifications;
 
-import com.hmoexchange.hub.common.Forbidden;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.security.HubUser;
-import com.hmoexchange.hub.security.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,10 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The signed-in user's notices, for the API and the pages alike: a practice's staff see their
- * practice's, operators the hub's. Nobody sees or marks another's (it is not found).
+ * practice's, an HMO's staff their HMO's, a client's users their client's, operators the hub's.
+ * Nobody sees or marks another's (it is not found).
  */
 @Service
-class Inbox {
+public class Inbox {
 
     private final NotificationRepository notifications;
     private final Clock clock;
@@ -26,56 +25,52 @@ class Inbox {
         this.clock = clock;
     }
 
-    record NotificationView(long id, String kind, String claimNumber, String message, Instant createdAt, Instant readAt,
-            String readBy) {
+    /**
+     * A notice as the API shows it. {@code claimNumber} or {@code requestId} says what opening it opens.
+     */
+    record NotificationView(long id, NotificationKind kind, String claimNumber, Long requestId, String message,
+            Instant createdAt, Instant readAt, String readBy) {
         static NotificationView of(Notification n) {
-            return new NotificationView(n.getId(), n.getKind(), n.getClaimNumber(), n.getMessage(), n.getCreatedAt(),
-                    n.getReadAt(), n.getReadBy());
+            return new NotificationView(n.getId(), n.getKind(), n.getClaimNumber(), n.getChangeRequestId(), n.getMessage(),
+                    n.getCreatedAt(), n.getReadAt(), n.getReadBy());
         }
     }
 
-    /** Whose notices the user sees: the practice's, or the operators'. */
-    private record Scope(Notification.Audience audience, Long providerId) {
-        static Scope of(HubUser user) {
-            if (user.role() == Role.OPERATOR) {
-                return new Scope(Notification.Audience.OPERATORS, null);
-            }
-            if (user.role().isProviderSide()) {
-                return new Scope(Notification.Audience.PRACTICE, user.requireProviderId());
-            }
-            throw new Forbidden("Notifications here are for a practice's staff and the hub's operators; HMO staff have "
-                    + "theirs under /api/hmo/notifications.");
-        }
-
-        boolean owns(Notification n) {
-            return n.getAudience() == audience && (providerId == null ? n.getProviderId() == null : providerId.equals(n.getProviderId()));
-        }
+    /** Whose notices the user sees. */
+    static Recipient of(HubUser user) {
+        return switch (user.role()) {
+            case OPERATOR -> Recipient.operators();
+            case HMO_ADMIN -> Recipient.hmo(user.requireHmoPayerId());
+            case CLIENT_USER -> Recipient.client(user.requireClientId());
+            case OWNER, ADMIN, BILLING_STAFF -> Recipient.practice(user.requireProviderId());
+        };
     }
 
     @Transactional(readOnly = true)
     List<NotificationView> list(HubUser user, boolean unreadOnly, int size) {
-        Scope scope = Scope.of(user);
-        return notifications.find(scope.audience(), scope.providerId(), unreadOnly, PageRequest.of(0, Math.max(1, Math.min(size, 200))))
+        Recipient me = of(user);
+        return notifications.find(me.audience(), me.ownerId(), unreadOnly, PageRequest.of(0, Math.max(1, Math.min(size, 200))))
                 .stream().map(NotificationView::of).toList();
     }
 
+    /** How many of the user's notices are unread (the bell's count). */
     @Transactional(readOnly = true)
-    long unread(HubUser user) {
-        Scope scope = Scope.of(user);
-        return notifications.unread(scope.audience(), scope.providerId());
+    public long unread(HubUser user) {
+        Recipient me = of(user);
+        return notifications.unread(me.audience(), me.ownerId());
     }
 
     @Transactional
     NotificationView markRead(HubUser user, long id) {
-        Scope scope = Scope.of(user);
-        Notification n = notifications.findById(id).filter(scope::owns).orElseThrow(() -> new NotFoundException("Notification", id));
+        Recipient me = of(user);
+        Notification n = notifications.findById(id).filter(x -> x.isFor(me)).orElseThrow(() -> new NotFoundException("Notification", id));
         n.markRead(user.getUsername(), clock.instant());
         return NotificationView.of(n);
     }
 
     @Transactional
     int markAllRead(HubUser user) {
-        Scope scope = Scope.of(user);
-        return notifications.markAllRead(scope.audience(), scope.providerId(), user.getUsername(), clock.instant());
+        Recipient me = of(user);
+        return notifications.markAllRead(me.audience(), me.ownerId(), user.getUsername(), clock.instant());
     }
 }

@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.notifications;
 
+import com.hmoexchange.hub.common.Texts;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -7,34 +8,50 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
- * An in-app notice: to a practice's billing staff (a claim rejected, partially approved, paid or gone
- * stale) or to the hub's operators (a quarantined file, a dead-lettered message). Read once for everyone
- * it is addressed to: one person at the practice marking it read marks it read for the practice.
+ * An in-app notice, for one audience and its owner (see {@link Recipient}): a practice's billing staff
+ * (a claim rejected, partially approved, paid or gone stale), an HMO's staff (a client's request waits),
+ * a client's HR officers (a request was decided) or the hub's operators (a quarantined file, a dead
+ * letter). Read once for everyone it is addressed to: one person marking it read marks it read for all.
  */
 @Entity
 public class Notification {
 
-    /** Who a notice is for. */
-    public enum Audience {
-        PRACTICE, OPERATORS
-    }
+    /** The most a message holds; a longer one (a file name from outside can be of any length) is cut. */
+    static final int MESSAGE_LENGTH = 1000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @Enumerated(EnumType.STRING)
     private Audience audience;
-    private Long providerId;
-    private String kind;
+    private Long ownerId;
+    @Enumerated(EnumType.STRING)
+    private NotificationKind kind;
     private String claimNumber;
+    private Long changeRequestId;
     private String message;
     private Instant createdAt;
     private Instant readAt;
     private String readBy;
 
     protected Notification() {
+    }
+
+    Notification(Recipient to, NotificationKind kind, About about, String message, Instant createdAt) {
+        this.audience = to.audience();
+        this.ownerId = to.ownerId();
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.claimNumber = about.claimNumber();
+        this.changeRequestId = about.changeRequestId();
+        this.message = Texts.shortened(Objects.requireNonNull(message, "message"), MESSAGE_LENGTH);
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    boolean isFor(Recipient recipient) {
+        return audience == recipient.audience() && Objects.equals(ownerId, recipient.ownerId());
     }
 
     void markRead(String by, Instant at) {
@@ -52,16 +69,20 @@ public class Notification {
         return audience;
     }
 
-    public Long getProviderId() {
-        return providerId;
+    public Long getOwnerId() {
+        return ownerId;
     }
 
-    public String getKind() {
+    public NotificationKind getKind() {
         return kind;
     }
 
     public String getClaimNumber() {
         return claimNumber;
+    }
+
+    public Long getChangeRequestId() {
+        return changeRequestId;
     }
 
     public String getMessage() {

@@ -1,8 +1,11 @@
 package com.hmoexchange.hub.notifications;
 
+import com.hmoexchange.hub.notifications.Inbox.NotificationView;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.web.FormErrors;
 import com.hmoexchange.hub.web.WebPage;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,10 +15,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The billing desk's notices (claims rejected, partly approved, paid, stale) and the bell's unread count. */
+/**
+ * The notices page and the bell's unread count, one for every portal: each role reaches it under its
+ * own area (the practice's under /billing, the HMO's under /hmo, the client's under /client, the
+ * operators' under /operator) and sees its own notices. Open marks a notice read and opens what it is about.
+ */
 @Controller
 @WebPage
-@RequestMapping("/billing/notifications")
+@RequestMapping({"/billing/notifications", "/hmo/notifications", "/client/notifications", "/operator/notifications"})
 class NotificationPages {
 
     private final Inbox inbox;
@@ -28,28 +35,54 @@ class NotificationPages {
     String list(@AuthenticationPrincipal HubUser user, Model model) {
         model.addAttribute("notifications", inbox.list(user, false, 100));
         model.addAttribute("unread", inbox.unread(user));
+        model.addAttribute("area", area(user));
         model.addAttribute("errors", FormErrors.none());
-        return "billing/notifications";
+        return "notifications/list";
     }
 
     /** The bell's content, fetched by htmx on load and every half minute. */
     @GetMapping("/bell")
     String bell(@AuthenticationPrincipal HubUser user, Model model) {
         model.addAttribute("unread", inbox.unread(user));
-        return "hmo/bell";
+        return "notifications/bell :: count";
     }
 
-    /** Marks the notice read and opens its claim. */
+    /** Marks the notice read and opens its claim or request (the list when it is about nothing in particular). */
     @PostMapping("/{id}/open")
     String open(@AuthenticationPrincipal HubUser user, @PathVariable long id) {
-        Inbox.NotificationView notice = inbox.markRead(user, id);
-        return notice.claimNumber() == null ? "redirect:/billing/notifications"
-                : "redirect:/billing/claims/number/" + java.net.URLEncoder.encode(notice.claimNumber(), java.nio.charset.StandardCharsets.UTF_8);
+        return "redirect:" + target(Inbox.of(user).audience(), inbox.markRead(user, id));
     }
 
     @PostMapping("/read-all")
     String readAll(@AuthenticationPrincipal HubUser user, RedirectAttributes flash) {
         flash.addFlashAttribute("notice", inbox.markAllRead(user) + " notice(s) marked read.");
-        return "redirect:/billing/notifications";
+        return "redirect:" + area(user) + "/notifications";
+    }
+
+    /** The portal area of the user's pages. */
+    static String area(HubUser user) {
+        return switch (Inbox.of(user).audience()) {
+            case PRACTICE -> "/billing";
+            case HMO -> "/hmo";
+            case CLIENT -> "/client";
+            case OPERATORS -> "/operator";
+        };
+    }
+
+    private static String target(Audience audience, NotificationView notice) {
+        if (notice.claimNumber() != null) {
+            return "/billing/claims/number/" + URLEncoder.encode(notice.claimNumber(), StandardCharsets.UTF_8);
+        }
+        return switch (audience) {
+            case HMO -> notice.requestId() != null ? "/hmo/requests/" + notice.requestId() : "/hmo/requests?status=PENDING";
+            case CLIENT -> "/client/requests";
+            case OPERATORS -> switch (notice.kind()) {
+                case FILE_QUARANTINED -> "/operator/quarantine";
+                case MESSAGE_DEAD_LETTERED -> "/operator/dead-letters";
+                case INCIDENT_OPENED, INCIDENT_CLOSED -> "/operator/incidents";
+                default -> "/operator/notifications";
+            };
+            case PRACTICE -> "/billing/notifications";
+        };
     }
 }

@@ -36,15 +36,15 @@ public class Payer {
     protected Payer() {
     }
 
-    Payer(PayerDefinition definition) {
+    Payer(PayerSettings definition) {
         this.code = definition.code();
         update(definition);
     }
 
-    void update(PayerDefinition definition) {
+    void update(PayerSettings definition) {
         this.name = definition.name();
         this.channel = definition.channel();
-        this.claimFormat = definition.format();
+        this.claimFormat = definition.format().code();
         this.requiredAttachments = definition.requiredAttachments().isEmpty()
                 ? EnumSet.noneOf(AttachmentType.class) : EnumSet.copyOf(definition.requiredAttachments());
         this.staleAfterDays = definition.staleAfterDays();
@@ -67,8 +67,8 @@ public class Payer {
         return channel;
     }
 
-    public String getClaimFormat() {
-        return claimFormat;
+    public ClaimFormat getClaimFormat() {
+        return ClaimFormat.valueOf(claimFormat.toUpperCase(java.util.Locale.ROOT));
     }
 
     public Set<AttachmentType> getRequiredAttachments() {

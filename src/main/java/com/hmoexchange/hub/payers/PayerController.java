@@ -20,7 +20,7 @@ class PayerController {
         this.payers = payers;
     }
 
-    record PayerView(String code, String name, Channel channel, String format, Set<AttachmentType> requiredAttachments,
+    record PayerView(String code, String name, Channel channel, ClaimFormat format, Set<AttachmentType> requiredAttachments,
             int staleAfterDays) {
     }
 

@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +26,10 @@ public class CallbackSignatures {
     private final Clock clock;
     private final long windowSeconds;
 
-    CallbackSignatures(PayerCatalog catalog, Clock clock, @Value("${hub.responses.callback-window-seconds}") long windowSeconds) {
+    CallbackSignatures(PayerCatalog catalog, Clock clock, ResponseIntakeSettings settings) {
         this.catalog = catalog;
         this.clock = clock;
-        this.windowSeconds = windowSeconds;
+        this.windowSeconds = settings.callbackWindowSeconds();
     }
 
     /** The {@value #SIGNATURE} header a payer sends: {@code sha256=<hex>}. */
@@ -40,8 +39,7 @@ public class CallbackSignatures {
 
     /** Why the call is refused, or null when it is the payer's: known payer, secret set, fresh timestamp, right signature. */
     String refusal(String code, String timestamp, String signature, byte[] body) {
-        String secret = catalog.codes().contains(code)
-                ? catalog.document(code).path("responses").path("callback").path("secret").asText("") : "";
+        String secret = catalog.has(code) ? catalog.settings(code).responses().callbackSecret() : "";
         if (secret.isBlank()) {
             return "Payer '" + code + "' does not send callbacks to this hub.";
         }

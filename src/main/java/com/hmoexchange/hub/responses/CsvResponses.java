@@ -1,13 +1,14 @@
 package com.hmoexchange.hub.responses;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.claims.ClaimStatus;
+import com.hmoexchange.hub.payers.PayerSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,9 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.ByteOrderMark;
+import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * A payer's CSV status or remittance file, read through the column mapping in its payer.yaml
@@ -28,7 +33,7 @@ import org.apache.commons.csv.CSVRecord;
  * column is empty. A file whose header has the payment reference column is a remittance. Rows are read one
  * at a time; the first row that cannot be read refuses the file, naming the line and the column.
  */
-public final class CsvResponses implements PayerDocumentReader {
+public final class CsvResponses implements ResponseReader {
 
     /** The hub's fields and the payer's default column names for them. */
     static final List<String> FIELDS = List.of("claimNumber", "payerReference", "status", "line", "approvedQuantity",
@@ -38,23 +43,35 @@ public final class CsvResponses implements PayerDocumentReader {
     private final Map<String, String> columns = new HashMap<>();
     private final Map<String, ClaimStatus> statuses = new HashMap<>();
 
-    public CsvResponses(JsonNode csvSettings) {
+    /** Refuses a status word that maps to no claim status, naming the word and the statuses allowed. */
+    public CsvResponses(PayerSettings.CsvAnswers settings) {
         for (String field : FIELDS) {
-            String column = csvSettings.path("columns").path(field).asText("");
+            String column = settings.columns().getOrDefault(field, "");
             columns.put(field, column.isBlank() ? field : column);
         }
         for (ClaimStatus status : ClaimStatus.values()) {
             statuses.put(status.name(), status);
         }
-        csvSettings.path("statuses").properties().forEach(e -> statuses.put(e.getKey().trim().toUpperCase(Locale.ROOT),
-                ClaimStatus.valueOf(e.getValue().asText().trim().toUpperCase(Locale.ROOT))));
+        settings.statuses().forEach((word, status) -> {
+            try {
+                statuses.put(word.trim().toUpperCase(Locale.ROOT), ClaimStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("responses.csv.statuses: " + word + " maps to '" + status
+                        + "', which is not one of " + List.of(ClaimStatus.values()));
+            }
+        });
+        List<String> unknown = settings.columns().keySet().stream().filter(f -> !FIELDS.contains(f)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("responses.csv.columns: unknown field(s) " + unknown + "; the hub's fields are " + FIELDS);
+        }
     }
 
     private static final class ClaimRows {
         String payerReference;
         ClaimStatus status;
+        BigDecimal patientResponsibility;
         final List<Reason> reasons = new ArrayList<>();
-        final List<LineAnswer> lines = new ArrayList<>();
+        final List<LineAdjudication> lines = new ArrayList<>();
     }
 
     private static final class Payment {
@@ -73,11 +90,21 @@ public final class CsvResponses implements PayerDocumentReader {
         final List<RemittedLine> lines = new ArrayList<>();
     }
 
+    /**
+     * Reads the file as payers' systems and spreadsheet programs write it: UTF-8 (with or without a byte-order
+     * mark) or UTF-16 with its mark, CRLF or LF line ends, empty lines (a trailing one too), quoted fields with
+     * commas and line breaks inside.
+     */
     @Override
-    public PayerDocument read(InputStream in) throws UnreadableDocument {
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get().parse(reader)) {
+    public PayerResponse read(InputStream in) throws UnreadableResponse {
+        CSVParser csv = null;
+        try {
+            BOMInputStream bom = BOMInputStream.builder().setInputStream(in)
+                    .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
+            Charset charset = bom.hasBOM() ? Charset.forName(bom.getBOMCharsetName()) : StandardCharsets.UTF_8;
+            Reader reader = new InputStreamReader(bom, charset);
+            csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                    .setIgnoreEmptyLines(true).get().parse(reader);
             Map<String, Integer> header = new HashMap<>();
             csv.getHeaderNames().forEach(h -> header.put(h.trim().toUpperCase(Locale.ROOT), header.size()));
             require(header, "claimNumber");
@@ -86,19 +113,56 @@ public final class CsvResponses implements PayerDocumentReader {
                 require(header, "paid");
                 require(header, "paymentTotal");
             } else if (!header.containsKey(column("status")) && !header.containsKey(column("approvedAmount"))) {
-                throw new UnreadableDocument(1, "The header has neither the status column '" + column("status")
+                throw new UnreadableResponse(1, "The header has neither the status column '" + column("status")
                         + "' nor the approved amount column '" + column("approvedAmount") + "': not a status file.");
             }
-            return remittance ? remittance(csv, header) : answers(csv, header);
+            return remittance ? remittance(csv, header) : adjudications(csv, header);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new UnreadableDocument(0, "Not a readable CSV file: " + e.getMessage(), e);
+            throw malformed(e, csv == null ? 0 : csv.getCurrentLineNumber());
+        } finally {
+            if (csv != null) {
+                try {
+                    csv.close();
+                } catch (IOException e) {
+                    // the document is in memory or a file already read to the end: nothing to release
+                }
+            }
         }
     }
 
-    private PayerDocument answers(CSVParser csv, Map<String, Integer> header) throws UnreadableDocument {
+    private static final Pattern AT = Pattern.compile("at line: ([\\d,]+), position: ([\\d,]+)");
+    private static final Pattern STARTLINE = Pattern.compile("\\(startline ([\\d,]+)\\)");
+
+    /** What is wrong with a file the CSV parser cannot take, in words, with its line (and column when known). */
+    private static UnreadableResponse malformed(Exception e, long currentLine) {
+        String message = e.getCause() != null && e instanceof UncheckedIOException ? e.getCause().getMessage() : e.getMessage();
+        message = message == null ? "" : message;
+        Matcher at = AT.matcher(message);
+        Matcher start = STARTLINE.matcher(message);
+        if (message.contains("EOF reached before encapsulated token finished") && start.find()) {
+            long line = Long.parseLong(start.group(1).replace(",", ""));
+            return new UnreadableResponse(line, "Line " + line + ": a quoted field opens (\") but is never closed; "
+                    + "close the quote, or double a quote that belongs to the text (\"\").", e);
+        }
+        if (message.contains("Invalid character between encapsulated token and delimiter") && at.find()) {
+            long line = Long.parseLong(at.group(1).replace(",", ""));
+            return new UnreadableResponse(line, "Line " + line + ", character " + at.group(2) + ": text follows a closing quote; "
+                    + "after a quoted field comes a comma or the end of the line (double a quote that belongs to the text).", e);
+        }
+        if (message.startsWith("A header name is missing") || message.startsWith("The header contains a duplicate name")) {
+            return new UnreadableResponse(1, "Line 1 (the header): " + (message.startsWith("A header name is missing")
+                    ? "a column has no name; name every column." : "two columns have the same name; name each column once."), e);
+        }
+        long line = Math.max(currentLine, 1);
+        return new UnreadableResponse(line, "Line " + line + ": not a readable CSV file (" + (e instanceof IOException
+                || e instanceof UncheckedIOException ? "the file cannot be read to its end" : "the rows do not fit the header")
+                + "); save it as comma-separated values, UTF-8 or UTF-16.", e);
+    }
+
+    private PayerResponse adjudications(CSVParser csv, Map<String, Integer> header) throws UnreadableResponse {
         Map<String, ClaimRows> claims = new LinkedHashMap<>();
         for (CSVRecord row : csv) {
-            long line = row.getRecordNumber() + 1;
+            long line = csv.getCurrentLineNumber();
             String claimNumber = required(row, header, "claimNumber", line);
             ClaimRows rows = claims.computeIfAbsent(claimNumber, k -> new ClaimRows());
             rows.payerReference = first(rows.payerReference, value(row, header, "payerReference"));
@@ -106,40 +170,42 @@ public final class CsvResponses implements PayerDocumentReader {
             if (word != null) {
                 ClaimStatus status = statuses.get(word.toUpperCase(Locale.ROOT));
                 if (status == null || status == ClaimStatus.DRAFT || status == ClaimStatus.SUBMITTED) {
-                    throw new UnreadableDocument(line, "Column " + column("status") + ": unknown status '" + word
+                    throw new UnreadableResponse(line, "Column " + column("status") + ": unknown status '" + word
                             + "'; known: " + statuses.keySet().stream().sorted().toList() + ".");
                 }
                 rows.status = rows.status == null ? status : rows.status;
             }
             Reason reason = reason(row, header);
             Integer sequence = integer(row, header, "line", line);
+            BigDecimal patient = amount(row, header, "patientResponsibility", line);
             if (sequence == null) {
                 if (reason != null) {
                     rows.reasons.add(reason);
                 }
+                rows.patientResponsibility = patient == null ? rows.patientResponsibility : patient;
             } else {
-                rows.lines.add(new LineAnswer(sequence, integer(row, header, "approvedQuantity", line),
-                        amount(row, header, "approvedAmount", line), reason == null ? List.of() : List.of(reason)));
+                rows.lines.add(new LineAdjudication(sequence, integer(row, header, "approvedQuantity", line),
+                        amount(row, header, "approvedAmount", line), reason == null ? List.of() : List.of(reason), patient));
             }
         }
-        List<ClaimAnswer> answers = new ArrayList<>(claims.size());
-        claims.forEach((number, rows) -> answers.add(new ClaimAnswer(number, rows.payerReference, rows.status, rows.reasons,
-                rows.lines)));
-        return PayerDocument.ofAnswers(answers);
+        List<ClaimAdjudication> adjudications = new ArrayList<>(claims.size());
+        claims.forEach((number, rows) -> adjudications.add(new ClaimAdjudication(number, rows.payerReference, rows.status, rows.reasons,
+                rows.lines, rows.patientResponsibility)));
+        return PayerResponse.ofAdjudications(adjudications);
     }
 
-    private PayerDocument remittance(CSVParser csv, Map<String, Integer> header) throws UnreadableDocument {
+    private PayerResponse remittance(CSVParser csv, Map<String, Integer> header) throws UnreadableResponse {
         Map<String, Payment> payments = new LinkedHashMap<>();
         for (CSVRecord row : csv) {
-            long line = row.getRecordNumber() + 1;
+            long line = csv.getCurrentLineNumber();
             String reference = required(row, header, "paymentReference", line);
             Payment payment = payments.computeIfAbsent(reference, k -> new Payment());
             BigDecimal total = amount(row, header, "paymentTotal", line);
             if (total == null) {
-                throw new UnreadableDocument(line, "Column " + column("paymentTotal") + " is empty.");
+                throw new UnreadableResponse(line, "Column " + column("paymentTotal") + " is empty.");
             }
             if (payment.total != null && payment.total.compareTo(total) != 0) {
-                throw new UnreadableDocument(line, "Column " + column("paymentTotal") + ": payment " + reference
+                throw new UnreadableResponse(line, "Column " + column("paymentTotal") + ": payment " + reference
                         + " has total " + total + " here but " + payment.total + " on an earlier row.");
             }
             payment.total = total;
@@ -149,7 +215,7 @@ public final class CsvResponses implements PayerDocumentReader {
             claim.payerReference = first(claim.payerReference, value(row, header, "payerReference"));
             BigDecimal paid = amount(row, header, "paid", line);
             if (paid == null) {
-                throw new UnreadableDocument(line, "Column " + column("paid") + " is empty.");
+                throw new UnreadableResponse(line, "Column " + column("paid") + " is empty.");
             }
             BigDecimal charged = amount(row, header, "charged", line);
             String kind = value(row, header, "kind");
@@ -157,7 +223,7 @@ public final class CsvResponses implements PayerDocumentReader {
                 try {
                     claim.kind = RemittedClaim.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new UnreadableDocument(line, "Column " + column("kind") + ": '" + kind
+                    throw new UnreadableResponse(line, "Column " + column("kind") + ": '" + kind
                             + "' is not one of PROCESSED, DENIED, REVERSAL.");
                 }
             }
@@ -166,16 +232,18 @@ public final class CsvResponses implements PayerDocumentReader {
             claim.paid = claim.paid == null ? paid : claim.paid.add(paid);
             claim.charged = charged == null ? claim.charged : claim.charged == null ? charged : claim.charged.add(charged);
             BigDecimal patient = amount(row, header, "patientResponsibility", line);
-            if (patient != null) {
-                claim.patientResponsibility = claim.patientResponsibility == null ? patient : claim.patientResponsibility.add(patient);
-            }
+            // A reason column says why, not who owes it: the adjustment has no group (the patientResponsibility
+            // column says what is the patient's).
             List<Adjustment> adjustments = reason == null || charged == null || charged.compareTo(paid) == 0 ? List.of()
-                    : List.of(new Adjustment("CO", reason.code(), charged.subtract(paid)));
+                    : List.of(new Adjustment(null, reason.code(), charged.subtract(paid)));
             if (sequence == null) {
+                if (patient != null) {
+                    claim.patientResponsibility = claim.patientResponsibility == null ? patient : claim.patientResponsibility.add(patient);
+                }
                 claim.adjustments.addAll(adjustments);
             } else {
-                claim.lines.add(new RemittedLine(sequence, null, charged, paid, integer(row, header, "approvedQuantity", line),
-                        adjustments));
+                claim.lines.add(new RemittedLine(sequence, null, List.of(), null, charged, paid,
+                        integer(row, header, "approvedQuantity", line), patient, adjustments));
             }
         }
         List<Remittance> remittances = new ArrayList<>();
@@ -187,16 +255,16 @@ public final class CsvResponses implements PayerDocumentReader {
                     c.charged, c.paid, c.patientResponsibility, c.adjustments, c.lines)));
             remittances.add(new Remittance(reference, p.date, p.total, BigDecimal.ZERO, claims));
         });
-        return new PayerDocument(List.of(), remittances, List.of());
+        return new PayerResponse(List.of(), remittances, List.of());
     }
 
     private String column(String field) {
         return columns.get(field).toUpperCase(Locale.ROOT);
     }
 
-    private void require(Map<String, Integer> header, String field) throws UnreadableDocument {
+    private void require(Map<String, Integer> header, String field) throws UnreadableResponse {
         if (!header.containsKey(column(field))) {
-            throw new UnreadableDocument(1, "The header has no column '" + columns.get(field) + "' (" + field
+            throw new UnreadableResponse(1, "The header has no column '" + columns.get(field) + "' (" + field
                     + "); it has " + header.keySet() + ".");
         }
     }
@@ -210,10 +278,10 @@ public final class CsvResponses implements PayerDocumentReader {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private String required(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+    private String required(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableResponse {
         String value = value(row, header, field);
         if (value == null) {
-            throw new UnreadableDocument(line, "Column " + columns.get(field) + " is empty.");
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + " is empty.");
         }
         return value;
     }
@@ -224,30 +292,36 @@ public final class CsvResponses implements PayerDocumentReader {
         return code == null && text == null ? null : new Reason(code, text);
     }
 
-    private Integer integer(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+    private Integer integer(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableResponse {
         String value = value(row, header, field);
         try {
             return value == null ? null : Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw new UnreadableDocument(line, "Column " + columns.get(field) + ": '" + value + "' is not a whole number.");
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + ": '" + value + "' is not a whole number.");
         }
     }
 
-    private BigDecimal amount(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+    private BigDecimal amount(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableResponse {
         String value = value(row, header, field);
+        BigDecimal amount;
         try {
-            return value == null ? null : new BigDecimal(value.replace(",", "")).setScale(2, java.math.RoundingMode.HALF_UP);
+            amount = value == null ? null : new BigDecimal(value.replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new UnreadableDocument(line, "Column " + columns.get(field) + ": '" + value + "' is not an amount.");
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + ": '" + value + "' is not an amount.");
         }
+        String problem = Amounts.problem(amount);
+        if (problem != null) {
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + ": '" + value + "' " + problem + ".");
+        }
+        return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
-    private LocalDate date(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+    private LocalDate date(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableResponse {
         String value = value(row, header, field);
         try {
             return value == null ? null : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new UnreadableDocument(line, "Column " + columns.get(field) + ": '" + value + "' is not a date (yyyy-mm-dd).");
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + ": '" + value + "' is not a date (yyyy-mm-dd).");
         }
     }
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Payment exceptions for operators, and for an HMO admin their own payer's only ({@link ExceptionDesk}
+ * The exceptions list (what payers said that the hub could not apply: claims, payments, acknowledgements) for operators, and for an HMO admin their own payer's only ({@link ExceptionDesk}
  * scopes them; another payer's is not found): the list, one exception, match to a claim or dismiss,
  * each behind a confirm step.
  */
@@ -55,7 +55,7 @@ class ExceptionPages {
             @RequestParam(defaultValue = "") String claimNumber, @RequestParam(defaultValue = "") String note, Model model,
             RedirectAttributes flash) {
         FormErrors errors = FormErrors.none().atMost("claimNumber", claimNumber, 60).atMost("note", note, 300);
-        PayerAnswers.Summary applied = errors.attempt(() -> desk.match(user, id, claimNumber,
+        ApplyPayerResponse.Summary applied = errors.attempt(() -> desk.match(user, id, claimNumber,
                 note.isBlank() ? null : note.trim()));
         if (applied == null) {
             return page(user, id, "match", Map.of("claimNumber", claimNumber, "note", note), errors, model);

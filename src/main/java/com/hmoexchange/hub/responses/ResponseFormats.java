@@ -1,82 +1,95 @@
 package com.hmoexchange.hub.responses;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.payers.PayerCatalog;
+import com.hmoexchange.hub.payers.PayerSettings;
+import com.hmoexchange.hub.payers.ResponseFormat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Which reader takes a payer's document. Built-in formats are {@link PayerDocumentReader} beans registered
- * under their format name as the bean name ({@code fhir}, and {@code x12} when the X12 reader is present);
- * {@code csv} and {@code json} go through the payer's own mapping in payer.yaml ({@code responses.csv},
- * {@code responses.mapping}). The format is {@code responses.format} when the payer sets one, else it is
- * recognised from the content: an X12 interchange starts with ISA, a FHIR resource is JSON with a
- * resourceType, other JSON is the payer's own, anything else is CSV.
+ * Which reader takes a payer's document. Built-in formats are {@link ResponseReader} beans registered
+ * under their format's code as the bean name ({@code fhir}, {@code x12}); {@code csv} and {@code json} go through
+ * the payer's own settings in payer.yaml ({@code responses.csv}, {@code responses.mapping}), made once at start so
+ * a wrong one stops the start. A payer that answers in one format ({@code responses.formats}) has every document
+ * read as that format; otherwise the format is recognised from the content: an X12 interchange starts with ISA,
+ * a FHIR resource is JSON with a resourceType, other JSON is the payer's own, anything else is CSV.
  */
 @Component
 public class ResponseFormats {
 
-    private final Map<String, PayerDocumentReader> builtIn;
+    private final Map<ResponseFormat, ResponseReader> builtIn = new EnumMap<>(ResponseFormat.class);
     private final PayerCatalog catalog;
-    private final ObjectMapper json;
-    private final Map<String, PayerDocumentReader> mapped = new ConcurrentHashMap<>();
+    /** The payers' own CSV and JSON readers, by payer code and format. */
+    private final Map<String, ResponseReader> mapped = new HashMap<>();
 
-    ResponseFormats(Map<String, PayerDocumentReader> builtIn, PayerCatalog catalog, ObjectMapper json) {
-        this.builtIn = Map.copyOf(builtIn);
+    ResponseFormats(Map<String, ResponseReader> builtIn, PayerCatalog catalog, ObjectMapper json) {
+        builtIn.forEach((name, reader) -> this.builtIn.put(ResponseFormat.valueOf(name.toUpperCase(Locale.ROOT)), reader));
         this.catalog = catalog;
-        this.json = json;
+        for (PayerSettings payer : catalog.all()) {
+            try {
+                mapped.put(payer.code() + "/csv", new CsvResponses(payer.responses().csv()));
+                if (payer.responses().mapping() != null) {
+                    mapped.put(payer.code() + "/json", new JsonResponses(json, payer.responses().mapping()));
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(payer.folder().resolve("payer.yaml") + ": " + e.getMessage(), e);
+            }
+        }
     }
 
-    public PayerDocument read(String payer, byte[] content) throws UnreadableDocument {
-        return reader(payer, formatOf(payer, content)).read(new ByteArrayInputStream(content));
+    public PayerResponse read(String payer, byte[] content) throws UnreadableResponse {
+        PayerSettings settings = catalog.settings(payer);
+        return reader(settings, formatOf(settings, content)).read(new ByteArrayInputStream(content));
     }
 
-    public String formatOf(String payer, byte[] content) {
-        String configured = catalog.document(payer).path("responses").path("format").asText("");
-        return configured.isBlank() ? sniff(content) : configured.toLowerCase(Locale.ROOT);
+    ResponseFormat formatOf(PayerSettings payer, byte[] content) {
+        return payer.responses().onlyFormat().orElseGet(() -> sniff(content));
     }
 
-    static String sniff(byte[] content) {
+    static ResponseFormat sniff(byte[] content) {
         String head = new String(content, 0, Math.min(content.length, 4096), StandardCharsets.UTF_8).stripLeading();
         if (head.startsWith("\uFEFF")) {
             head = head.substring(1).stripLeading();
         }
         if (head.startsWith("ISA")) {
-            return "x12";
+            return ResponseFormat.X12;
         }
         if (head.startsWith("{") || head.startsWith("[")) {
-            return head.contains("\"resourceType\"") ? "fhir" : "json";
+            return head.contains("\"resourceType\"") ? ResponseFormat.FHIR : ResponseFormat.JSON;
         }
-        return "csv";
+        return ResponseFormat.CSV;
     }
 
-    PayerDocumentReader reader(String payer, String format) throws UnreadableDocument {
-        JsonNode responses = catalog.document(payer).path("responses");
-        return switch (format) {
-            case "csv" -> mapped.computeIfAbsent(payer + "/csv", k -> new CsvResponses(responses.path("csv")));
-            case "json" -> {
-                Path mapping = catalog.folder(payer).resolve(responses.path("mapping").asText("response-in.jsonata"));
-                if (!Files.isRegularFile(mapping)) {
-                    throw new UnreadableDocument(0, "A JSON document, but payer " + payer + " has no response mapping ("
-                            + mapping.getFileName() + "): set responses.mapping in its payer.yaml.");
+    ResponseReader reader(PayerSettings payer, ResponseFormat format) throws UnreadableResponse {
+        ResponseReader reader = switch (format) {
+            case CSV -> mapped.get(payer.code() + "/csv");
+            case JSON -> {
+                ResponseReader own = mapped.get(payer.code() + "/json");
+                if (own == null) {
+                    throw new UnreadableResponse(0, "A JSON document, but payer " + payer.code() + " has no response mapping: "
+                            + "list json in responses.formats of its payer.yaml and add its response-in.jsonata.");
                 }
-                yield mapped.computeIfAbsent(payer + "/json", k -> new JsonResponses(json, mapping));
+                yield own;
             }
-            default -> {
-                PayerDocumentReader reader = builtIn.get(format);
-                if (reader == null) {
-                    throw new UnreadableDocument(0, "The hub has no reader for the " + format.toUpperCase(Locale.ROOT)
-                            + " format; it reads " + builtIn.keySet().stream().sorted().toList() + ", csv and json.");
-                }
-                yield reader;
-            }
+            default -> builtIn.get(format);
         };
+        if (reader == null) {
+            throw new UnreadableResponse(0, "The hub has no reader for the " + format.code().toUpperCase(Locale.ROOT)
+                    + " format; it reads " + readable() + ".");
+        }
+        return reader;
+    }
+
+    private List<String> readable() {
+        return List.of(ResponseFormat.values()).stream()
+                .filter(f -> f == ResponseFormat.CSV || f == ResponseFormat.JSON || builtIn.containsKey(f))
+                .map(ResponseFormat::code).toList();
     }
 }

@@ -47,11 +47,13 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/billing-email").hasAnyRole("OWNER", "ADMIN")
                         .requestMatchers("/api/providers/**").hasAnyRole(PROVIDER_STAFF)
                         .requestMatchers("/api/operations/**", "/api/messages/**").hasRole("OPERATOR")
+                        // Operators' metrics (docs/operations.md): Prometheus scrapes with an OPERATOR user's Basic sign-in.
+                        .requestMatchers("/actuator/prometheus").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.POST, "/api/credentials/password").permitAll()
                         .requestMatchers("/api/portal/**").hasRole("CLIENT_USER")
                         .requestMatchers("/api/hmo/**").hasRole("HMO_ADMIN")
                         .requestMatchers("/api/exceptions/**").hasAnyRole("OPERATOR", "HMO_ADMIN")
-                        .requestMatchers("/api/notifications/**").hasAnyRole("OWNER", "ADMIN", "BILLING_STAFF", "OPERATOR")
+                        .requestMatchers("/api/notifications/**").hasAnyRole("OWNER", "ADMIN", "BILLING_STAFF", "HMO_ADMIN", "CLIENT_USER", "OPERATOR")
                         // Eligibility look-up is for providers and HMOs; client users see only their own staff (portal).
                         .requestMatchers("/api/enrollees/**").hasAnyRole(ENROLLEE_LOOKUP)
                         .anyRequest().authenticated())

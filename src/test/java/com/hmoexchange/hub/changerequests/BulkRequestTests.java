@@ -91,12 +91,6 @@ class BulkRequestTests extends ApiTest {
     }
 
     @Test
-    void a_notice_about_a_file_with_a_very_long_name_still_fits() {
-        assertThat(new HmoNotification(1, null, "Client sent 1 request(s) in file " + "x".repeat(600) + ".csv",
-                java.time.Instant.now()).getMessage()).hasSize(500);
-    }
-
-    @Test
     void a_file_is_taken_once() {
         ClientSetup s = fixtures.client("acme-hmo");
         String csv = "kind,enrolleeNumber,firstName\nEDIT_DETAILS," + s.child().getEnrolleeNumber() + ",Kemi-Ola\n";

@@ -223,7 +223,45 @@ class ChangeRequestApiTests extends ApiTest {
         hmo.post("/api/hmo/notifications/" + notice.get("id").asLong() + "/read", "");
         assertThat(hmo.get("/api/hmo/notifications/unread-count").json().get("unread").asLong()).isZero();
         assertThat(TestMail.awaitMail(s.client().getHmoEmail(), "New change request " + made.get("id").asLong()).body())
-                .contains("add child");
+                .contains("add child").contains("/hmo/requests/" + made.get("id").asLong()).doesNotContain("/api/");
+    }
+
+    @Test
+    void the_hmo_and_the_client_read_their_notices_at_the_one_address_and_the_hmos_old_one_still_answers() {
+        ClientSetup s = fixtures.client("acme-hmo");
+        Api hmo = as(s.hmoAdmin());
+        Api client = as(s.user());
+        long id = request(client, sample(ChangeKind.REMOVE_DEPENDENT, s)).get("id").asLong();
+
+        JsonNode notice = notice(hmo.get("/api/notifications?unread=true").json(), id);
+        assertThat(notice.get("kind").asText()).isEqualTo("CHANGE_REQUESTED");
+        assertThat(notice.get("message").asText()).contains(s.client().getName(), "remove dependent");
+        // The path from before the one store answers the same, marked deprecated, and pointing at its successor.
+        Api.Response old = hmo.get("/api/hmo/notifications?unread=true");
+        assertThat(notice(old.json(), id).get("id").asLong()).isEqualTo(notice.get("id").asLong());
+        assertThat(old.header("Deprecation")).isEqualTo("true");
+        assertThat(old.header("Link")).contains("</api/notifications>");
+        assertThat(anonymous().get("/v3/api-docs").json().at("/paths/~1api~1hmo~1notifications/get/deprecated").asBoolean()).isTrue();
+        // A notice is its audience's: the client's user cannot mark the HMO's.
+        assertThat(client.post("/api/notifications/" + notice.get("id").asLong() + "/read", "").status()).isEqualTo(404);
+
+        hmo.post("/api/hmo/requests/" + id + "/decline", Map.of("reason", "Send the divorce decree"));
+
+        JsonNode told = notice(client.get("/api/notifications?unread=true").json(), id);
+        assertThat(told.get("kind").asText()).isEqualTo("CHANGE_REQUEST_DECIDED");
+        assertThat(told.get("message").asText()).contains("declined: Send the divorce decree");
+        assertThat(client.get("/api/notifications/unread-count").json().get("unread").asLong()).isEqualTo(1);
+        assertThat(client.post("/api/notifications/read-all", "").json().get("marked").asInt()).isEqualTo(1);
+        assertThat(as(fixtures.client("acme-hmo").user()).get("/api/notifications").json()).isEmpty();
+    }
+
+    private static JsonNode notice(JsonNode notices, long requestId) {
+        for (JsonNode n : notices) {
+            if (n.path("requestId").asLong() == requestId) {
+                return n;
+            }
+        }
+        throw new AssertionError("No notice about request " + requestId + " in " + notices);
     }
 
     @Test

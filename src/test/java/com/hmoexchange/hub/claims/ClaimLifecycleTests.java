@@ -217,6 +217,34 @@ class ClaimLifecycleTests {
     }
 
     @Test
+    void the_payers_receipt_after_its_review_is_kept_late_and_the_claim_stays_where_it_is() {
+        Claim claim = submitted();
+        claim.changeStatus(ClaimStatus.IN_REVIEW, null, null, "acme-hmo", ChangeSource.PAYER, FORTNIGHT, NOW);
+
+        claim.delivered("ACME-9", true, "http", FORTNIGHT, NOW);
+
+        assertThat(claim.getStatus()).isEqualTo(ClaimStatus.IN_REVIEW);
+        StatusChange last = claim.getHistory().get(claim.getHistory().size() - 1);
+        assertThat(last.getToStatus()).isEqualTo(ClaimStatus.RECEIVED);
+        assertThat(last.isLate()).isTrue();
+        assertThat(claim.getHistory()).filteredOn(c -> !c.isLate()).extracting(StatusChange::getToStatus)
+                .containsExactly(ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW);
+    }
+
+    @Test
+    void the_same_status_again_is_nothing_from_the_payer_and_refused_to_a_person() {
+        Claim claim = submitted();
+        claim.changeStatus(ClaimStatus.RECEIVED, null, null, "acme-hmo", ChangeSource.PAYER, FORTNIGHT, NOW);
+
+        claim.changeStatus(ClaimStatus.RECEIVED, null, null, "acme-hmo", ChangeSource.PAYER, FORTNIGHT, NOW);
+        assertThatThrownBy(() -> claim.changeStatus(ClaimStatus.RECEIVED, null, "x", "b", ChangeSource.USER, FORTNIGHT, NOW))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("is already RECEIVED");
+
+        assertThat(claim.getHistory()).extracting(StatusChange::getToStatus)
+                .containsExactly(ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.RECEIVED);
+    }
+
+    @Test
     void a_draft_cannot_take_a_status_without_being_submitted() {
         assertThatThrownBy(() -> draftWithTwoLines().changeStatus(ClaimStatus.RECEIVED, null, "x", "b", ChangeSource.USER,
                 FORTNIGHT, NOW)).isInstanceOf(RuleViolation.class).hasMessageContaining("submit it first");

@@ -32,6 +32,7 @@ import org.springframework.test.util.TestSocketUtils;
  * Artemis, with demo data loaded, and a claim taken from a demo visit to submitted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @ActiveProfiles("demo")
 class ZeroSetupRunTests {
 
@@ -92,6 +93,18 @@ class ZeroSetupRunTests {
     }
 
     /** The banner's promise: each demo user printed there signs in to the web portal and lands on their page. */
+    @Autowired
+    com.hmoexchange.hub.operations.Incidents incidents;
+
+    @Test
+    void incidents_are_evaluated_on_h2_and_the_operators_metrics_are_served() {
+        org.assertj.core.api.Assertions.assertThatCode(() -> incidents.evaluate(java.time.Instant.now()))
+                .doesNotThrowAnyException();
+        Api.Response metrics = new Api(port, "hub.operator", "hub-demo").get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.text()).contains("hub_outbox_backlog", "hub_changerequests_pending");
+    }
+
     @Test
     void every_demo_user_of_the_banner_signs_in_to_the_web_portal() {
         try (Browser browser = new Browser(port)) {
@@ -107,6 +120,12 @@ class ZeroSetupRunTests {
             browser.signOut();
             browser.signIn("hub.operator", "hub-demo");
             assertThat(browser.heading()).isEqualTo("Messages");
+            // The operators' dashboard and incidents read the message store with SQL that H2 must take too.
+            browser.open("/operator/dashboard");
+            assertThat(browser.heading()).isEqualTo("Dashboard");
+            assertThat(browser.all(By.cssSelector(".tile"))).hasSize(4);
+            browser.open("/operator/incidents");
+            assertThat(browser.heading()).isEqualTo("Incidents");
             browser.signOut();
             for (String user : List.of("lekki.owner", "lekki.admin", "lekki.billing", "smile.billing")) {
                 browser.signIn(user, "hub-demo");
@@ -183,6 +202,10 @@ class ZeroSetupRunTests {
                 c -> "PAID".equals(c.get("paymentStatus").asText()));
         assertThat(paid.get("status").asText()).isEqualTo("PARTIAL");
         assertThat(paid.at("/balance/paid").decimalValue()).isEqualByComparingTo("4500.00");
+        // Of the 2,500 Zenith did not pay, its 10 % co-payment (PR-3) is the patient's; the rest (CO-45) is written off.
+        assertThat(paid.at("/balance/patientShareBasis").asText()).isEqualTo("PAYER");
+        assertThat(paid.at("/balance/patientShare").decimalValue()).isEqualByComparingTo("500.00");
+        assertThat(paid.at("/balance/contractualAdjustment").decimalValue()).isEqualByComparingTo("2000.00");
         assertThat(paid.get("history").findValuesAsText("to")).contains("RECEIVED", "IN_REVIEW", "PARTIAL");
     }
 

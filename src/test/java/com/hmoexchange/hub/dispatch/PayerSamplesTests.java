@@ -2,9 +2,9 @@ package com.hmoexchange.hub.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.payers.PayerCatalog;
+import com.hmoexchange.hub.payers.PayerSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,68 +13,72 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Golden pairs: every mappings/<payer>/samples/<case>.input.json (a canonical claim) must turn into
- * its <case>.expected.* through the payer's format, as the dispatch route does it. After a deliberate
- * mapping change, -Dhub.samples.regenerate=true rewrites the expected files; review the diff.
+ * Golden pairs, payer by payer: every payer has at least one mappings/<payer>/samples/<case>.input.json (a canonical
+ * claim) with its <case>.expected.<extension of the payer's format>, and each input turns into its expected output
+ * through the writer of the payer's format, as the dispatch route does it. After a deliberate mapping change,
+ * -Dhub.samples.regenerate=true rewrites the expected files; review the diff.
  */
 class PayerSamplesTests {
 
     static final Path MAPPINGS = Paths.get("mappings");
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     final PayerCatalog catalog = PayerCatalog.read(MAPPINGS, new StandardEnvironment());
-    final ClaimFiles files = new ClaimFiles(JSON, null);
+    final ClaimFiles files = new ClaimFiles(JSON);
     final ClaimMappings mappings = new ClaimMappings();
+    final List<ClaimWriter> writers = List.of(new JsonClaimWriter(mappings), new CsvClaimWriter(mappings, files, JSON),
+            new FhirClaimWriter(files), new X12ClaimWriter(files));
 
     @TestFactory
-    Stream<DynamicTest> every_payer_sample_turns_into_its_expected_output() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String payer : catalog.codes().stream().sorted().toList()) {
-            Path samples = catalog.folder(payer).resolve("samples");
-            if (!Files.isDirectory(samples)) {
-                continue;
-            }
-            try (Stream<Path> inputs = Files.list(samples)) {
-                for (Path input : inputs.filter(p -> p.toString().endsWith(".input.json")).sorted().toList()) {
-                    tests.add(DynamicTest.dynamicTest(payer + "/" + input.getFileName(), () -> check(payer, input)));
+    Stream<DynamicNode> every_payer_has_samples_of_its_claim_format_and_each_turns_into_its_expected_output() throws IOException {
+        List<DynamicNode> payers = new ArrayList<>();
+        for (PayerSettings payer : catalog.all()) {
+            Path samples = payer.folder().resolve("samples");
+            List<Path> inputs = List.of();
+            if (Files.isDirectory(samples)) {
+                try (Stream<Path> files = Files.list(samples)) {
+                    inputs = files.filter(p -> p.toString().endsWith(".input.json")).sorted().toList();
                 }
             }
+            List<DynamicNode> tests = new ArrayList<>();
+            List<Path> found = inputs;
+            tests.add(DynamicTest.dynamicTest("has a " + payer.format().code() + " sample", () -> assertThat(found)
+                    .as("payer %s has no claim sample in its format %s: add %s/samples/<case>.input.json and "
+                            + "<case>.expected%s (see docs/adding-a-payer.md)", payer.code(), payer.format().code(),
+                            payer.folder(), payer.format().fileExtension())
+                    .isNotEmpty()));
+            for (Path input : inputs) {
+                tests.add(DynamicTest.dynamicTest(input.getFileName().toString(), () -> check(payer, input)));
+            }
+            payers.add(DynamicContainer.dynamicContainer(payer.code(), tests));
         }
-        assertThat(tests).as("every payer has at least one sample").hasSizeGreaterThanOrEqualTo(catalog.codes().size());
-        return tests.stream();
+        assertThat(payers).as("payers under " + MAPPINGS.toAbsolutePath()).isNotEmpty();
+        return payers.stream();
     }
 
-    private void check(String payer, Path input) throws IOException {
-        JsonNode settings = catalog.document(payer);
-        String format = settings.path("format").asText();
-        String canonical = Files.readString(input);
-        String actual = switch (format) {
-            case "json" -> mapped(payer, settings, canonical);
-            case "csv" -> files.csv(JSON.readTree(mapped(payer, settings, canonical)), settings.path("csv").path("columns"));
-            case "fhir" -> files.fhir(canonical);
-            case "x12" -> files.x12(canonical);
-            default -> throw new AssertionError("no sample check for format " + format);
-        };
-        boolean text = "csv".equals(format) || "x12".equals(format);
+    private void check(PayerSettings payer, Path input) throws IOException {
+        ClaimWriter writer = writers.stream().filter(w -> w.format() == payer.format()).findFirst()
+                .orElseThrow(() -> new AssertionError("no writer for format " + payer.format()));
+        String actual = writer.write(Files.readString(input), payer);
+        boolean json = payer.format().fileExtension().endsWith(".json");
         String caseName = input.getFileName().toString().replace(".input.json", "");
-        Path expected = input.resolveSibling(caseName + ".expected" + Dispatcher.fileExtension(format));
+        Path expected = input.resolveSibling(caseName + ".expected" + payer.format().fileExtension());
         if (Boolean.getBoolean("hub.samples.regenerate")) {
-            Files.writeString(expected, text ? actual
-                    : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(actual)) + "\n");
+            Files.writeString(expected, json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(actual)) + "\n"
+                    : actual);
         }
-        assertThat(expected).as("expected output beside " + input).exists();
-        if (text) {
-            assertThat(actual.replace("\r\n", "\n")).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8).replace("\r\n", "\n"));
-        } else {
+        assertThat(expected).as("payer %s, format %s: expected output beside %s", payer.code(), payer.format().code(), input)
+                .exists();
+        if (json) {
             assertThat(JSON.readTree(actual)).isEqualTo(JSON.readTree(expected.toFile()));
+        } else {
+            assertThat(actual.replace("\r\n", "\n")).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8).replace("\r\n", "\n"));
         }
-    }
-
-    private String mapped(String payer, JsonNode settings, String canonical) throws IOException {
-        return mappings.map(canonical, catalog.folder(payer).resolve(settings.path("mapping").asText("claim-out.jsonata")));
     }
 }

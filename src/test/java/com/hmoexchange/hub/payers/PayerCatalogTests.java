@@ -24,22 +24,79 @@ class PayerCatalogTests {
 
     @Test
     void every_payer_in_the_repository_reads_cleanly() {
-        List<PayerDefinition> payers = new PayerCatalog(Paths.get("mappings"), null, null, new StandardEnvironment()).readAll();
+        List<PayerSettings> payers = new PayerCatalog(Paths.get("mappings"), null, null, new StandardEnvironment()).readAll();
 
-        assertThat(payers).extracting(PayerDefinition::code).contains("acme-hmo", "harmony-care");
+        assertThat(payers).extracting(PayerSettings::code).contains("acme-hmo", "harmony-care");
         assertThat(payers).filteredOn(p -> p.code().equals("harmony-care")).singleElement()
                 .satisfies(p -> assertThat(p.requiredAttachments()).containsExactly(AttachmentType.REFERRAL_LETTER));
     }
 
     @Test
     void a_payer_folder_is_read_with_defaults() throws IOException {
-        write("zen-hmo", "code: zen-hmo\nname: Zen HMO\nchannel: email\nformat: fhir\n");
+        write("zen-hmo", "code: zen-hmo\nname: Zen HMO\nchannel: email\nformat: fhir\nemail:\n  to: claims@zen.example\n");
 
-        PayerDefinition zen = catalog().readAll().get(0);
+        PayerSettings zen = catalog().readAll().get(0);
 
         assertThat(zen.channel()).isEqualTo(Channel.EMAIL);
         assertThat(zen.requiredAttachments()).isEmpty();
         assertThat(zen.staleAfterDays()).isEqualTo(14);
+        assertThat(zen.format()).isEqualTo(ClaimFormat.FHIR);
+        assertThat(zen.email().to()).isEqualTo("claims@zen.example");
+        assertThat(zen.responses().formats()).isEmpty();
+    }
+
+    @Test
+    void the_settings_of_each_channel_and_the_answers_are_typed() {
+        PayerCatalog catalog = PayerCatalog.read(Paths.get("mappings"), new StandardEnvironment());
+
+        PayerSettings acme = catalog.settings("acme-hmo");
+        assertThat(acme.channel()).isEqualTo(Channel.HTTP);
+        assertThat(acme.format()).isEqualTo(ClaimFormat.JSON);
+        assertThat(acme.mapping()).endsWith(Paths.get("acme-hmo", "claim-out.jsonata"));
+        assertThat(acme.http().auth()).isEqualTo(PayerSettings.HttpAuth.BEARER);
+        assertThat(acme.http().receivedWhen()).containsExactly("RECEIVED");
+        assertThat(acme.responses().formats()).containsExactly(ResponseFormat.JSON);
+
+        PayerSettings harmony = catalog.settings("harmony-care");
+        assertThat(harmony.sftp().port()).isEqualTo(2222);
+        assertThat(harmony.sftp().strictHostKeyChecking()).isTrue();
+        assertThat(harmony.csvColumns()).startsWith("CLAIM_REF", "PROVIDER_REF");
+        assertThat(harmony.responses().csv().statuses()).containsEntry("DECLINED", "REJECTED");
+        assertThat(harmony.responses().sftpDirectory()).isEqualTo("responses");
+
+        assertThat(catalog.settings("zenith-care").responses().onlyFormat()).contains(ResponseFormat.X12);
+        assertThat(catalog.settings("crestline-health").responses().mailbox()).isEmpty();
+    }
+
+    @Test
+    void a_wrong_format_a_missing_channel_section_or_an_unknown_field_is_named_with_what_is_allowed() throws IOException {
+        write("a-hmo", "code: a-hmo\nname: A\nchannel: email\nformat: pdf\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("a-hmo").hasMessageContaining("payer.yaml")
+                .hasMessageContaining("format 'pdf' is not one of [JSON, CSV, FHIR, X12]");
+
+        write("a-hmo", "code: a-hmo\nname: A\nchannel: sftp\nformat: x12\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("channel sftp needs a 'sftp' section");
+
+        write("a-hmo", "code: a-hmo\nname: A\nchannel: email\nformat: x12\nemail:\n  to: x@a.example\n  cc: y@a.example\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("unknown field 'email.cc'; allowed here: [to]");
+
+        write("a-hmo", "code: a-hmo\nname: A\nchannel: email\nformat: x12\nemail:\n  to: x@a.example\n"
+                + "responses:\n  formats: [pdf]\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("responses.formats 'pdf' is not one of [CSV, JSON, FHIR, X12]");
+
+        write("a-hmo", "code: a-hmo\nname: A\nchannel: email\nformat: x12\nemail:\n  to: x@a.example\n"
+                + "responses:\n  email:\n    host: imap.a.example\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("responses.formats is required");
+
+        write("a-hmo", "code: a-hmo\nname: A\nchannel: sftp\nformat: x12\nsftp:\n  host: s.a.example\n  port: twenty-two\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("sftp.port 'twenty-two' must be a whole number");
+
+        write("a-hmo", "code: a-hmo\nname: A\nchannel: http\nformat: json\nhttp:\n  url: https://a.example\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("mapping 'claim-out.jsonata' is not a file");
+
+        write("a-hmo", "code: a-hmo\nname: A\nchannel: http\nformat: csv\nhttp:\n  url: https://a.example\n");
+        Files.writeString(mappings.resolve("a-hmo/claim-out.jsonata"), "[]");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("format csv needs csv.columns");
     }
 
     @Test
@@ -52,6 +109,16 @@ class PayerCatalogTests {
 
         write("a-hmo", "code: a-hmo\nname: A\nchannel: http\nformat: json\nrequiredAttachments: [SELFIE]\n");
         assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("requiredAttachments 'SELFIE'");
+    }
+
+    @Test
+    void a_broken_payer_file_stops_the_start_before_anything_is_stored() throws IOException {
+        write("c-hmo", "code: c-hmo\nname: C\nchannel: email\nformat: fhir\nemail:\n  to: c@c.example\nstaleAfterDays: soon\n");
+
+        // No repository and no transaction: the start stops while reading, before the payer table is touched.
+        assertThatThrownBy(() -> catalog().afterPropertiesSet()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(mappings.resolve("c-hmo/payer.yaml").toString())
+                .hasMessageContaining("staleAfterDays 'soon' must be a whole number");
     }
 
     @Test

@@ -124,11 +124,12 @@ class PayerResponseTests extends ApiTest {
         assertThat(copyRow.get("outcome").asText()).isEqualTo("DUPLICATE");
         assertThat(claim(rejected).get("history")).hasSize(historyBefore);
 
-        // A later file that would move a decided claim back is refused for that claim and recorded; the
-        // rest of the file is still applied.
+        // A later file that would move a decided claim back (reopen it for review) is refused for that claim
+        // and recorded; the rest of the file is still applied, and a receipt that comes after the decision is
+        // late news kept in the history, not an exception.
         String next = delivered("harmony-care", "CONS-GP");
-        SFTP.drop(Fixtures.unique("late") + ".csv", STATUS_HEADER + partial + ",HCI-2,ACKNOWLEDGED,,,,,\n"
-                + next + ",HCI-4,UNDER_REVIEW,,,,,\n");
+        SFTP.drop(Fixtures.unique("late") + ".csv", STATUS_HEADER + partial + ",HCI-2,UNDER_REVIEW,,,,,\n"
+                + approved + ",HCI-1,ACKNOWLEDGED,,,,,\n" + next + ",HCI-4,UNDER_REVIEW,,,,,\n");
         awaitStatus(next, "IN_REVIEW");
         assertThat(claim(partial).get("status").asText()).isEqualTo("PARTIAL");
         JsonNode refused = null;
@@ -136,10 +137,16 @@ class PayerResponseTests extends ApiTest {
             if (partial.equals(e.path("claimNumber").asText())) {
                 refused = e;
             }
+            assertThat(e.path("claimNumber").asText()).isNotEqualTo(approved);
         }
         assertThat(refused).isNotNull();
         assertThat(refused.get("kind").asText()).isEqualTo("CLAIM_DECIDED");
-        assertThat(refused.get("detail").asText()).contains("PARTIAL").contains("RECEIVED");
+        assertThat(refused.get("detail").asText()).contains("PARTIAL").contains("IN_REVIEW");
+        JsonNode stillApproved = claim(approved);
+        assertThat(stillApproved.get("status").asText()).isEqualTo("APPROVED");
+        JsonNode lastStep = stillApproved.get("history").get(stillApproved.get("history").size() - 1);
+        assertThat(lastStep.get("to").asText()).isEqualTo("RECEIVED");
+        assertThat(lastStep.get("late").asBoolean()).isTrue();
     }
 
     @Test

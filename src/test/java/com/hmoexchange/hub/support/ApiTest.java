@@ -9,13 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Base for tests that drive the hub over real HTTP, on PostgreSQL, with one shared application context. */
+/**
+ * Base for tests that drive the hub over real HTTP, on PostgreSQL, with one shared application context.
+ * Metrics are exported as in production (Spring Boot's tests turn exporters off unless asked), so the
+ * operators' Prometheus endpoint is there to test.
+ */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class ApiTest {
@@ -48,7 +54,7 @@ public abstract class ApiTest {
         registry.add("hub.changerequests.bulk.mail.password", () -> TestMail.INTAKE_PASSWORD);
         PayerSandboxes.register(registry);
         registry.add("hub.responses.poll-delay", () -> "300");
-        registry.add("hub.responses.operators-email", () -> PayerSandboxes.OPERATIONS_MAILBOX);
+        registry.add("hub.notifications.operators-email", () -> PayerSandboxes.OPERATIONS_MAILBOX);
     }
 
     @Autowired

@@ -95,7 +95,7 @@ class OperatorBrowserTests extends BrowserTest {
         browser.waitForText(By.cssSelector(".notice"), bad + " dismissed");
         assertThat(browser.text(By.id("quarantine"))).doesNotContain(bad);
 
-        browser.click("Payment exceptions");
+        browser.click("Exceptions");
         await().atMost(Duration.ofSeconds(30)).until(() -> reloaded("exceptions").contains(stray));
         browser.screenshot("operator-exceptions");
         browser.find(By.xpath("//tr[td[normalize-space()='" + stray + "']]//a")).click();
@@ -120,7 +120,7 @@ class OperatorBrowserTests extends BrowserTest {
         assertThat(browser.heading()).isEqualTo("Not found");
         browser.signOut();
         browser.signIn(fixtures.hmoAdmin("harmony-care"), Fixtures.PASSWORD);
-        browser.click("Payment exceptions");
+        browser.click("Exceptions");
         browser.choose("status", "Any");
         browser.click("Filter");
         browser.waitForText(By.id("exceptions"), stray);

@@ -1,0 +1,22 @@
+package com.hmoexchange.hub.notifications;
+
+/** What a notice is about. Stored by name (at most 30 characters). */
+public enum NotificationKind {
+    // To a practice, about one of its claims.
+    CLAIM_REJECTED,
+    CLAIM_PARTIAL,
+    CLAIM_PAID,
+    CLAIM_OVERPAID,
+    PAYMENT_REVERSED,
+    CLAIM_STALE,
+    // To the operators.
+    FILE_QUARANTINED,
+    MESSAGE_DEAD_LETTERED,
+    INCIDENT_OPENED,
+    INCIDENT_CLOSED,
+    // To an HMO: a client's request waits for a decision, or a client's file of them arrived.
+    CHANGE_REQUESTED,
+    CHANGE_REQUESTS_RECEIVED,
+    // To a client: the HMO decided one of its requests.
+    CHANGE_REQUEST_DECIDED
+}

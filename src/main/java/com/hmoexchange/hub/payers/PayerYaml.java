@@ -1,0 +1,321 @@
+package com.hmoexchange.hub.payers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.hmoexchange.hub.payers.PayerSettings.Alerts;
+import com.hmoexchange.hub.payers.PayerSettings.CsvAnswers;
+import com.hmoexchange.hub.payers.PayerSettings.Email;
+import com.hmoexchange.hub.payers.PayerSettings.Http;
+import com.hmoexchange.hub.payers.PayerSettings.HttpAuth;
+import com.hmoexchange.hub.payers.PayerSettings.Imap;
+import com.hmoexchange.hub.payers.PayerSettings.Responses;
+import com.hmoexchange.hub.payers.PayerSettings.Sftp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.env.PropertyResolver;
+
+/**
+ * Reads one payer.yaml into {@link PayerSettings}. Every problem stops the read with the file, the field and
+ * what is allowed, so a broken file stops the hub's start instead of failing a claim later. Unknown fields
+ * are refused too: a misspelt one would otherwise be silently ignored.
+ */
+final class PayerYaml {
+
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Path file;
+    private final PropertyResolver placeholders;
+
+    private PayerYaml(Path file, PropertyResolver placeholders) {
+        this.file = file;
+        this.placeholders = placeholders;
+    }
+
+    static PayerSettings read(Path file, PropertyResolver placeholders) {
+        return new PayerYaml(file, placeholders).read();
+    }
+
+    private PayerSettings read() {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw problem("is not valid YAML: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw problem("must hold a YAML mapping with code, name, channel and format");
+        }
+        only(root, "", "code", "name", "channel", "format", "mapping", "requiredAttachments", "staleAfterDays", "http",
+                "sftp", "email", "csv", "responses", "alerts");
+        Path folder = file.getParent();
+        String folderName = folder.getFileName().toString();
+        String code = required(root, "code");
+        if (!CODE.matcher(code).matches() || !code.equals(folderName)) {
+            throw problem("code '" + code + "' must be lower case letters, digits and dashes and equal the folder name '"
+                    + folderName + "'");
+        }
+        String name = required(root, "name");
+        Channel channel = oneOf(Channel.class, "channel", required(root, "channel"));
+        ClaimFormat format = oneOf(ClaimFormat.class, "format", required(root, "format"));
+        List<AttachmentType> required = new ArrayList<>();
+        for (String item : list(root, "requiredAttachments")) {
+            required.add(oneOf(AttachmentType.class, "requiredAttachments", item));
+        }
+        int staleAfterDays = number(root, "staleAfterDays", 14);
+        if (staleAfterDays < 1) {
+            throw problem("staleAfterDays must be at least 1");
+        }
+        Path mapping = null;
+        if (format.mapped()) {
+            mapping = existing(folder, "mapping", optional(root, "mapping", "claim-out.jsonata"));
+        } else if (root.has("mapping")) {
+            throw problem("mapping is only for the formats " + Arrays.stream(ClaimFormat.values()).filter(ClaimFormat::mapped)
+                    .map(ClaimFormat::code).toList() + "; the " + format.code() + " format is built in: remove it");
+        }
+        Http http = root.has("http") ? http(root.path("http")) : null;
+        Sftp sftp = root.has("sftp") ? sftp(root.path("sftp")) : null;
+        Email email = root.has("email") ? email(root.path("email")) : null;
+        boolean missing = switch (channel) {
+            case HTTP -> http == null;
+            case SFTP -> sftp == null;
+            case EMAIL -> email == null;
+        };
+        if (missing) {
+            throw problem("channel " + channel.code() + " needs a '" + channel.code() + "' section with its settings "
+                    + "(see docs/adding-a-payer.md)");
+        }
+        List<String> columns = List.of();
+        if (root.has("csv")) {
+            only(root.path("csv"), "csv.", "columns");
+            columns = list(root.path("csv"), "csv.columns", "columns");
+        }
+        if (format == ClaimFormat.CSV && columns.isEmpty()) {
+            throw problem("format csv needs csv.columns: the column order of the claim file");
+        }
+        Responses responses = root.has("responses") ? responses(folder, root.path("responses")) : Responses.NONE;
+        if (!responses.sftpDirectory().isBlank() && sftp == null) {
+            throw problem("responses.sftp.directory needs the 'sftp' section: answers are taken with the same login");
+        }
+        Alerts alerts = root.has("alerts") ? alerts(root.path("alerts")) : Alerts.NONE;
+        return new PayerSettings(code, name, folder, channel, format, mapping, required, staleAfterDays, http, sftp, email,
+                columns, responses, alerts);
+    }
+
+    private Alerts alerts(JsonNode node) {
+        only(node, "alerts.", "failingFor", "silentFor", "requestsPendingFor");
+        return new Alerts(duration(node, "alerts.", "failingFor"), duration(node, "alerts.", "silentFor"),
+                duration(node, "alerts.", "requestsPendingFor"));
+    }
+
+    /** A positive duration such as 30m, 6h or 2d; null when the field is left out. */
+    private Duration duration(JsonNode node, String prefix, String field) {
+        if (!node.has(field) || node.path(field).isNull()) {
+            return null;
+        }
+        String value = node.path(field).asText().trim();
+        Duration parsed;
+        try {
+            parsed = DurationStyle.detectAndParse(value);
+        } catch (IllegalArgumentException e) {
+            parsed = null;
+        }
+        if (parsed == null || parsed.isNegative() || parsed.isZero()) {
+            throw problem(prefix + field + " '" + value + "' is not a positive duration such as 30m, 6h or 2d");
+        }
+        return parsed;
+    }
+
+    private Http http(JsonNode node) {
+        only(node, "http.", "url", "auth", "token", "username", "password", "response");
+        HttpAuth auth = oneOf(HttpAuth.class, "http.auth", optional(node, "auth", "none"));
+        JsonNode response = node.path("response");
+        only(response, "http.response.", "reference", "status", "receivedWhen");
+        Set<String> receivedWhen = new LinkedHashSet<>();
+        list(response, "http.response.receivedWhen", "receivedWhen").forEach(w -> receivedWhen.add(w.toUpperCase(Locale.ROOT)));
+        return new Http(optional(node, "url", ""), auth, optional(node, "token", ""), optional(node, "username", ""),
+                optional(node, "password", ""), optional(response, "reference", "reference"),
+                optional(response, "status", "status"), receivedWhen);
+    }
+
+    private Sftp sftp(JsonNode node) {
+        only(node, "sftp.", "host", "port", "username", "password", "privateKeyFile", "knownHostsFile",
+                "strictHostKeyChecking", "directory");
+        return new Sftp(optional(node, "host", ""), number(node, "sftp.port", "port", 22), optional(node, "username", ""),
+                optional(node, "password", ""), optional(node, "privateKeyFile", ""), optional(node, "knownHostsFile", ""),
+                bool(node, "sftp.strictHostKeyChecking", "strictHostKeyChecking", true), optional(node, "directory", ""));
+    }
+
+    private Email email(JsonNode node) {
+        only(node, "email.", "to");
+        return new Email(optional(node, "to", ""));
+    }
+
+    private Responses responses(Path folder, JsonNode node) {
+        only(node, "responses.", "formats", "mapping", "csv", "sftp", "email", "callback");
+        List<ResponseFormat> formats = new ArrayList<>();
+        for (String item : list(node, "responses.formats", "formats")) {
+            formats.add(oneOf(ResponseFormat.class, "responses.formats", item));
+        }
+        if (formats.isEmpty()) {
+            throw problem("responses.formats is required: the formats the payer answers in, one or more of "
+                    + ResponseFormat.codes());
+        }
+        Path mapping = null;
+        if (formats.contains(ResponseFormat.JSON)) {
+            mapping = existing(folder, "responses.mapping", optional(node, "mapping", "response-in.jsonata"));
+        }
+        JsonNode csv = node.path("csv");
+        only(csv, "responses.csv.", "columns", "statuses");
+        CsvAnswers answers = new CsvAnswers(map(csv.path("columns"), "responses.csv.columns"),
+                map(csv.path("statuses"), "responses.csv.statuses"));
+        JsonNode sftp = node.path("sftp");
+        only(sftp, "responses.sftp.", "directory");
+        Imap imap = null;
+        if (node.has("email")) {
+            JsonNode email = node.path("email");
+            only(email, "responses.email.", "host", "port", "protocol", "username", "password", "folder");
+            String protocol = optional(email, "protocol", "imaps").toLowerCase(Locale.ROOT);
+            if (!protocol.equals("imap") && !protocol.equals("imaps")) {
+                throw problem("responses.email.protocol '" + protocol + "' is not one of [imap, imaps]");
+            }
+            imap = new Imap(optional(email, "host", ""), number(email, "responses.email.port", "port",
+                    protocol.equals("imaps") ? 993 : 143), protocol, optional(email, "username", ""),
+                    optional(email, "password", ""), optional(email, "folder", "INBOX"));
+        }
+        JsonNode callback = node.path("callback");
+        only(callback, "responses.callback.", "secret");
+        return new Responses(formats, mapping, answers, optional(sftp, "directory", ""), imap, optional(callback, "secret", ""));
+    }
+
+    /** Refuses fields the hub does not know, naming them and the ones it does. */
+    private void only(JsonNode node, String prefix, String... allowed) {
+        if (node.isMissingNode()) {
+            return;
+        }
+        if (!node.isObject()) {
+            throw problem("'" + prefix.replaceAll("\\.$", "") + "' must be a mapping of " + List.of(allowed));
+        }
+        Set<String> known = Set.of(allowed);
+        for (String field : (Iterable<String>) node::fieldNames) {
+            if (!known.contains(field)) {
+                throw problem("unknown field '" + prefix + field + "'; allowed here: " + List.of(allowed));
+            }
+        }
+    }
+
+    private String required(JsonNode node, String field) {
+        String value = text(node.path(field));
+        if (value.isEmpty()) {
+            throw problem("'" + field + "' is required");
+        }
+        return value;
+    }
+
+    private String optional(JsonNode node, String field, String fallback) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? fallback : text(value);
+    }
+
+    private String text(JsonNode value) {
+        if (value.isMissingNode() || value.isNull()) {
+            return "";
+        }
+        if (value.isContainerNode()) {
+            throw problem("a field holds a list or mapping where a single value belongs: " + value);
+        }
+        try {
+            return placeholders.resolveRequiredPlaceholders(value.asText()).trim();
+        } catch (IllegalArgumentException e) {
+            throw problem(e.getMessage());
+        }
+    }
+
+    private int number(JsonNode node, String field, int fallback) {
+        return number(node, field, field, fallback);
+    }
+
+    private int number(JsonNode node, String name, String field, int fallback) {
+        String value = optional(node, field, "");
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw problem(name + " '" + value + "' must be a whole number");
+        }
+    }
+
+    private boolean bool(JsonNode node, String name, String field, boolean fallback) {
+        String value = optional(node, field, "").toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "" -> fallback;
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw problem(name + " '" + value + "' is not one of [true, false]");
+        };
+    }
+
+    private List<String> list(JsonNode node, String field) {
+        return list(node, field, field);
+    }
+
+    private List<String> list(JsonNode node, String name, String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw problem(name + " must be a list, like [a, b]");
+        }
+        List<String> items = new ArrayList<>();
+        value.forEach(item -> items.add(text(item)));
+        return items;
+    }
+
+    private Map<String, String> map(JsonNode node, String name) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw problem(name + " must be a mapping of name: value");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        node.properties().forEach(e -> values.put(e.getKey(), text(e.getValue())));
+        return values;
+    }
+
+    private Path existing(Path folder, String field, String fileName) {
+        Path mapping = folder.resolve(fileName).toAbsolutePath().normalize();
+        if (!mapping.startsWith(folder.toAbsolutePath().normalize()) || !Files.isRegularFile(mapping)) {
+            throw problem(field + " '" + fileName + "' is not a file in the payer's folder " + folder.getFileName());
+        }
+        return mapping;
+    }
+
+    private <E extends Enum<E>> E oneOf(Class<E> type, String field, String value) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw problem(field + " '" + value + "' is not one of " + List.of(type.getEnumConstants()));
+        }
+    }
+
+    private IllegalStateException problem(String what) {
+        return new IllegalStateException(file + ": " + what);
+    }
+}

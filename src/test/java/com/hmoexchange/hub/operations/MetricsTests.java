@@ -1,0 +1,80 @@
+package com.hmoexchange.hub.operations;
+
+import static com.hmoexchange.hub.support.PayerSandboxes.SFTP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hmoexchange.hub.security.AppUser;
+import com.hmoexchange.hub.security.AppUserRepository;
+import com.hmoexchange.hub.support.Api;
+import com.hmoexchange.hub.support.Fixtures;
+import com.hmoexchange.hub.support.PracticeApiTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Prometheus, as an operator's scraper sees it: what a dispatch and a payer's answer leave in the metrics. */
+class MetricsTests extends PracticeApiTest {
+
+    @Autowired
+    AppUserRepository users;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    HubMetrics metrics;
+
+    @Test
+    void a_dispatch_and_an_answer_show_in_the_operators_metrics() {
+        Api operator = operator();
+        double deliveredBefore = value(operator.get("/actuator/prometheus").text(), "hub_claims_sent_total",
+                "channel=\"sftp\",outcome=\"DELIVERED\",payer=\"harmony-care\"");
+
+        JsonNode claim = draft(billing, visit(billing, fixtures.enrollee("harmony-care"), "CONS-GP"));
+        billing.upload(claimPath(claim) + "/attachments", "referral.pdf", "application/pdf",
+                "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII), "type", "REFERRAL_LETTER");
+        String number = submitAndAwaitDelivery(billing, claim).get("claimNumber").asText();
+        SFTP.drop(Fixtures.unique("status") + ".csv", "CLAIM_REF,HCI_REF,STATUS,LINE_NO,APPROVED_QTY,APPROVED_AMOUNT,REASON_CODE,REASON\n"
+                + number + ",HCI-7,UNDER_REVIEW,,,,,\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> billing.get(claimPath(claim)).json().get("status").asText(),
+                "IN_REVIEW"::equals);
+        metrics.refresh();
+
+        String scraped = operator.get("/actuator/prometheus").text();
+        assertThat(value(scraped, "hub_claims_sent_total", "channel=\"sftp\",outcome=\"DELIVERED\",payer=\"harmony-care\""))
+                .isEqualTo(deliveredBefore + 1);
+        assertThat(value(scraped, "hub_claims_delivery_latency_seconds_count", "payer=\"harmony-care\"")).isGreaterThanOrEqualTo(1);
+        assertThat(scraped).contains("hub_claims_delivery_latency_seconds_bucket{");
+        assertThat(value(scraped, "hub_answers_last_day", "channel=\"sftp\",outcome=\"APPLIED\",payer=\"harmony-care\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(scraped).contains("hub_outbox_backlog{", "hub_outbox_oldest_age_seconds{", "hub_claims_stale{",
+                "hub_mail_waiting{", "hub_changerequests_pending{", "hub_changerequests_oldest_pending_age_seconds{",
+                "http_server_requests_seconds_bucket{");
+        assertThat(value(scraped, "hub_queue_depth", "queue=\"claims.outbound.dlq\"")).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void only_operators_may_read_the_metrics() {
+        assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(billing.get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(operator().get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    private Api operator() {
+        String name = Fixtures.unique("ops");
+        users.save(AppUser.operator(name, encoder.encode(Fixtures.PASSWORD)));
+        return as(name);
+    }
+
+    /** The value of the series whose labels hold {@code labels} (in Prometheus's alphabetical order); 0 when absent. */
+    static double value(String scraped, String name, String labels) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{[^}]*" + Pattern.quote(labels) + "[^}]*\\} (\\S+)$")
+                .matcher(scraped);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
