@@ -32,17 +32,29 @@ public final class TestDatabase {
     public record Connect(String url, String username, String password) {
     }
 
+    private static Connect settled;
+    private static RuntimeException failed;
+
     private TestDatabase() {
     }
 
-    /** The database to test against; the first call settles it (and may create a database or start a server). */
-    public static Connect get() {
-        return Holder.CONNECT;
-    }
-
-    private static final class Holder {
-        static final Connect CONNECT = settle(env("HUB_TEST_DB_URL", DEFAULT_URL), env("HUB_TEST_DB_USER", "postgres"),
-                env("HUB_TEST_DB_PASSWORD", ""));
+    /**
+     * The database to test against; the first call settles it (and may create a database or start a server).
+     * A failure is kept and given to every later call, so each Spring context of the run says the same reason.
+     */
+    public static synchronized Connect get() {
+        if (settled == null && failed == null) {
+            try {
+                settled = settle(env("HUB_TEST_DB_URL", DEFAULT_URL), env("HUB_TEST_DB_USER", "postgres"),
+                        env("HUB_TEST_DB_PASSWORD", ""));
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return settled;
     }
 
     static Connect settle(String url, String username, String password) {
