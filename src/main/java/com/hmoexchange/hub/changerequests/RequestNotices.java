@@ -38,14 +38,14 @@ class RequestNotices {
                 About.changeRequest(request.getId()), message);
         mailer.sendAfterCommit(new Email(client.getHmoEmail(), "New change request " + request.getId() + " from " + client.getName(),
                 message + ".\nAsked by " + request.getRequestedBy() + " at " + request.getRequestedAt() + ".\n\n"
-                        + "Review it: " + hub.link("/api/hmo/requests/" + request.getId()) + "\n"));
+                        + "Review it: " + hub.link("/hmo/requests/" + request.getId()) + "\n"));
     }
 
     void bulkReceived(Client client, String fileName, int accepted, String requestedBy) {
         String message = client.getName() + " sent " + accepted + " request(s) in file " + fileName;
         notifications.notify(Recipient.hmo(client.getPayerId()), NotificationKind.CHANGE_REQUESTS_RECEIVED, message);
         mailer.sendAfterCommit(new Email(client.getHmoEmail(), "New bulk requests from " + client.getName(),
-                message + ", from " + requestedBy + ".\n\nReview them: " + hub.link("/api/hmo/requests?status=PENDING&client="
+                message + ", from " + requestedBy + ".\n\nReview them: " + hub.link("/hmo/requests?status=PENDING&client="
                         + client.getCode()) + "\n"));
     }
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rules for a payer's verdict on a claim: where the claim may move, what the payer approved per line,
+ * The rules for a payer's adjudication of a claim: where the claim may move, what the payer approved per line,
  * and when the same news is simply a repeat. Kept free of persistence so the same rules serve one claim
- * from a callback and 100,000 lines of a status file applied set-based ({@link ClaimVerdicts}).
+ * from a callback and 100,000 lines of a status file applied set-based ({@link ClaimAdjudications}).
  * Where the claim may move is {@link StatusRules}' (the same rules as for people); what is added here is what
  * the payer's amounts mean: the claim's decision follows from its lines.
  */
@@ -33,27 +33,27 @@ public final class Adjudication {
         }
     }
 
-    /** What the payer said about one line: approved quantity and amount (either may be absent) and its reasons. */
-    public record LineVerdict(int position, Integer approvedQuantity, BigDecimal approvedAmount, String reasons) {
+    /** The payer's adjudication of one line as the core takes it: approved quantity and amount (either may be absent) and its reasons. */
+    public record OfLine(int position, Integer approvedQuantity, BigDecimal approvedAmount, String reasons) {
     }
 
     /**
-     * What the payer said about the claim. {@code status} may be null when only amounts were given (a remittance);
+     * The payer's adjudication of the claim as the core takes it. {@code status} may be null when only amounts were given (a remittance);
      * {@code approvedTotal} is the claim-level amount when the payer gave no lines.
      */
-    public record Verdict(ClaimStatus status, BigDecimal approvedTotal, List<LineVerdict> lines, String reasons) {
+    public record OfClaim(ClaimStatus status, BigDecimal approvedTotal, List<OfLine> lines, String reasons) {
 
-        public Verdict {
+        public OfClaim {
             lines = List.copyOf(lines);
         }
     }
 
-    /** What applying a verdict means for the claim. */
+    /** What applying an adjudication means for the claim. */
     public sealed interface Outcome permits Applied, Unchanged, Late, Refused {
     }
 
     /** The claim moves (or, for a decision, is decided) as the payer says. */
-    public record Applied(ClaimStatus from, ClaimStatus to, BigDecimal approvedAmount, List<LineVerdict> lines,
+    public record Applied(ClaimStatus from, ClaimStatus to, BigDecimal approvedAmount, List<OfLine> lines,
             String reasons) implements Outcome {
     }
 
@@ -68,37 +68,37 @@ public final class Adjudication {
     public record Late(ClaimStatus current, ClaimStatus news, String reasons) implements Outcome {
     }
 
-    /** The verdict cannot be applied (backwards, after a decision, unreadable amounts): recorded for a person. */
+    /** The adjudication cannot be applied (backwards, after a decision, unreadable amounts): recorded for a person. */
     public record Refused(String code, String why) implements Outcome {
     }
 
-    public static Outcome decide(ClaimState claim, Verdict verdict) {
+    public static Outcome decide(ClaimState claim, OfClaim adjudication) {
         if (claim.status() == ClaimStatus.DRAFT) {
-            return refused(StatusRules.move(claim.claimNumber(), claim.status(), claim.approvedAmount(), verdict.status(), null));
+            return refused(StatusRules.move(claim.claimNumber(), claim.status(), claim.approvedAmount(), adjudication.status(), null));
         }
         Map<Integer, BilledLine> billed = new HashMap<>();
         claim.lines().forEach(l -> billed.put(l.position(), l));
-        for (LineVerdict line : verdict.lines()) {
+        for (OfLine line : adjudication.lines()) {
             if (!billed.containsKey(line.position())) {
                 return new Refused("unknown-line", "Claim " + claim.claimNumber() + " has no line " + line.position()
                         + " (it has " + claim.lines().size() + ").");
             }
         }
-        ClaimStatus target = verdict.status();
+        ClaimStatus target = adjudication.status();
         if (target == ClaimStatus.DRAFT || target == ClaimStatus.SUBMITTED) {
             return refused(StatusRules.move(claim.claimNumber(), claim.status(), claim.approvedAmount(), target, null));
         }
         BigDecimal approved = null;
-        List<LineVerdict> lines = verdict.lines();
+        List<OfLine> lines = adjudication.lines();
         if (target == null || target.isDecision()) {
             BigDecimal total = claim.billed();
             if (target == ClaimStatus.REJECTED) {
                 approved = ZERO;
-                lines = rejectedLines(claim, verdict);
+                lines = rejectedLines(claim, adjudication);
             } else if (!lines.isEmpty()) {
                 approved = approvedFromLines(billed, lines);
-            } else if (verdict.approvedTotal() != null) {
-                approved = verdict.approvedTotal().setScale(2, RoundingMode.HALF_UP);
+            } else if (adjudication.approvedTotal() != null) {
+                approved = adjudication.approvedTotal().setScale(2, RoundingMode.HALF_UP);
             } else if (target == ClaimStatus.APPROVED) {
                 approved = total;
             } else {
@@ -115,7 +115,7 @@ public final class Adjudication {
                 approved = total;
             }
         }
-        String reasons = reasons(verdict, lines, target);
+        String reasons = reasons(adjudication, lines, target);
         StatusRules.Move move = StatusRules.move(claim.claimNumber(), claim.status(), claim.approvedAmount(), target, approved);
         if (move instanceof StatusRules.Forward forward) {
             return new Applied(forward.from(), forward.to(), approved, target.isDecision() ? lines : List.of(), reasons);
@@ -135,10 +135,10 @@ public final class Adjudication {
     }
 
     /** A line the payer did not mention is taken as approved in full. */
-    private static BigDecimal approvedFromLines(Map<Integer, BilledLine> billed, List<LineVerdict> lines) {
+    private static BigDecimal approvedFromLines(Map<Integer, BilledLine> billed, List<OfLine> lines) {
         Map<Integer, BigDecimal> approved = new HashMap<>();
         billed.values().forEach(l -> approved.put(l.position(), l.amount()));
-        for (LineVerdict line : lines) {
+        for (OfLine line : lines) {
             BilledLine b = billed.get(line.position());
             BigDecimal amount = line.approvedAmount();
             if (amount == null && line.approvedQuantity() != null) {
@@ -151,20 +151,20 @@ public final class Adjudication {
     }
 
     /** On a rejection every line is approved at nothing, keeping the line reasons the payer gave. */
-    private static List<LineVerdict> rejectedLines(ClaimState claim, Verdict verdict) {
-        Map<Integer, LineVerdict> given = new HashMap<>();
-        verdict.lines().forEach(l -> given.put(l.position(), l));
-        List<LineVerdict> lines = new ArrayList<>();
+    private static List<OfLine> rejectedLines(ClaimState claim, OfClaim adjudication) {
+        Map<Integer, OfLine> given = new HashMap<>();
+        adjudication.lines().forEach(l -> given.put(l.position(), l));
+        List<OfLine> lines = new ArrayList<>();
         for (BilledLine b : claim.lines()) {
-            LineVerdict said = given.get(b.position());
-            lines.add(new LineVerdict(b.position(), 0, ZERO, said == null ? null : said.reasons()));
+            OfLine said = given.get(b.position());
+            lines.add(new OfLine(b.position(), 0, ZERO, said == null ? null : said.reasons()));
         }
         return lines;
     }
 
-    private static String reasons(Verdict verdict, List<LineVerdict> lines, ClaimStatus target) {
-        if (verdict.reasons() != null && !verdict.reasons().isBlank()) {
-            return verdict.reasons();
+    private static String reasons(OfClaim adjudication, List<OfLine> lines, ClaimStatus target) {
+        if (adjudication.reasons() != null && !adjudication.reasons().isBlank()) {
+            return adjudication.reasons();
         }
         if (target == ClaimStatus.REJECTED || target == ClaimStatus.PARTIAL) {
             List<String> fromLines = lines.stream().filter(l -> l.reasons() != null && !l.reasons().isBlank())

@@ -241,7 +241,7 @@ public class Claim {
         }
         moveTo(ClaimStatus.SUBMITTED, by, ChangeSource.USER, null, now);
         this.submittedAt = now;
-        this.staleAfter = now.plus(staleAfterPeriod);
+        this.staleAfter = StatusRules.staleAfter(ClaimStatus.SUBMITTED, now, staleAfterPeriod);
         return new ClaimSubmitted(id, claimNumber, providerReference, providerId, payerId, resubmissionOfId,
                 billedAmount(), currency, now);
     }

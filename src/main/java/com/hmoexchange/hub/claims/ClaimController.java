@@ -230,7 +230,14 @@ class ClaimController {
     }
 
     @PostMapping("/{id}/status")
-    @Operation(summary = "Record a status the payer gave outside the hub, with the reason (forward moves only)")
+    @Operation(summary = "Record a status the payer gave outside the hub, with the reason (forward moves only)",
+            description = "The same rules as for the payer's own responses: a claim moves forward (steps may be skipped) "
+                    + "and a decision (APPROVED, REJECTED, PARTIAL) is final. Refused with 409 and a code: "
+                    + "`claim-not-submitted` (a draft), `status-not-settable` (DRAFT or SUBMITTED), `status-backwards` "
+                    + "(a status the claim is already past), `status-unchanged` (the status it has), `claim-decided` "
+                    + "(a decided claim); 422 for a PARTIAL without a valid approvedAmount.")
+    @ApiResponse(responseCode = "409", description = "The move breaks a lifecycle rule (see the codes above)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     ResponseEntity<ClaimView> status(@AuthenticationPrincipal HubUser user, @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Valid @RequestBody StatusUpdate body) {
         return respond(service.changeStatus(user, id, version(ifMatch), body.status(), body.approvedAmount(), body.reason()));

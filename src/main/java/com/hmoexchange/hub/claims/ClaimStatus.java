@@ -2,7 +2,7 @@ package com.hmoexchange.hub.claims;
 
 /**
  * Where a claim is in its life. Claims only move forward (a payer may skip steps); APPROVED,
- * REJECTED and PARTIAL are decisions and final.
+ * REJECTED and PARTIAL are decisions and final. The moves themselves are {@link StatusRules}'.
  */
 public enum ClaimStatus {
     DRAFT(0), SUBMITTED(1), RECEIVED(2), IN_REVIEW(3), APPROVED(4), REJECTED(4), PARTIAL(4);

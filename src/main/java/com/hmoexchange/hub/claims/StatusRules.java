@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * The claim's lifecycle, written once for people ({@link Claim#changeStatus}) and payers ({@link Adjudication},
- * applied one claim at a time or set-based by {@link ClaimVerdicts}): where a claim may move, what a decision
+ * applied one claim at a time or set-based by {@link ClaimAdjudications}): where a claim may move, what a decision
  * means for the money, and when a claim counts as stale. Pure rules: no persistence, no Spring.
  * <ul>
  * <li>Claims only move forward, and may skip steps (SUBMITTED straight to APPROVED).</li>

@@ -198,7 +198,7 @@ public class Dispatcher {
         }
         String error = cause instanceof HttpOperationFailedException http
                 ? "HTTP " + http.getStatusCode() + " from the payer: " + orEmpty(http.getResponseBody())
-                : cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                : DeliveryErrors.describe(cause);
         boolean givenUp = batch(exchange).deliveryCount() >= maxDeliveryAttempts;
         ended(attempt(exchange), givenUp ? Outcome.DEAD_LETTERED : Outcome.FAILED, null, error);
     }

@@ -79,6 +79,7 @@ class NotificationPages {
             case OPERATORS -> switch (notice.kind()) {
                 case FILE_QUARANTINED -> "/operator/quarantine";
                 case MESSAGE_DEAD_LETTERED -> "/operator/dead-letters";
+                case INCIDENT_OPENED, INCIDENT_CLOSED -> "/operator/incidents";
                 default -> "/operator/notifications";
             };
             case PRACTICE -> "/billing/notifications";

@@ -33,7 +33,7 @@ import org.apache.commons.io.input.BOMInputStream;
  * column is empty. A file whose header has the payment reference column is a remittance. Rows are read one
  * at a time; the first row that cannot be read refuses the file, naming the line and the column.
  */
-public final class CsvResponses implements PayerDocumentReader {
+public final class CsvResponses implements ResponseReader {
 
     /** The hub's fields and the payer's default column names for them. */
     static final List<String> FIELDS = List.of("claimNumber", "payerReference", "status", "line", "approvedQuantity",
@@ -71,7 +71,7 @@ public final class CsvResponses implements PayerDocumentReader {
         ClaimStatus status;
         BigDecimal patientResponsibility;
         final List<Reason> reasons = new ArrayList<>();
-        final List<LineAnswer> lines = new ArrayList<>();
+        final List<LineAdjudication> lines = new ArrayList<>();
     }
 
     private static final class Payment {
@@ -96,7 +96,7 @@ public final class CsvResponses implements PayerDocumentReader {
      * commas and line breaks inside.
      */
     @Override
-    public PayerDocument read(InputStream in) throws UnreadableDocument {
+    public PayerResponse read(InputStream in) throws UnreadableResponse {
         CSVParser csv = null;
         try {
             BOMInputStream bom = BOMInputStream.builder().setInputStream(in)
@@ -113,10 +113,10 @@ public final class CsvResponses implements PayerDocumentReader {
                 require(header, "paid");
                 require(header, "paymentTotal");
             } else if (!header.containsKey(column("status")) && !header.containsKey(column("approvedAmount"))) {
-                throw new UnreadableDocument(1, "The header has neither the status column '" + column("status")
+                throw new UnreadableResponse(1, "The header has neither the status column '" + column("status")
                         + "' nor the approved amount column '" + column("approvedAmount") + "': not a status file.");
             }
-            return remittance ? remittance(csv, header) : answers(csv, header);
+            return remittance ? remittance(csv, header) : adjudications(csv, header);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw malformed(e, csv == null ? 0 : csv.getCurrentLineNumber());
         } finally {
@@ -134,32 +134,32 @@ public final class CsvResponses implements PayerDocumentReader {
     private static final Pattern STARTLINE = Pattern.compile("\\(startline ([\\d,]+)\\)");
 
     /** What is wrong with a file the CSV parser cannot take, in words, with its line (and column when known). */
-    private static UnreadableDocument malformed(Exception e, long currentLine) {
+    private static UnreadableResponse malformed(Exception e, long currentLine) {
         String message = e.getCause() != null && e instanceof UncheckedIOException ? e.getCause().getMessage() : e.getMessage();
         message = message == null ? "" : message;
         Matcher at = AT.matcher(message);
         Matcher start = STARTLINE.matcher(message);
         if (message.contains("EOF reached before encapsulated token finished") && start.find()) {
             long line = Long.parseLong(start.group(1).replace(",", ""));
-            return new UnreadableDocument(line, "Line " + line + ": a quoted field opens (\") but is never closed; "
+            return new UnreadableResponse(line, "Line " + line + ": a quoted field opens (\") but is never closed; "
                     + "close the quote, or double a quote that belongs to the text (\"\").", e);
         }
         if (message.contains("Invalid character between encapsulated token and delimiter") && at.find()) {
             long line = Long.parseLong(at.group(1).replace(",", ""));
-            return new UnreadableDocument(line, "Line " + line + ", character " + at.group(2) + ": text follows a closing quote; "
+            return new UnreadableResponse(line, "Line " + line + ", character " + at.group(2) + ": text follows a closing quote; "
                     + "after a quoted field comes a comma or the end of the line (double a quote that belongs to the text).", e);
         }
         if (message.startsWith("A header name is missing") || message.startsWith("The header contains a duplicate name")) {
-            return new UnreadableDocument(1, "Line 1 (the header): " + (message.startsWith("A header name is missing")
+            return new UnreadableResponse(1, "Line 1 (the header): " + (message.startsWith("A header name is missing")
                     ? "a column has no name; name every column." : "two columns have the same name; name each column once."), e);
         }
         long line = Math.max(currentLine, 1);
-        return new UnreadableDocument(line, "Line " + line + ": not a readable CSV file (" + (e instanceof IOException
+        return new UnreadableResponse(line, "Line " + line + ": not a readable CSV file (" + (e instanceof IOException
                 || e instanceof UncheckedIOException ? "the file cannot be read to its end" : "the rows do not fit the header")
                 + "); save it as comma-separated values, UTF-8 or UTF-16.", e);
     }
 
-    private PayerDocument answers(CSVParser csv, Map<String, Integer> header) throws UnreadableDocument {
+    private PayerResponse adjudications(CSVParser csv, Map<String, Integer> header) throws UnreadableResponse {
         Map<String, ClaimRows> claims = new LinkedHashMap<>();
         for (CSVRecord row : csv) {
             long line = csv.getCurrentLineNumber();
@@ -170,7 +170,7 @@ public final class CsvResponses implements PayerDocumentReader {
             if (word != null) {
                 ClaimStatus status = statuses.get(word.toUpperCase(Locale.ROOT));
                 if (status == null || status == ClaimStatus.DRAFT || status == ClaimStatus.SUBMITTED) {
-                    throw new UnreadableDocument(line, "Column " + column("status") + ": unknown status '" + word
+                    throw new UnreadableResponse(line, "Column " + column("status") + ": unknown status '" + word
                             + "'; known: " + statuses.keySet().stream().sorted().toList() + ".");
                 }
                 rows.status = rows.status == null ? status : rows.status;
@@ -184,17 +184,17 @@ public final class CsvResponses implements PayerDocumentReader {
                 }
                 rows.patientResponsibility = patient == null ? rows.patientResponsibility : patient;
             } else {
-                rows.lines.add(new LineAnswer(sequence, integer(row, header, "approvedQuantity", line),
+                rows.lines.add(new LineAdjudication(sequence, integer(row, header, "approvedQuantity", line),
                         amount(row, header, "approvedAmount", line), reason == null ? List.of() : List.of(reason), patient));
             }
         }
-        List<ClaimAnswer> answers = new ArrayList<>(claims.size());
-        claims.forEach((number, rows) -> answers.add(new ClaimAnswer(number, rows.payerReference, rows.status, rows.reasons,
+        List<ClaimAdjudication> adjudications = new ArrayList<>(claims.size());
+        claims.forEach((number, rows) -> adjudications.add(new ClaimAdjudication(number, rows.payerReference, rows.status, rows.reasons,
                 rows.lines, rows.patientResponsibility)));
-        return PayerDocument.ofAnswers(answers);
+        return PayerResponse.ofAdjudications(adjudications);
     }
 
-    private PayerDocument remittance(CSVParser csv, Map<String, Integer> header) throws UnreadableDocument {
+    private PayerResponse remittance(CSVParser csv, Map<String, Integer> header) throws UnreadableResponse {
         Map<String, Payment> payments = new LinkedHashMap<>();
         for (CSVRecord row : csv) {
             long line = csv.getCurrentLineNumber();
@@ -202,10 +202,10 @@ public final class CsvResponses implements PayerDocumentReader {
             Payment payment = payments.computeIfAbsent(reference, k -> new Payment());
             BigDecimal total = amount(row, header, "paymentTotal", line);
             if (total == null) {
-                throw new UnreadableDocument(line, "Column " + column("paymentTotal") + " is empty.");
+                throw new UnreadableResponse(line, "Column " + column("paymentTotal") + " is empty.");
             }
             if (payment.total != null && payment.total.compareTo(total) != 0) {
-                throw new UnreadableDocument(line, "Column " + column("paymentTotal") + ": payment " + reference
+                throw new UnreadableResponse(line, "Column " + column("paymentTotal") + ": payment " + reference
                         + " has total " + total + " here but " + payment.total + " on an earlier row.");
             }
             payment.total = total;
@@ -215,7 +215,7 @@ public final class CsvResponses implements PayerDocumentReader {
             claim.payerReference = first(claim.payerReference, value(row, header, "payerReference"));
             BigDecimal paid = amount(row, header, "paid", line);
             if (paid == null) {
-                throw new UnreadableDocument(line, "Column " + column("paid") + " is empty.");
+                throw new UnreadableResponse(line, "Column " + column("paid") + " is empty.");
             }
             BigDecimal charged = amount(row, header, "charged", line);
             String kind = value(row, header, "kind");
@@ -223,7 +223,7 @@ public final class CsvResponses implements PayerDocumentReader {
                 try {
                     claim.kind = RemittedClaim.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new UnreadableDocument(line, "Column " + column("kind") + ": '" + kind
+                    throw new UnreadableResponse(line, "Column " + column("kind") + ": '" + kind
                             + "' is not one of PROCESSED, DENIED, REVERSAL.");
                 }
             }
@@ -255,16 +255,16 @@ public final class CsvResponses implements PayerDocumentReader {
                     c.charged, c.paid, c.patientResponsibility, c.adjustments, c.lines)));
             remittances.add(new Remittance(reference, p.date, p.total, BigDecimal.ZERO, claims));
         });
-        return new PayerDocument(List.of(), remittances, List.of());
+        return new PayerResponse(List.of(), remittances, List.of());
     }
 
     private String column(String field) {
         return columns.get(field).toUpperCase(Locale.ROOT);
     }
 
-    private void require(Map<String, Integer> header, String field) throws UnreadableDocument {
+    private void require(Map<String, Integer> header, String field) throws UnreadableResponse {
         if (!header.containsKey(column(field))) {
-            throw new UnreadableDocument(1, "The header has no column '" + columns.get(field) + "' (" + field
+            throw new UnreadableResponse(1, "The header has no column '" + columns.get(field) + "' (" + field
                     + "); it has " + header.keySet() + ".");
         }
     }
@@ -278,10 +278,10 @@ public final class CsvResponses implements PayerDocumentReader {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private String required(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+    private String required(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableResponse {
         String value = value(row, header, field);
         if (value == null) {
-            throw new UnreadableDocument(line, "Column " + columns.get(field) + " is empty.");
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + " is empty.");
         }
         return value;
     }
@@ -292,36 +292,36 @@ public final class CsvResponses implements PayerDocumentReader {
         return code == null && text == null ? null : new Reason(code, text);
     }
 
-    private Integer integer(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+    private Integer integer(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableResponse {
         String value = value(row, header, field);
         try {
             return value == null ? null : Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw new UnreadableDocument(line, "Column " + columns.get(field) + ": '" + value + "' is not a whole number.");
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + ": '" + value + "' is not a whole number.");
         }
     }
 
-    private BigDecimal amount(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+    private BigDecimal amount(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableResponse {
         String value = value(row, header, field);
         BigDecimal amount;
         try {
             amount = value == null ? null : new BigDecimal(value.replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new UnreadableDocument(line, "Column " + columns.get(field) + ": '" + value + "' is not an amount.");
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + ": '" + value + "' is not an amount.");
         }
         String problem = Amounts.problem(amount);
         if (problem != null) {
-            throw new UnreadableDocument(line, "Column " + columns.get(field) + ": '" + value + "' " + problem + ".");
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + ": '" + value + "' " + problem + ".");
         }
         return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
-    private LocalDate date(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableDocument {
+    private LocalDate date(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableResponse {
         String value = value(row, header, field);
         try {
             return value == null ? null : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new UnreadableDocument(line, "Column " + columns.get(field) + ": '" + value + "' is not a date (yyyy-mm-dd).");
+            throw new UnreadableResponse(line, "Column " + columns.get(field) + ": '" + value + "' is not a date (yyyy-mm-dd).");
         }
     }
 

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/exceptions")
-@Tag(name = "Exceptions", description = "Payer answers and payments the hub could not apply by itself: match by hand or dismiss")
+@Tag(name = "Exceptions", description = "Payers' adjudications, payments and acknowledgements the hub could not apply by itself: match by hand or dismiss")
 class ExceptionController {
 
     private final ExceptionDesk desk;
@@ -59,9 +59,9 @@ class ExceptionController {
     }
 
     @PostMapping("/{id}/match")
-    @Operation(summary = "Apply the item to the claim you name (a payment is posted, an answer applied); refused as the payer's would be, and refused (409) for a claim the hub did not send to this exception's payer")
+    @Operation(summary = "Apply the item to the claim you name (a payment is posted, an adjudication applied); refused as the payer's would be, and refused (409) for a claim the hub did not send to this exception's payer")
     Map<String, Object> match(@AuthenticationPrincipal HubUser user, @PathVariable long id, @Valid @RequestBody Match body) {
-        PayerAnswers.Summary summary = desk.match(user, id, body.claimNumber(), body.note());
+        ApplyPayerResponse.Summary summary = desk.match(user, id, body.claimNumber(), body.note());
         return Map.of("exception", view(desk.one(user, id)), "applied", summary.text());
     }
 

@@ -7,12 +7,12 @@ import com.hmoexchange.hub.common.Forbidden;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
-import com.hmoexchange.hub.responses.ClaimAnswer;
+import com.hmoexchange.hub.responses.ClaimAdjudication;
 import com.hmoexchange.hub.responses.NormalisedJson;
-import com.hmoexchange.hub.responses.PayerDocument;
+import com.hmoexchange.hub.responses.PayerResponse;
 import com.hmoexchange.hub.responses.RemittedClaim;
 import com.hmoexchange.hub.responses.SetAcknowledgement;
-import com.hmoexchange.hub.responses.UnreadableDocument;
+import com.hmoexchange.hub.responses.UnreadableResponse;
 import com.hmoexchange.hub.payers.PayerRepository;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Role;
@@ -36,15 +36,15 @@ import org.springframework.transaction.annotation.Transactional;
 class ExceptionDesk {
 
     private final PayerExceptionRepository exceptions;
-    private final PayerAnswers answers;
+    private final ApplyPayerResponse applyResponse;
     private final PayerRepository payers;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ExceptionDesk(PayerExceptionRepository exceptions, PayerAnswers answers, PayerRepository payers, ObjectMapper json,
+    ExceptionDesk(PayerExceptionRepository exceptions, ApplyPayerResponse applyResponse, PayerRepository payers, ObjectMapper json,
             Clock clock) {
         this.exceptions = exceptions;
-        this.answers = answers;
+        this.applyResponse = applyResponse;
         this.payers = payers;
         this.json = json;
         this.clock = clock;
@@ -77,7 +77,7 @@ class ExceptionDesk {
     }
 
     @Transactional
-    PayerAnswers.Summary match(HubUser user, long id, String claimNumber, String note) {
+    ApplyPayerResponse.Summary match(HubUser user, long id, String claimNumber, String note) {
         if (claimNumber == null || claimNumber.isBlank()) {
             throw new InvalidInput("claimNumber", "Give the claim number the item belongs to.");
         }
@@ -86,10 +86,10 @@ class ExceptionDesk {
         String number = claimNumber.trim();
         JsonNode item = read(exception.getItem());
         String by = user.getUsername() + " (exception " + id + ")";
-        PayerAnswers.Summary summary = switch (exception.getItemType()) {
+        ApplyPayerResponse.Summary summary = switch (exception.getItemType()) {
             case ANSWER -> {
-                ClaimAnswer a = document("answers", withClaim(item, number)).answers().get(0);
-                yield answers.applyByHand(exception.getPayerCode(), a, by);
+                ClaimAdjudication a = document("answers", withClaim(item, number)).adjudications().get(0);
+                yield applyResponse.applyByHand(exception.getPayerCode(), a, by);
             }
             case PAYMENT -> {
                 ObjectNode remittance = json.createObjectNode();
@@ -99,11 +99,11 @@ class ExceptionDesk {
                 remittance.set("claims", json.createArrayNode().add(withClaim(item.path("claim"), number)));
                 RemittedClaim c = document("remittances", remittance).remittances().get(0).claims().get(0);
                 LocalDate date = item.path("paymentDate").isTextual() ? LocalDate.parse(item.path("paymentDate").asText()) : null;
-                yield answers.postByHand(exception.getPayerCode(), item.path("paymentReference").asText(), date, c, by);
+                yield applyResponse.postByHand(exception.getPayerCode(), item.path("paymentReference").asText(), date, c, by);
             }
             case ACKNOWLEDGEMENT -> {
                 SetAcknowledgement ack = document("acknowledgements", item).acknowledgements().get(0);
-                yield answers.acknowledgeByHand(exception.getPayerCode(), ack, number, by);
+                yield applyResponse.acknowledgeByHand(exception.getPayerCode(), ack, number, by);
             }
         };
         if (!summary.problems().isEmpty()) {
@@ -145,12 +145,12 @@ class ExceptionDesk {
         return copy;
     }
 
-    private PayerDocument document(String field, JsonNode item) {
+    private PayerResponse document(String field, JsonNode item) {
         ObjectNode root = json.createObjectNode();
         root.set(field, json.createArrayNode().add(item));
         try {
             return NormalisedJson.read(root);
-        } catch (UnreadableDocument e) {
+        } catch (UnreadableResponse e) {
             throw new IllegalStateException("Stored exception item cannot be read back: " + e.getMessage(), e);
         }
     }

@@ -55,7 +55,7 @@ class ExceptionPages {
             @RequestParam(defaultValue = "") String claimNumber, @RequestParam(defaultValue = "") String note, Model model,
             RedirectAttributes flash) {
         FormErrors errors = FormErrors.none().atMost("claimNumber", claimNumber, 60).atMost("note", note, 300);
-        PayerAnswers.Summary applied = errors.attempt(() -> desk.match(user, id, claimNumber,
+        ApplyPayerResponse.Summary applied = errors.attempt(() -> desk.match(user, id, claimNumber,
                 note.isBlank() ? null : note.trim()));
         if (applied == null) {
             return page(user, id, "match", Map.of("claimNumber", claimNumber, "note", note), errors, model);

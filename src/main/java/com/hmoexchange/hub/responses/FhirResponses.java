@@ -28,16 +28,16 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * FHIR R4 answers, no mapping needed: a ClaimResponse (outcome, disposition, process notes, per-item
+ * FHIR R4 adjudications, no mapping needed: a ClaimResponse (outcome, disposition, process notes, per-item
  * adjudication with the benefit amount, the patient's copay and deductible, and reasons; added items that
- * replace rejected ones) becomes a claim answer; a PaymentReconciliation (payment identifier, amount, date, one
+ * replace rejected ones) becomes a claim adjudication; a PaymentReconciliation (payment identifier, amount, date, one
  * detail per claim payment, other details as provider-level adjustments) a remittance; a Bundle may carry
  * several of either. The claim is found by the hub's claim number that travelled out as Claim.identifier
  * (ClaimResponse.request). Only a ClaimResponse with use {@code claim} (or none) decides a claim; a
  * predetermination or pre-authorisation answer, and an answer naming no claim, are kept without effect.
  */
 @Component("fhir")
-public class FhirResponses implements PayerDocumentReader {
+public class FhirResponses implements ResponseReader {
 
     static final String HUB_SYSTEM = "urn:hmo-hub:claim-number";
     /** Adjudication categories that are the patient's to pay (R4 adjudication codes, CARIN BB member liability). */
@@ -46,16 +46,16 @@ public class FhirResponses implements PayerDocumentReader {
     private final FhirContext fhir = FhirContext.forR4Cached();
 
     @Override
-    public PayerDocument read(InputStream in) throws UnreadableDocument {
+    public PayerResponse read(InputStream in) throws UnreadableResponse {
         IBaseResource resource;
         try {
             resource = fhir.newJsonParser().parseResource(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (DataFormatException e) {
-            throw new UnreadableDocument(0, "Not a FHIR R4 resource: " + e.getMessage(), e);
+            throw new UnreadableResponse(0, "Not a FHIR R4 resource: " + e.getMessage(), e);
         }
-        List<ClaimAnswer> answers = new ArrayList<>();
+        List<ClaimAdjudication> adjudications = new ArrayList<>();
         List<Remittance> remittances = new ArrayList<>();
-        List<PayerDocument.SetAside> setAside = new ArrayList<>();
+        List<PayerResponse.SetAside> setAside = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         if (resource instanceof Bundle bundle) {
             bundle.getEntry().forEach(e -> resources.add(e.getResource()));
@@ -66,15 +66,15 @@ public class FhirResponses implements PayerDocumentReader {
         for (Resource r : resources) {
             index++;
             if (r instanceof ClaimResponse response) {
-                answer(response, name(r, index), answers, setAside);
+                adjudication(response, name(r, index), adjudications, setAside);
             } else if (r instanceof PaymentReconciliation payment) {
                 remittances.add(remittance(payment, name(r, index), setAside));
             } else {
-                throw new UnreadableDocument(0, name(r, index) + " is a " + (r == null ? "nothing" : r.fhirType())
+                throw new UnreadableResponse(0, name(r, index) + " is a " + (r == null ? "nothing" : r.fhirType())
                         + "; the hub reads ClaimResponse and PaymentReconciliation.");
             }
         }
-        return new PayerDocument(answers, remittances, List.of(), setAside);
+        return new PayerResponse(adjudications, remittances, List.of(), setAside);
     }
 
     /** "ClaimResponse R3500" by its id, or by its place in the bundle when it has none. */
@@ -84,17 +84,17 @@ public class FhirResponses implements PayerDocumentReader {
                 : type + " " + index + " (no id)";
     }
 
-    private static void answer(ClaimResponse r, String name, List<ClaimAnswer> answers, List<PayerDocument.SetAside> setAside)
-            throws UnreadableDocument {
+    private static void adjudication(ClaimResponse r, String name, List<ClaimAdjudication> adjudications, List<PayerResponse.SetAside> setAside)
+            throws UnreadableResponse {
         String claimNumber = claimNumber(r.getRequest(), r.getIdentifier());
         ClaimResponse.Use use = r.getUse();
         if (use != null && use != ClaimResponse.Use.CLAIM && use != ClaimResponse.Use.NULL) {
-            setAside.add(new PayerDocument.SetAside(name, claimNumber, "a " + use.toCode() + " answer, not the payer's "
+            setAside.add(new PayerResponse.SetAside(name, claimNumber, "a " + use.toCode() + " answer, not the payer's "
                     + "decision on a claim: kept, not applied"));
             return;
         }
         if (claimNumber == null) {
-            setAside.add(new PayerDocument.SetAside(name, null, "names no claim of the hub (no request.identifier with system "
+            setAside.add(new PayerResponse.SetAside(name, null, "names no claim of the hub (no request.identifier with system "
                     + HUB_SYSTEM + "): kept, not applied"));
             return;
         }
@@ -134,18 +134,18 @@ public class FhirResponses implements PayerDocumentReader {
                 patientTotal = patientTotal == null ? amount : patientTotal.add(amount);
             }
         }
-        List<LineAnswer> lineAnswers = lines.values().stream().map(l -> new LineAnswer(l.sequence, l.quantity, l.benefit,
+        List<LineAdjudication> lineAdjudications = lines.values().stream().map(l -> new LineAdjudication(l.sequence, l.quantity, l.benefit,
                 l.reasons, l.patient)).toList();
         ClaimStatus status = switch (r.getOutcome() == null ? ClaimResponse.RemittanceOutcome.NULL : r.getOutcome()) {
             case QUEUED -> ClaimStatus.IN_REVIEW;
             case ERROR -> ClaimStatus.REJECTED;
             case PARTIAL -> ClaimStatus.PARTIAL;
-            case COMPLETE -> lineAnswers.isEmpty() ? ClaimStatus.APPROVED : null;
-            default -> throw new UnreadableDocument(0, name + " has no outcome (queued, complete, error, partial).");
+            case COMPLETE -> lineAdjudications.isEmpty() ? ClaimStatus.APPROVED : null;
+            default -> throw new UnreadableResponse(0, name + " has no outcome (queued, complete, error, partial).");
         };
         String payerReference = r.getIdentifier().stream().filter(i -> !HUB_SYSTEM.equals(i.getSystem()))
                 .map(Identifier::getValue).findFirst().orElse(r.getIdElement().getIdPart());
-        answers.add(new ClaimAnswer(claimNumber, payerReference, status, reasons, lineAnswers, patientTotal));
+        adjudications.add(new ClaimAdjudication(claimNumber, payerReference, status, reasons, lineAdjudications, patientTotal));
     }
 
     /** One claim line as the payer's items and added items adjudicate it. */
@@ -160,7 +160,7 @@ public class FhirResponses implements PayerDocumentReader {
             this.sequence = sequence;
         }
 
-        void add(List<ClaimResponse.AdjudicationComponent> adjudications, String where) throws UnreadableDocument {
+        void add(List<ClaimResponse.AdjudicationComponent> adjudications, String where) throws UnreadableResponse {
             for (ClaimResponse.AdjudicationComponent adjudication : adjudications) {
                 String category = adjudication.getCategory().getCodingFirstRep().getCode();
                 if ("benefit".equals(category) && adjudication.hasAmount()) {
@@ -181,13 +181,13 @@ public class FhirResponses implements PayerDocumentReader {
         }
     }
 
-    private static Remittance remittance(PaymentReconciliation p, String name, List<PayerDocument.SetAside> setAside)
-            throws UnreadableDocument {
+    private static Remittance remittance(PaymentReconciliation p, String name, List<PayerResponse.SetAside> setAside)
+            throws UnreadableResponse {
         if (!p.hasPaymentIdentifier() || !p.getPaymentIdentifier().hasValue()) {
-            throw new UnreadableDocument(0, name + " has no paymentIdentifier (the payment reference).");
+            throw new UnreadableResponse(0, name + " has no paymentIdentifier (the payment reference).");
         }
         if (!p.hasPaymentAmount()) {
-            throw new UnreadableDocument(0, name + " has no paymentAmount.");
+            throw new UnreadableResponse(0, name + " has no paymentAmount.");
         }
         List<RemittedClaim> claims = new ArrayList<>();
         BigDecimal providerAdjustments = BigDecimal.ZERO;
@@ -206,7 +206,7 @@ public class FhirResponses implements PayerDocumentReader {
             }
             String claimNumber = claimNumber(detail.getRequest(), List.of());
             if (claimNumber == null && amount.signum() == 0) {
-                setAside.add(new PayerDocument.SetAside(where, null, "names no claim of the hub and moves no money: kept, not applied"));
+                setAside.add(new PayerResponse.SetAside(where, null, "names no claim of the hub and moves no money: kept, not applied"));
                 continue;
             }
             // A payment naming no claim stays in the remittance (its total balances) and waits for a person.
@@ -233,14 +233,14 @@ public class FhirResponses implements PayerDocumentReader {
                 .orElse(null);
     }
 
-    private static BigDecimal money(Money money, String where) throws UnreadableDocument {
+    private static BigDecimal money(Money money, String where) throws UnreadableResponse {
         BigDecimal value = money.getValue();
         if (value == null) {
             return null;
         }
         String problem = Amounts.problem(value);
         if (problem != null) {
-            throw new UnreadableDocument(0, where + " " + value.toPlainString() + " " + problem + ".");
+            throw new UnreadableResponse(0, where + " " + value.toPlainString() + " " + problem + ".");
         }
         return value.setScale(2, RoundingMode.HALF_UP);
     }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * payer's JSONata mapping ({@code responses.mapping}, default {@code response-in.jsonata}); see
  * {@link NormalisedJson} for the shape the mapping must produce.
  */
-public final class JsonResponses implements PayerDocumentReader {
+public final class JsonResponses implements ResponseReader {
 
     private final ObjectMapper json;
     private final String expression;
@@ -31,25 +31,25 @@ public final class JsonResponses implements PayerDocumentReader {
     }
 
     @Override
-    public PayerDocument read(InputStream in) throws UnreadableDocument {
+    public PayerResponse read(InputStream in) throws UnreadableResponse {
         JsonNode input;
         try {
             input = json.readTree(in);
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new UnreadableDocument(line, "Not valid JSON: " + e.getOriginalMessage(), e);
+            throw new UnreadableResponse(line, "Not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new UnreadableDocument(0, "Cannot read the document: " + e.getMessage(), e);
+            throw new UnreadableResponse(0, "Cannot read the document: " + e.getMessage(), e);
         }
         if (input == null || input.isMissingNode()) {
-            throw new UnreadableDocument(0, "The document is empty.");
+            throw new UnreadableResponse(0, "The document is empty.");
         }
         Object mapped;
         try {
             // A fresh evaluator per document: the library's evaluator keeps state while it runs.
             mapped = Jsonata.jsonata(expression).evaluate(json.convertValue(input, Object.class));
         } catch (RuntimeException e) {
-            throw new UnreadableDocument(0, "The mapping " + mappingFile + " failed on this document: " + e.getMessage(), e);
+            throw new UnreadableResponse(0, "The mapping " + mappingFile + " failed on this document: " + e.getMessage(), e);
         }
         return NormalisedJson.read(json.valueToTree(mapped));
     }

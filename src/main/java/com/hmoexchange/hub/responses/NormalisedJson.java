@@ -31,23 +31,23 @@ public final class NormalisedJson {
     private NormalisedJson() {
     }
 
-    public static PayerDocument read(JsonNode root) throws UnreadableDocument {
+    public static PayerResponse read(JsonNode root) throws UnreadableResponse {
         if (root == null || !root.isObject()) {
-            throw new UnreadableDocument(0, "The mapping must produce an object with answers, remittances or acknowledgements.");
+            throw new UnreadableResponse(0, "The mapping must produce an object with answers, remittances or acknowledgements.");
         }
-        List<ClaimAnswer> answers = new ArrayList<>();
+        List<ClaimAdjudication> adjudications = new ArrayList<>();
         int i = 0;
         for (JsonNode a : array(root, "answers")) {
             String where = "answers[" + i++ + "]";
-            List<LineAnswer> lines = new ArrayList<>();
+            List<LineAdjudication> lines = new ArrayList<>();
             int j = 0;
             for (JsonNode l : array(a, "lines")) {
                 String at = where + ".lines[" + j++ + "]";
-                lines.add(new LineAnswer(integer(l, "sequence", at, true), integer(l, "approvedQuantity", at, false),
+                lines.add(new LineAdjudication(integer(l, "sequence", at, true), integer(l, "approvedQuantity", at, false),
                         amount(l, "approvedAmount", at, false), reasons(l.path("reasons")),
                         amount(l, "patientResponsibility", at, false)));
             }
-            answers.add(new ClaimAnswer(text(a, "claimNumber", where, true), text(a, "payerReference", where, false),
+            adjudications.add(new ClaimAdjudication(text(a, "claimNumber", where, true), text(a, "payerReference", where, false),
                     status(a, where), reasons(a.path("reasons")), lines, amount(a, "patientResponsibility", where, false)));
         }
         List<Remittance> remittances = new ArrayList<>();
@@ -83,19 +83,19 @@ public final class NormalisedJson {
             acks.add(new SetAcknowledgement(text(k, "setControlNumber", where, true), k.path("accepted").asBoolean(false),
                     reasons(k.path("errors"))));
         }
-        return new PayerDocument(answers, remittances, acks);
+        return new PayerResponse(adjudications, remittances, acks);
     }
 
     /** The document as normalised JSON (golden samples, the exceptions list's items). */
-    public static ObjectNode write(ObjectMapper json, PayerDocument document) {
+    public static ObjectNode write(ObjectMapper json, PayerResponse document) {
         ObjectNode root = json.createObjectNode();
-        root.set("answers", json.valueToTree(document.answers()));
+        root.set("answers", json.valueToTree(document.adjudications()));
         root.set("remittances", json.valueToTree(document.remittances()));
         root.set("acknowledgements", json.valueToTree(document.acknowledgements()));
         return root;
     }
 
-    private static Iterable<JsonNode> array(JsonNode node, String field) throws UnreadableDocument {
+    private static Iterable<JsonNode> array(JsonNode node, String field) throws UnreadableResponse {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull()) {
             return List.of();
@@ -106,7 +106,7 @@ public final class NormalisedJson {
             return one;
         }
         if (!value.isArray()) {
-            throw new UnreadableDocument(0, "'" + field + "' must be a list.");
+            throw new UnreadableResponse(0, "'" + field + "' must be a list.");
         }
         return value;
     }
@@ -123,14 +123,14 @@ public final class NormalisedJson {
         return reasons;
     }
 
-    private static List<Adjustment> adjustments(JsonNode node, String where) throws UnreadableDocument {
+    private static List<Adjustment> adjustments(JsonNode node, String where) throws UnreadableResponse {
         List<Adjustment> adjustments = new ArrayList<>();
         int i = 0;
         for (JsonNode a : array(node, "adjustments")) {
             String at = where + ".adjustments[" + i++ + "]";
             String group = text(a, "group", at, false);
             if (group != null && Adjustment.Group.of(group) == null) {
-                throw new UnreadableDocument(0, at + ".group '" + group + "' is not one of CO (contractual), PR (patient "
+                throw new UnreadableResponse(0, at + ".group '" + group + "' is not one of CO (contractual), PR (patient "
                         + "responsibility), OA (other), PI (payer-initiated).");
             }
             adjustments.add(new Adjustment(Adjustment.Group.of(group), text(a, "reason", at, false), amount(a, "amount", at, true)));
@@ -138,12 +138,12 @@ public final class NormalisedJson {
         return adjustments;
     }
 
-    private static List<String> modifiers(JsonNode node, String where) throws UnreadableDocument {
+    private static List<String> modifiers(JsonNode node, String where) throws UnreadableResponse {
         List<String> modifiers = new ArrayList<>();
         int i = 0;
         for (JsonNode m : array(node, "modifiers")) {
             if (!m.isValueNode() || m.asText().isBlank()) {
-                throw new UnreadableDocument(0, where + ".modifiers[" + i + "] must be a code.");
+                throw new UnreadableResponse(0, where + ".modifiers[" + i + "] must be a code.");
             }
             modifiers.add(m.asText().trim());
             i++;
@@ -151,7 +151,7 @@ public final class NormalisedJson {
         return modifiers;
     }
 
-    private static ClaimStatus status(JsonNode node, String where) throws UnreadableDocument {
+    private static ClaimStatus status(JsonNode node, String where) throws UnreadableResponse {
         String value = text(node, "status", where, false);
         if (value == null) {
             return null;
@@ -163,11 +163,11 @@ public final class NormalisedJson {
             }
             return status;
         } catch (IllegalArgumentException e) {
-            throw new UnreadableDocument(0, where + ".status '" + value + "' is not one of RECEIVED, IN_REVIEW, APPROVED, PARTIAL, REJECTED.");
+            throw new UnreadableResponse(0, where + ".status '" + value + "' is not one of RECEIVED, IN_REVIEW, APPROVED, PARTIAL, REJECTED.");
         }
     }
 
-    private static RemittedClaim.Kind kind(JsonNode node, String where, BigDecimal paid) throws UnreadableDocument {
+    private static RemittedClaim.Kind kind(JsonNode node, String where, BigDecimal paid) throws UnreadableResponse {
         String value = text(node, "kind", where, false);
         if (value == null) {
             return paid.signum() < 0 ? RemittedClaim.Kind.REVERSAL : paid.signum() == 0 ? RemittedClaim.Kind.DENIED
@@ -176,25 +176,25 @@ public final class NormalisedJson {
         try {
             return RemittedClaim.Kind.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UnreadableDocument(0, where + ".kind '" + value + "' is not one of PROCESSED, DENIED, REVERSAL.");
+            throw new UnreadableResponse(0, where + ".kind '" + value + "' is not one of PROCESSED, DENIED, REVERSAL.");
         }
     }
 
-    static String text(JsonNode node, String field, String where, boolean required) throws UnreadableDocument {
+    static String text(JsonNode node, String field, String where, boolean required) throws UnreadableResponse {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
             if (required) {
-                throw new UnreadableDocument(0, where + "." + field + " is missing.");
+                throw new UnreadableResponse(0, where + "." + field + " is missing.");
             }
             return null;
         }
         if (!value.isValueNode()) {
-            throw new UnreadableDocument(0, where + "." + field + " must be text, not " + value.getNodeType() + ".");
+            throw new UnreadableResponse(0, where + "." + field + " must be text, not " + value.getNodeType() + ".");
         }
         return value.asText().trim();
     }
 
-    private static Integer integer(JsonNode node, String field, String where, boolean required) throws UnreadableDocument {
+    private static Integer integer(JsonNode node, String field, String where, boolean required) throws UnreadableResponse {
         String value = text(node, field, where, required);
         if (value == null) {
             return null;
@@ -202,11 +202,11 @@ public final class NormalisedJson {
         try {
             return new BigDecimal(value).intValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new UnreadableDocument(0, where + "." + field + " '" + value + "' is not a whole number.");
+            throw new UnreadableResponse(0, where + "." + field + " '" + value + "' is not a whole number.");
         }
     }
 
-    private static BigDecimal amount(JsonNode node, String field, String where, boolean required) throws UnreadableDocument {
+    private static BigDecimal amount(JsonNode node, String field, String where, boolean required) throws UnreadableResponse {
         String value = text(node, field, where, required);
         if (value == null) {
             return null;
@@ -215,21 +215,21 @@ public final class NormalisedJson {
         try {
             amount = new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new UnreadableDocument(0, where + "." + field + " '" + value + "' is not an amount.");
+            throw new UnreadableResponse(0, where + "." + field + " '" + value + "' is not an amount.");
         }
         String problem = Amounts.problem(amount);
         if (problem != null) {
-            throw new UnreadableDocument(0, where + "." + field + " '" + value + "' " + problem + ".");
+            throw new UnreadableResponse(0, where + "." + field + " '" + value + "' " + problem + ".");
         }
         return amount.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
-    private static LocalDate date(JsonNode node, String field, String where) throws UnreadableDocument {
+    private static LocalDate date(JsonNode node, String field, String where) throws UnreadableResponse {
         String value = text(node, field, where, false);
         try {
             return value == null ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
         } catch (DateTimeParseException e) {
-            throw new UnreadableDocument(0, where + "." + field + " '" + value + "' is not a date (yyyy-mm-dd).");
+            throw new UnreadableResponse(0, where + "." + field + " '" + value + "' is not a date (yyyy-mm-dd).");
         }
     }
 }

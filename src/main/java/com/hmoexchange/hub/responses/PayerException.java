@@ -21,7 +21,7 @@ public class PayerException {
         OPEN, MATCHED, DISMISSED
     }
 
-    /** What the stored item is: a claim answer, a remitted claim (payment), or a set acknowledgement. */
+    /** What the stored item is: a claim's adjudication (ANSWER, as stored), a remitted claim (payment), or a set acknowledgement. */
     public enum ItemType {
         ANSWER, PAYMENT, ACKNOWLEDGEMENT
     }
@@ -37,7 +37,7 @@ public class PayerException {
     private String paymentReference;
     private BigDecimal amount;
     private String detail;
-    /** The item as normalised JSON (a ClaimAnswer, RemittedClaim with its payment, or SetAcknowledgement). */
+    /** The item as normalised JSON (a ClaimAdjudication, RemittedClaim with its payment, or SetAcknowledgement). */
     private String item;
     private Long documentId;
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)

@@ -4,7 +4,7 @@ import com.hmoexchange.hub.common.SqlStates;
 import com.hmoexchange.hub.common.Texts;
 import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
-import com.hmoexchange.hub.responses.PayerAnswers;
+import com.hmoexchange.hub.responses.ApplyPayerResponse;
 import jakarta.activation.DataHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,17 +51,17 @@ public class PayerResponses {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     private final ResponseFormats formats;
-    private final PayerAnswers answers;
+    private final ApplyPayerResponse applyResponse;
     private final InboundDocumentRepository documents;
     private final Notifications notifications;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    PayerResponses(ResponseFormats formats, PayerAnswers answers, InboundDocumentRepository documents,
+    PayerResponses(ResponseFormats formats, ApplyPayerResponse applyResponse, InboundDocumentRepository documents,
             Notifications notifications, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.formats = formats;
-        this.answers = answers;
+        this.applyResponse = applyResponse;
         this.documents = documents;
         this.notifications = notifications;
         this.jdbc = jdbc;
@@ -79,18 +79,18 @@ public class PayerResponses {
         if (alreadyApplied(payer, sha256)) {
             return duplicate(payer, channel, name, sha256);
         }
-        PayerDocument document;
+        PayerResponse document;
         long readStarted = System.nanoTime();
         try {
             document = formats.read(payer, content);
             for (Remittance remittance : document.remittances()) {
                 if (!remittance.balances()) {
-                    throw new UnreadableDocument(0, "Remittance " + remittance.paymentReference() + ": the total "
+                    throw new UnreadableResponse(0, "Remittance " + remittance.paymentReference() + ": the total "
                             + remittance.total() + " is not the sum of its parts " + remittance.partsTotal()
                             + " (claim payments less provider adjustments); nothing in the file was posted.");
                 }
             }
-        } catch (UnreadableDocument e) {
+        } catch (UnreadableResponse e) {
             return quarantine(payer, channel, name, sha256, e.line(), e.getMessage(), content);
         }
         long readMs = (System.nanoTime() - readStarted) / 1_000_000;
@@ -102,8 +102,8 @@ public class PayerResponses {
                 jdbc.update("insert into applied_document (payer_code, sha256, document_id) values (?, ?, ?)", payer, sha256, id);
                 // Who moved the claim, as its history shows it: the payer, the channel and the file or mail.
                 String source = truncate(payer + " via " + channel + ("callback".equals(channel) ? "" : " " + name), 100);
-                PayerAnswers.Summary summary = answers.apply(payer, document, id, source);
-                documents.findById(id).orElseThrow().applied(summary.answers(), summary.payments(), summary.exceptions());
+                ApplyPayerResponse.Summary summary = applyResponse.apply(payer, document, id, source);
+                documents.findById(id).orElseThrow().applied(summary.adjudications(), summary.payments(), summary.exceptions());
                 log.info("Payer {} document {} ({}) applied: {} (read in {} ms, applied in {} ms)", payer, name, channel,
                         summary.text(), readMs, (System.nanoTime() - applyStarted) / 1_000_000);
                 return new Receipt(id, InboundDocument.Outcome.APPLIED, summary.text(), null);

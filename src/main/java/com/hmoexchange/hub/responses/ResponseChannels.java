@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * One inbound route per payer and channel, made at start-up from the route templates in
  * routes/payer-responses.camel.yaml and each payer.yaml's {@code responses} section: an SFTP poller of the
- * payer's outbound folder (files oldest first, then by name), an IMAP poller of the mailbox its answers arrive
+ * payer's outbound folder (files oldest first, then by name), an IMAP poller of the mailbox its responses arrive
  * in; their addresses come from {@link PayerAddresses}. (Callbacks need no route: see {@link CallbackController}.)
  * What was taken is kept in the database, so every node can poll.
  */
@@ -71,7 +71,7 @@ class ResponseChannels {
         try {
             TemplatedRouteBuilder.builder(camel, template).routeId(routeId).parameter("payer", payer)
                     .parameter("uri", uri).parameter("reportUri", reportUri.isEmpty() ? "log:none" : reportUri).add();
-            log.info("Listening for {}'s answers: route {}", payer, routeId);
+            log.info("Listening for {}'s responses: route {}", payer, routeId);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start route " + routeId + " for payer " + payer + ": " + e.getMessage(), e);
         }

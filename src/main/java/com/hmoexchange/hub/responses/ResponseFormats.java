@@ -14,7 +14,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Which reader takes a payer's document. Built-in formats are {@link PayerDocumentReader} beans registered
+ * Which reader takes a payer's document. Built-in formats are {@link ResponseReader} beans registered
  * under their format's code as the bean name ({@code fhir}, {@code x12}); {@code csv} and {@code json} go through
  * the payer's own settings in payer.yaml ({@code responses.csv}, {@code responses.mapping}), made once at start so
  * a wrong one stops the start. A payer that answers in one format ({@code responses.formats}) has every document
@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ResponseFormats {
 
-    private final Map<ResponseFormat, PayerDocumentReader> builtIn = new EnumMap<>(ResponseFormat.class);
+    private final Map<ResponseFormat, ResponseReader> builtIn = new EnumMap<>(ResponseFormat.class);
     private final PayerCatalog catalog;
     /** The payers' own CSV and JSON readers, by payer code and format. */
-    private final Map<String, PayerDocumentReader> mapped = new HashMap<>();
+    private final Map<String, ResponseReader> mapped = new HashMap<>();
 
-    ResponseFormats(Map<String, PayerDocumentReader> builtIn, PayerCatalog catalog, ObjectMapper json) {
+    ResponseFormats(Map<String, ResponseReader> builtIn, PayerCatalog catalog, ObjectMapper json) {
         builtIn.forEach((name, reader) -> this.builtIn.put(ResponseFormat.valueOf(name.toUpperCase(Locale.ROOT)), reader));
         this.catalog = catalog;
         for (PayerSettings payer : catalog.all()) {
@@ -44,7 +44,7 @@ public class ResponseFormats {
         }
     }
 
-    public PayerDocument read(String payer, byte[] content) throws UnreadableDocument {
+    public PayerResponse read(String payer, byte[] content) throws UnreadableResponse {
         PayerSettings settings = catalog.settings(payer);
         return reader(settings, formatOf(settings, content)).read(new ByteArrayInputStream(content));
     }
@@ -67,13 +67,13 @@ public class ResponseFormats {
         return ResponseFormat.CSV;
     }
 
-    PayerDocumentReader reader(PayerSettings payer, ResponseFormat format) throws UnreadableDocument {
-        PayerDocumentReader reader = switch (format) {
+    ResponseReader reader(PayerSettings payer, ResponseFormat format) throws UnreadableResponse {
+        ResponseReader reader = switch (format) {
             case CSV -> mapped.get(payer.code() + "/csv");
             case JSON -> {
-                PayerDocumentReader own = mapped.get(payer.code() + "/json");
+                ResponseReader own = mapped.get(payer.code() + "/json");
                 if (own == null) {
-                    throw new UnreadableDocument(0, "A JSON document, but payer " + payer.code() + " has no response mapping: "
+                    throw new UnreadableResponse(0, "A JSON document, but payer " + payer.code() + " has no response mapping: "
                             + "list json in responses.formats of its payer.yaml and add its response-in.jsonata.");
                 }
                 yield own;
@@ -81,7 +81,7 @@ public class ResponseFormats {
             default -> builtIn.get(format);
         };
         if (reader == null) {
-            throw new UnreadableDocument(0, "The hub has no reader for the " + format.code().toUpperCase(Locale.ROOT)
+            throw new UnreadableResponse(0, "The hub has no reader for the " + format.code().toUpperCase(Locale.ROOT)
                     + " format; it reads " + readable() + ".");
         }
         return reader;

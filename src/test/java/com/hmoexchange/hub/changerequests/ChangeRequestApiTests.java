@@ -223,7 +223,7 @@ class ChangeRequestApiTests extends ApiTest {
         hmo.post("/api/hmo/notifications/" + notice.get("id").asLong() + "/read", "");
         assertThat(hmo.get("/api/hmo/notifications/unread-count").json().get("unread").asLong()).isZero();
         assertThat(TestMail.awaitMail(s.client().getHmoEmail(), "New change request " + made.get("id").asLong()).body())
-                .contains("add child");
+                .contains("add child").contains("/hmo/requests/" + made.get("id").asLong()).doesNotContain("/api/");
     }
 
     @Test

@@ -6,15 +6,15 @@ import com.hmoexchange.hub.claims.Adjudication.Applied;
 import com.hmoexchange.hub.claims.Adjudication.BilledLine;
 import com.hmoexchange.hub.claims.Adjudication.ClaimState;
 import com.hmoexchange.hub.claims.Adjudication.Late;
-import com.hmoexchange.hub.claims.Adjudication.LineVerdict;
+import com.hmoexchange.hub.claims.Adjudication.OfLine;
 import com.hmoexchange.hub.claims.Adjudication.Refused;
 import com.hmoexchange.hub.claims.Adjudication.Unchanged;
-import com.hmoexchange.hub.claims.Adjudication.Verdict;
+import com.hmoexchange.hub.claims.Adjudication.OfClaim;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The rules for a payer's verdict, without Spring: forward only, decisions final, the decision follows from the lines. */
+/** The rules for a payer's adjudication, without Spring: forward only, decisions final, the decision follows from the lines. */
 class AdjudicationTests {
 
     static final List<BilledLine> LINES = List.of(new BilledLine(1, 1, money("5000")), new BilledLine(2, 2, money("4000")));
@@ -23,8 +23,8 @@ class AdjudicationTests {
         return new ClaimState("CLM-1", status, approved == null ? null : money(approved), LINES);
     }
 
-    static Verdict says(ClaimStatus status, LineVerdict... lines) {
-        return new Verdict(status, null, List.of(lines), null);
+    static OfClaim says(ClaimStatus status, OfLine... lines) {
+        return new OfClaim(status, null, List.of(lines), null);
     }
 
     @Test
@@ -44,7 +44,7 @@ class AdjudicationTests {
 
     @Test
     void the_receipt_read_after_the_review_or_the_decision_is_late_news_not_a_move_back() {
-        Verdict receipt = new Verdict(ClaimStatus.RECEIVED, null, List.of(), "accepted (999, set 0001)");
+        OfClaim receipt = new OfClaim(ClaimStatus.RECEIVED, null, List.of(), "accepted (999, set 0001)");
 
         assertThat(Adjudication.decide(claim(ClaimStatus.IN_REVIEW, null), receipt))
                 .isEqualTo(new Late(ClaimStatus.IN_REVIEW, ClaimStatus.RECEIVED, "accepted (999, set 0001)"));
@@ -61,7 +61,7 @@ class AdjudicationTests {
     @Test
     void partial_follows_from_the_lines_whatever_word_the_payer_used() {
         Applied applied = (Applied) Adjudication.decide(claim(ClaimStatus.RECEIVED, null),
-                says(ClaimStatus.APPROVED, new LineVerdict(2, 1, money("2000"), "T1: one unit only")));
+                says(ClaimStatus.APPROVED, new OfLine(2, 1, money("2000"), "T1: one unit only")));
         assertThat(applied.to()).isEqualTo(ClaimStatus.PARTIAL);
         assertThat(applied.approvedAmount()).isEqualByComparingTo("7000");
         assertThat(applied.reasons()).isEqualTo("line 2: T1: one unit only");
@@ -70,11 +70,11 @@ class AdjudicationTests {
     @Test
     void nothing_approved_on_every_line_is_a_rejection_and_a_rejection_zeroes_every_line() {
         Applied applied = (Applied) Adjudication.decide(claim(ClaimStatus.SUBMITTED, null),
-                says(null, new LineVerdict(1, 0, money("0"), null), new LineVerdict(2, 0, money("0"), "NC")));
+                says(null, new OfLine(1, 0, money("0"), null), new OfLine(2, 0, money("0"), "NC")));
         assertThat(applied.to()).isEqualTo(ClaimStatus.REJECTED);
         Applied rejected = (Applied) Adjudication.decide(claim(ClaimStatus.SUBMITTED, null),
-                new Verdict(ClaimStatus.REJECTED, null, List.of(), "R07: no referral"));
-        assertThat(rejected.lines()).extracting(LineVerdict::approvedAmount).allSatisfy(a -> assertThat(a).isZero());
+                new OfClaim(ClaimStatus.REJECTED, null, List.of(), "R07: no referral"));
+        assertThat(rejected.lines()).extracting(OfLine::approvedAmount).allSatisfy(a -> assertThat(a).isZero());
         assertThat(rejected.reasons()).isEqualTo("R07: no referral");
     }
 
@@ -83,7 +83,7 @@ class AdjudicationTests {
         assertThat(Adjudication.decide(claim(ClaimStatus.SUBMITTED, null), says(ClaimStatus.PARTIAL)))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.code()).isEqualTo("amounts-missing"));
         assertThat(Adjudication.decide(claim(ClaimStatus.SUBMITTED, null),
-                says(ClaimStatus.PARTIAL, new LineVerdict(7, 1, money("1"), null))))
+                says(ClaimStatus.PARTIAL, new OfLine(7, 1, money("1"), null))))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.code()).isEqualTo("unknown-line"));
     }
 

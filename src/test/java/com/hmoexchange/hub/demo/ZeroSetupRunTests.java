@@ -202,6 +202,10 @@ class ZeroSetupRunTests {
                 c -> "PAID".equals(c.get("paymentStatus").asText()));
         assertThat(paid.get("status").asText()).isEqualTo("PARTIAL");
         assertThat(paid.at("/balance/paid").decimalValue()).isEqualByComparingTo("4500.00");
+        // Of the 2,500 Zenith did not pay, its 10 % co-payment (PR-3) is the patient's; the rest (CO-45) is written off.
+        assertThat(paid.at("/balance/patientShareBasis").asText()).isEqualTo("PAYER");
+        assertThat(paid.at("/balance/patientShare").decimalValue()).isEqualByComparingTo("500.00");
+        assertThat(paid.at("/balance/contractualAdjustment").decimalValue()).isEqualByComparingTo("2000.00");
         assertThat(paid.get("history").findValuesAsText("to")).contains("RECEIVED", "IN_REVIEW", "PARTIAL");
     }
 

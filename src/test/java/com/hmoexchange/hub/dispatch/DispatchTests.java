@@ -180,7 +180,10 @@ class DispatchTests extends ApiTest {
         JsonNode claim;
         try {
             claim = submitted("harmony-care", "CONS-GP");
-            awaitDelivery(claim, "FAILING");
+            JsonNode failing = awaitDelivery(claim, "FAILING");
+            // Billing staff read what went wrong in words, not a Java class name.
+            assertThat(failing.at("/delivery/error").asText()).startsWith("The payer's")
+                    .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z.]*Exception").doesNotContain("Exception:");
         } finally {
             SFTP.start();
         }
@@ -352,7 +355,9 @@ class DispatchTests extends ApiTest {
         String delivered = batch.get(0);
         String failing = batch.get(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> attempts(failing).contains("DEAD_LETTERED"));
-        List<String> listed = operator.get("/api/operations/dead-letters").json().findValuesAsText("claimNumber");
+        // The attempt is recorded given up before the broker moves the message to the dead-letter queue.
+        List<String> listed = await().atMost(Duration.ofSeconds(20)).until(
+                () -> operator.get("/api/operations/dead-letters").json().findValuesAsText("claimNumber"), l -> l.contains(failing));
         assertThat(listed).contains(failing).doesNotContain(delivered);
 
         Api.Response replay = operator.post("/api/operations/dead-letters/replay?claimNumber=" + failing, "");

@@ -112,6 +112,16 @@ class PayerCatalogTests {
     }
 
     @Test
+    void a_broken_payer_file_stops_the_start_before_anything_is_stored() throws IOException {
+        write("c-hmo", "code: c-hmo\nname: C\nchannel: email\nformat: fhir\nemail:\n  to: c@c.example\nstaleAfterDays: soon\n");
+
+        // No repository and no transaction: the start stops while reading, before the payer table is touched.
+        assertThatThrownBy(() -> catalog().afterPropertiesSet()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(mappings.resolve("c-hmo/payer.yaml").toString())
+                .hasMessageContaining("staleAfterDays 'soon' must be a whole number");
+    }
+
+    @Test
     void the_code_must_match_its_folder() throws IOException {
         write("b-hmo", "code: other\nname: B\nchannel: http\nformat: json\n");
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.hmoexchange.hub.payers.PayerCatalog;
 import com.hmoexchange.hub.payers.PayerSettings;
 import com.hmoexchange.hub.payers.ResponseFormat;
-import com.hmoexchange.hub.responses.x12.X12Documents;
+import com.hmoexchange.hub.responses.x12.X12Responses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class PayerResponseSamplesTests {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     final PayerCatalog catalog = PayerCatalog.read(Paths.get("mappings"), new StandardEnvironment());
-    final ResponseFormats formats = new ResponseFormats(Map.of("fhir", new FhirResponses(), "x12", new X12Documents()),
+    final ResponseFormats formats = new ResponseFormats(Map.of("fhir", new FhirResponses(), "x12", new X12Responses()),
             catalog, JSON);
 
     @TestFactory

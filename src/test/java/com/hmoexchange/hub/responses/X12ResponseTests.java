@@ -75,6 +75,71 @@ class X12ResponseTests extends ApiTest {
     }
 
     @Test
+    void an_835_without_line_numbers_puts_on_the_patient_only_what_the_payer_assigns_and_keeps_line_amounts_and_reasons() {
+        String paid = delivered("CONS-GP");              // 5,000
+        String denied = delivered("CONS-GP", "LAB-MP");  // 7,000, denied as filed too late (CO-29)
+        String part = delivered("CONS-GP", "LAB-MP");    // 7,000: co-payment on one line, contractual cut on the other
+        String odd = delivered("CONS-GP");               // 5,000, remitted with a service it did not bill
+        String set = part.substring(4);
+
+        drop(part + "-remit.835", interchange("HP", "005010X221A1", set, "835", List.of(
+                "BPR*I*12000*C*ACH*CCP*01*999999999*DA*1*1999999999**01*888888888*DA*2*20261121",
+                "TRN*1*ZEN-PAY-NOREF-" + set + "*1999999999", "N1*PR*ZENITH", "LX*1",
+                "CLP*" + paid + "*1*5000*5000**MC*ZEN-P1", "SVC*HC:CONS-GP*5000*5000**1",
+                "CLP*" + denied + "*4*7000*0**MC*ZEN-D1", "CAS*CO*29*7000",
+                "SVC*HC:CONS-GP*5000*0**1", "SVC*HC:LAB-MP*2000*0**1",
+                "CLP*" + part + "*1*7000*2000*1500*MC*ZEN-T1",
+                "SVC*HC:LAB-MP*2000*500**1", "CAS*CO*45*1500",
+                "SVC*HC:CONS-GP*5000*1500**1", "CAS*PR*3*1500", "CAS*OA*23*2000",
+                "CLP*" + odd + "*1*5000*5000**MC*ZEN-O1", "SVC*HC:XRAY-CHEST*5000*5000**1")));
+
+        JsonNode p = await().atMost(Duration.ofSeconds(20)).until(() -> claim(part),
+                c -> "PAID".equals(c.get("paymentStatus").asText()));
+        assertThat(p.get("status").asText()).isEqualTo("PARTIAL");
+        assertThat(p.at("/balance/approved").decimalValue()).isEqualByComparingTo("2000");
+        assertThat(p.at("/balance/patientShareBasis").asText()).isEqualTo("PAYER");
+        assertThat(p.at("/balance/patientShare").decimalValue()).isEqualByComparingTo("1500");
+        assertThat(p.at("/balance/contractualAdjustment").decimalValue()).isEqualByComparingTo("1500");
+        assertThat(p.at("/balance/otherAdjustments").decimalValue()).isEqualByComparingTo("2000");
+        assertThat(p.at("/balance/outstanding").decimalValue()).isEqualByComparingTo("1500");
+        // The lines are found by service code although the payer named them in another order and without REF*6R.
+        assertThat(p.at("/lines/0/approvedAmount").decimalValue()).isEqualByComparingTo("1500");
+        assertThat(p.at("/lines/0/patientResponsibility").decimalValue()).isEqualByComparingTo("1500");
+        assertThat(p.at("/lines/0/payerReasons").asText()).contains("PR-3 1500: co-payment (patient's to pay)");
+        assertThat(p.at("/lines/1/approvedAmount").decimalValue()).isEqualByComparingTo("500");
+        assertThat(p.at("/lines/1/contractualAdjustment").decimalValue()).isEqualByComparingTo("1500");
+        assertThat(p.at("/lines/1/patientResponsibility").decimalValue()).isEqualByComparingTo("0");
+        assertThat(p.at("/lines/1/payerReasons").asText())
+                .isEqualTo("CO-45 1500: charge exceeds the fee schedule or agreed fee (contractual)");
+
+        JsonNode d = awaitStatus(denied, "REJECTED");
+        assertThat(d.at("/balance/patientShare").decimalValue()).isEqualByComparingTo("0");
+        assertThat(d.at("/balance/contractualAdjustment").decimalValue()).isEqualByComparingTo("7000");
+        assertThat(d.at("/balance/outstanding").decimalValue()).isEqualByComparingTo("0");
+        assertThat(d.get("decisionReasons").asText()).contains("CO-29 7000: filed too late");
+
+        JsonNode a = awaitStatus(paid, "APPROVED");
+        assertThat(a.at("/balance/paid").decimalValue()).isEqualByComparingTo("5000");
+        assertThat(a.at("/balance/patientShare").decimalValue()).isEqualByComparingTo("0");
+        assertThat(a.at("/lines/0/approvedAmount").decimalValue()).isEqualByComparingTo("5000");
+
+        // A service the claim did not bill matches no line: it waits for a person; the claim's payment is posted.
+        JsonNode o = await().atMost(Duration.ofSeconds(20)).until(() -> claim(odd),
+                c -> "PAID".equals(c.get("paymentStatus").asText()));
+        assertThat(o.get("status").asText()).isEqualTo("APPROVED");
+        Api hmo = as(fixtures.hmoAdmin("zenith-care"));
+        JsonNode unmatched = null;
+        for (JsonNode e : hmo.get("/api/exceptions?status=OPEN").json()) {
+            if (odd.equals(e.path("claimNumber").asText())) {
+                unmatched = e;
+            }
+        }
+        assertThat(unmatched).isNotNull();
+        assertThat(unmatched.get("kind").asText()).isEqualTo("UNMATCHED_LINE");
+        assertThat(unmatched.get("detail").asText()).contains("XRAY-CHEST").contains("no line with that service code");
+    }
+
+    @Test
     void a_999_that_rejects_the_set_rejects_the_claim_with_the_errors_found() {
         String number = delivered("CONS-GP");
         String set = number.substring(4);

@@ -122,6 +122,13 @@ class PortalBrowserTests extends BrowserTest {
         browser.signOut();
 
         browser.signIn(setup.user(), Fixtures.PASSWORD);
+        // The client's bell counts the decision; opening its notice opens My requests.
+        browser.waitFor(By.id("unread-count"));
+        browser.find(By.id("bell")).click();
+        browser.waitForText(By.tagName("h1"), "Notifications");
+        assertThat(browser.text(By.id("notifications"))).contains("Request " + id).contains("declined: Send the divorce decree");
+        browser.find(By.cssSelector("button[aria-label='Open Request " + id + "']")).click();
+        browser.waitForUrl("/client/requests");
         browser.click("My requests");
         By row = By.cssSelector("#my-requests tr[data-request-id='" + id + "']");
         assertThat(browser.text(row)).contains("DECLINED").contains("Send the divorce decree with the request");

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import com.hmoexchange.hub.payers.PayerCatalog;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,10 +49,9 @@ class SandboxController {
 
     private final SandboxResponder responder;
 
-    SandboxController(@Value("${ACME_HMO_TOKEN}") String acmeToken, GreenMail mail, SandboxSftpServer sftp,
-            SandboxResponder responder) {
+    SandboxController(PayerCatalog payers, GreenMail mail, SandboxSftpServer sftp, SandboxResponder responder) {
         this.responder = responder;
-        this.acmeToken = acmeToken;
+        this.acmeToken = payers.settings("acme-hmo").http().token();
         this.mail = mail;
         this.sftp = sftp;
     }

@@ -57,7 +57,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import com.hmoexchange.hub.payers.PayerCatalog;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -87,6 +87,7 @@ class SandboxResponder implements DisposableBean {
     private final String acmeSecret;
     private final String answersMailbox;
     private final int smtpPort;
+    private final String crestlineClaims;
     private final FhirContext fhir = FhirContext.forR4Cached();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -99,16 +100,16 @@ class SandboxResponder implements DisposableBean {
     private final Map<String, Runnable> paymentsDue = new ConcurrentHashMap<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
-    SandboxResponder(Environment environment, GreenMail mail, ObjectMapper json, @Value("${HUB_DATA_DIR:./data}") Path dataDir,
-            @Value("${ACME_CALLBACK_SECRET}") String acmeSecret, @Value("${CRESTLINE_RESPONSES_IMAP_USER}") String answersMailbox,
-            @Value("${hub.demo.mailbox.smtp-port}") int smtpPort) {
+    SandboxResponder(Environment environment, GreenMail mail, ObjectMapper json, SandboxSettings settings, PayerCatalog payers) {
         this.environment = environment;
         this.mail = mail;
         this.json = json;
-        this.sftpRoot = dataDir.resolve("sandbox-sftp/root");
-        this.acmeSecret = acmeSecret;
-        this.answersMailbox = answersMailbox;
-        this.smtpPort = smtpPort;
+        this.sftpRoot = settings.dataDir().resolve("sandbox-sftp/root");
+        this.acmeSecret = payers.settings("acme-hmo").responses().callbackSecret();
+        this.answersMailbox = payers.settings("crestline-health").responses().mailbox()
+                .orElseThrow(() -> new IllegalStateException("The demo needs crestline-health's responses.email")).username();
+        this.crestlineClaims = payers.settings("crestline-health").email().to();
+        this.smtpPort = settings.mailbox().smtpPort();
     }
 
     /** The decision for a claim: status and what is approved per line (sequence to amount). */
@@ -277,7 +278,7 @@ class SandboxResponder implements DisposableBean {
         for (MimeMessage message : mail.getReceivedMessages()) {
             try {
                 String to = message.getAllRecipients() == null ? "" : message.getAllRecipients()[0].toString();
-                if (!to.equalsIgnoreCase(environment.getProperty("CRESTLINE_CLAIMS_EMAIL", "")) || !seen.add("crestline/" + message.getMessageID())) {
+                if (!to.equalsIgnoreCase(crestlineClaims) || !seen.add("crestline/" + message.getMessageID())) {
                     continue;
                 }
                 Claim claim = claimIn(message);

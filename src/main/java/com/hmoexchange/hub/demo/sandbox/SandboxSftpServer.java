@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
+import com.hmoexchange.hub.payers.PayerCatalog;
+import com.hmoexchange.hub.payers.PayerSettings;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +36,13 @@ class SandboxSftpServer implements InitializingBean, DisposableBean {
     private final String password;
     private SshServer server;
 
-    SandboxSftpServer(@Value("${HUB_DATA_DIR:./data}") Path dataDir, @Value("${HARMONY_SFTP_PORT:2222}") int port,
-            @Value("${HARMONY_SFTP_USER:hub}") String username, @Value("${HARMONY_SFTP_PASSWORD}") String password) {
-        this.home = dataDir.resolve("sandbox-sftp");
-        this.port = port;
-        this.username = username;
-        this.password = password;
+    /** Harmony's login is the server's; Zenith shares the server (see application-demo.yml). */
+    SandboxSftpServer(SandboxSettings settings, PayerCatalog payers) {
+        PayerSettings.Sftp harmony = payers.settings("harmony-care").sftp();
+        this.home = settings.dataDir().resolve("sandbox-sftp");
+        this.port = harmony.port();
+        this.username = harmony.username();
+        this.password = harmony.password();
     }
 
     @Override

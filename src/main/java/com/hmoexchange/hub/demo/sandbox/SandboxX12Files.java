@@ -50,16 +50,27 @@ final class SandboxX12Files {
         return x.end();
     }
 
-    /** Pays what the decision approved, line by line; what it did not is a contractual adjustment (CO-45). */
+    /**
+     * Pays what the decision approved, line by line; of what it did not, a 10 % co-payment of the line's charge
+     * is the patient's (PR-3, and CLP05 for the claim) and the rest a contractual adjustment (CO-45), so the
+     * demo shows who owes what.
+     */
     static String remittance835(ReceivedClaim claim, SandboxResponder.Decision decision, LocalDate paidOn, Instant at) {
         List<String> lines = new ArrayList<>();
         BigDecimal paid = BigDecimal.ZERO;
+        BigDecimal patient = BigDecimal.ZERO;
         for (ReceivedLine line : claim.lines()) {
             BigDecimal linePaid = decision.approved().getOrDefault(line.sequence(), line.charged());
             paid = paid.add(linePaid);
             lines.add("SVC*HC:" + line.serviceCode() + "*" + amount(line.charged()) + "*" + amount(linePaid) + "**" + line.units());
-            if (linePaid.compareTo(line.charged()) < 0) {
-                lines.add("CAS*CO*45*" + amount(line.charged().subtract(linePaid)));
+            BigDecimal unpaid = line.charged().subtract(linePaid);
+            if (unpaid.signum() > 0) {
+                BigDecimal copay = line.charged().multiply(new BigDecimal("0.10")).setScale(2, java.math.RoundingMode.HALF_UP).min(unpaid);
+                patient = patient.add(copay);
+                lines.add("CAS*PR*3*" + amount(copay));
+                if (unpaid.compareTo(copay) > 0) {
+                    lines.add("CAS*CO*45*" + amount(unpaid.subtract(copay)));
+                }
             }
             lines.add("REF*6R*" + line.sequence());
         }
@@ -70,7 +81,8 @@ final class SandboxX12Files {
                 "TRN*1*ZEN-PAY-" + claim.setControl() + "*1999999999",
                 "DTM*405*" + paidOn.format(CCYYMMDD),
                 "N1*PR*ZENITH CARE ASSURANCE", "N1*PE*PROVIDER", "LX*1",
-                "CLP*" + claim.claimNumber() + "*1*" + amount(charged) + "*" + amount(paid) + "**MC*ZEN-" + claim.setControl()));
+                "CLP*" + claim.claimNumber() + "*1*" + amount(charged) + "*" + amount(paid) + "*"
+                        + (patient.signum() > 0 ? amount(patient) : "") + "*MC*ZEN-" + claim.setControl()));
         body.addAll(lines);
         Interchange x = new Interchange("HP", "005010X221A1", at, claim.setControl());
         x.set("835", body);

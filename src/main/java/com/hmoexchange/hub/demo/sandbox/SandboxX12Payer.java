@@ -1,6 +1,6 @@
 package com.hmoexchange.hub.demo.sandbox;
 
-import com.hmoexchange.hub.responses.UnreadableDocument;
+import com.hmoexchange.hub.responses.UnreadableResponse;
 import com.hmoexchange.hub.responses.x12.Segment;
 import com.hmoexchange.hub.responses.x12.SegmentReader;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -43,8 +42,8 @@ class SandboxX12Payer {
     private final Path answered;
     private final Clock clock;
 
-    SandboxX12Payer(@Value("${HUB_DATA_DIR:./data}") Path dataDir, Clock clock) {
-        Path zenith = dataDir.resolve("sandbox-sftp/root/zenith");
+    SandboxX12Payer(SandboxSettings settings, Clock clock) {
+        Path zenith = settings.dataDir().resolve("sandbox-sftp/root/zenith");
         this.claims = zenith.resolve("claims");
         this.outbound = zenith.resolve("outbound");
         this.answered = zenith.resolve(".sandbox-answered");
@@ -88,7 +87,7 @@ class SandboxX12Payer {
         ReceivedClaim claim;
         try (InputStream in = Files.newInputStream(file)) {
             claim = read(in);
-        } catch (UnreadableDocument | RuntimeException e) {
+        } catch (UnreadableResponse | RuntimeException e) {
             log.warn("Sandbox X12 payer cannot read {}: {}", name, e.getMessage());
             Files.writeString(paid, "unreadable");
             return;
@@ -122,7 +121,7 @@ class SandboxX12Payer {
     }
 
     /** The claim in an 837P, read with the hub's own segment reader (the sandbox payer reads as a payer would). */
-    static ReceivedClaim read(InputStream in) throws UnreadableDocument, IOException {
+    static ReceivedClaim read(InputStream in) throws UnreadableResponse, IOException {
         String claimNumber = null;
         String setControl = null;
         List<ReceivedLine> lines = new ArrayList<>();
@@ -147,7 +146,7 @@ class SandboxX12Payer {
             }
         }
         if (claimNumber == null) {
-            throw new UnreadableDocument(0, "no CLM segment");
+            throw new UnreadableResponse(0, "no CLM segment");
         }
         return new ReceivedClaim(claimNumber, setControl, lines);
     }

@@ -2,13 +2,13 @@ package com.hmoexchange.hub.responses.x12;
 
 import com.hmoexchange.hub.responses.Reason;
 import com.hmoexchange.hub.responses.SetAcknowledgement;
-import com.hmoexchange.hub.responses.UnreadableDocument;
+import com.hmoexchange.hub.responses.UnreadableResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One 999 transaction set: per acknowledged set (AK2), the verdict (IK5: A accepted, E accepted with errors,
+ * One 999 transaction set: per acknowledged set (AK2), the code (IK5: A accepted, E accepted with errors,
  * R rejected) and the errors found (IK3 segment, IK4 element), worded for a person.
  */
 final class Acknowledgement999 {
@@ -31,7 +31,7 @@ final class Acknowledgement999 {
             "5", "one or more segments in error", "6", "missing or invalid transaction set identifier",
             "7", "missing or invalid control number", "23", "control number not unique in the group");
 
-    List<SetAcknowledgement> read(SegmentReader segments) throws UnreadableDocument {
+    List<SetAcknowledgement> read(SegmentReader segments) throws UnreadableResponse {
         List<SetAcknowledgement> result = new ArrayList<>();
         String controlNumber = null;
         List<Reason> errors = new ArrayList<>();
@@ -56,19 +56,19 @@ final class Acknowledgement999 {
                 }
                 case "IK5" -> {
                     if (controlNumber == null) {
-                        throw new UnreadableDocument(s.number(), "IK5 without the AK2 that names the acknowledged set");
+                        throw new UnreadableResponse(s.number(), "IK5 without the AK2 that names the acknowledged set");
                     }
-                    String verdict = s.element(1);
+                    String ik501 = s.element(1);
                     for (int i = 2; i <= Math.min(s.size(), 6); i++) {
                         String code = s.element(i);
                         if (!code.isEmpty()) {
                             errors.add(new Reason("IK5-" + code, SET_ERRORS.getOrDefault(code, "set error " + code)));
                         }
                     }
-                    if (!List.of("A", "E", "R", "M", "W", "X").contains(verdict)) {
-                        throw new UnreadableDocument(s.number(), "IK501 '%s' is not an acknowledgement code".formatted(verdict));
+                    if (!List.of("A", "E", "R", "M", "W", "X").contains(ik501)) {
+                        throw new UnreadableResponse(s.number(), "IK501 '%s' is not an acknowledgement code".formatted(ik501));
                     }
-                    result.add(new SetAcknowledgement(controlNumber, "A".equals(verdict) || "E".equals(verdict), errors));
+                    result.add(new SetAcknowledgement(controlNumber, "A".equals(ik501) || "E".equals(ik501), errors));
                     controlNumber = null;
                 }
                 default -> {

@@ -1,9 +1,9 @@
 package com.hmoexchange.hub.responses.x12;
 
 import com.hmoexchange.hub.claims.ClaimStatus;
-import com.hmoexchange.hub.responses.ClaimAnswer;
+import com.hmoexchange.hub.responses.ClaimAdjudication;
 import com.hmoexchange.hub.responses.Reason;
-import com.hmoexchange.hub.responses.UnreadableDocument;
+import com.hmoexchange.hub.responses.UnreadableResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ final class ClaimAcknowledgement277 {
             "85", "billing provider", "82", "rendering provider", "QC", "patient", "IL", "subscriber",
             "PR", "payer", "40", "receiver", "41", "submitter", "77", "service location", "DN", "referring provider");
 
-    private final List<ClaimAnswer> answers = new ArrayList<>();
+    private final List<ClaimAdjudication> adjudications = new ArrayList<>();
     private Open open;
     /** A refusal above the claims (the whole batch, a receiver or a provider), kept for a set that names no claim. */
     private String batchRefusal;
@@ -49,7 +49,7 @@ final class ClaimAcknowledgement277 {
         }
     }
 
-    List<ClaimAnswer> read(SegmentReader segments) throws UnreadableDocument {
+    List<ClaimAdjudication> read(SegmentReader segments) throws UnreadableResponse {
         for (Segment s = segments.next(); s != null && !s.is("SE"); s = segments.next()) {
             switch (s.tag()) {
                 case "HL" -> {
@@ -90,15 +90,15 @@ final class ClaimAcknowledgement277 {
             }
         }
         close();
-        if (answers.isEmpty() && batchRefusal != null) {
+        if (adjudications.isEmpty() && batchRefusal != null) {
             // Every claim in the batch was refused, but the payer named none: a person must find them.
-            throw new UnreadableDocument(batchRefusalAt, "The payer refused the whole batch (" + batchRefusal
+            throw new UnreadableResponse(batchRefusalAt, "The payer refused the whole batch (" + batchRefusal
                     + ") without naming its claims; find the claims it carried and resubmit them");
         }
-        return answers;
+        return adjudications;
     }
 
-    private void status(Segment stc, int position) throws UnreadableDocument {
+    private void status(Segment stc, int position) throws UnreadableResponse {
         String category = stc.component(position, 1);
         if (category.isEmpty()) {
             return;
@@ -107,7 +107,7 @@ final class ClaimAcknowledgement277 {
             case "A0", "A1", "A5" -> ClaimStatus.RECEIVED;
             case "A2" -> ClaimStatus.IN_REVIEW;
             case "A3", "A4", "A6", "A7", "A8" -> ClaimStatus.REJECTED;
-            default -> throw new UnreadableDocument(stc.number(),
+            default -> throw new UnreadableResponse(stc.number(),
                     "STC category '%s' is not a claim acknowledgement category (A0-A8)".formatted(category));
         };
         String code = stc.component(position, 2);
@@ -120,7 +120,7 @@ final class ClaimAcknowledgement277 {
         if (open.serviceLine != null) {
             text = "Service " + open.serviceLine + ": " + text;
         } else if (open.status == null || status == ClaimStatus.REJECTED) {
-            open.status = status; // the claim-level verdict; a refusal anywhere outweighs the rest
+            open.status = status; // the claim-level status; a refusal anywhere outweighs the rest
         }
         open.reasons.add(new Reason(category + (code.isEmpty() ? "" : ":" + code), text));
         if (open.serviceLine != null && status == ClaimStatus.REJECTED) {
@@ -128,17 +128,17 @@ final class ClaimAcknowledgement277 {
         }
     }
 
-    private void close() throws UnreadableDocument {
+    private void close() throws UnreadableResponse {
         if (open == null) {
             return;
         }
         if (open.claimNumber.isEmpty()) {
-            throw new UnreadableDocument(open.startedAt, "Claim loop without TRN*2 (the claim number the hub sent)");
+            throw new UnreadableResponse(open.startedAt, "Claim loop without TRN*2 (the claim number the hub sent)");
         }
         if (open.status == null) {
-            throw new UnreadableDocument(open.startedAt, "Claim %s has no STC status".formatted(open.claimNumber));
+            throw new UnreadableResponse(open.startedAt, "Claim %s has no STC status".formatted(open.claimNumber));
         }
-        answers.add(new ClaimAnswer(open.claimNumber, open.payerReference, open.status, open.reasons, List.of()));
+        adjudications.add(new ClaimAdjudication(open.claimNumber, open.payerReference, open.status, open.reasons, List.of()));
         open = null;
     }
 }

@@ -4,7 +4,7 @@ import com.hmoexchange.hub.responses.Adjustment;
 import com.hmoexchange.hub.responses.RemittedClaim;
 import com.hmoexchange.hub.responses.RemittedLine;
 import com.hmoexchange.hub.responses.Remittance;
-import com.hmoexchange.hub.responses.UnreadableDocument;
+import com.hmoexchange.hub.responses.UnreadableResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +38,7 @@ final class Remittance835 {
             BigDecimal paid, BigDecimal patientResponsibility, List<Adjustment> adjustments, List<LineLoop> lines) {
     }
 
-    Remittance read(SegmentReader segments) throws UnreadableDocument {
+    Remittance read(SegmentReader segments) throws UnreadableResponse {
         int lastSegment = 0;
         for (Segment s = segments.next(); s != null && !s.is("SE"); s = segments.next()) {
             lastSegment = s.number();
@@ -95,10 +95,10 @@ final class Remittance835 {
         }
         closeClaim();
         if (total == null) {
-            throw new UnreadableDocument(lastSegment, "835 without BPR: the payment's total is missing");
+            throw new UnreadableResponse(lastSegment, "835 without BPR: the payment's total is missing");
         }
         if (traceNumber == null || traceNumber.isEmpty()) {
-            throw new UnreadableDocument(lastSegment, "835 without TRN02: the payment reference is missing");
+            throw new UnreadableResponse(lastSegment, "835 without TRN02: the payment reference is missing");
         }
         LocalDate date = paymentDate != null ? paymentDate : productionDate;
         return new Remittance(traceNumber, date, total, providerAdjustments, claims);
@@ -116,28 +116,28 @@ final class Remittance835 {
         line = null;
     }
 
-    private void requireClaim(Segment s) throws UnreadableDocument {
+    private void requireClaim(Segment s) throws UnreadableResponse {
         if (claim == null) {
-            throw new UnreadableDocument(s.number(), s.tag() + " outside a CLP claim loop");
+            throw new UnreadableResponse(s.number(), s.tag() + " outside a CLP claim loop");
         }
     }
 
     /** CLP02: 4 denied, 22 reversal of an earlier payment, 23 not this payer's claim (paid nothing). */
-    private static RemittedClaim.Kind kind(Segment clp) throws UnreadableDocument {
+    private static RemittedClaim.Kind kind(Segment clp) throws UnreadableResponse {
         return switch (clp.element(2)) {
             case "1", "2", "3", "19", "20", "21", "25" -> RemittedClaim.Kind.PROCESSED;
             case "4", "23" -> RemittedClaim.Kind.DENIED;
             case "22" -> RemittedClaim.Kind.REVERSAL;
-            default -> throw new UnreadableDocument(clp.number(),
+            default -> throw new UnreadableResponse(clp.number(),
                     "CLP02 '%s' is not a claim status code the hub knows".formatted(clp.element(2)));
         };
     }
 
     /** CAS01 is the group; then up to six reason, amount, quantity triples. */
-    private static List<Adjustment> adjustments(Segment cas) throws UnreadableDocument {
+    private static List<Adjustment> adjustments(Segment cas) throws UnreadableResponse {
         Adjustment.Group group = Adjustment.Group.of(required(cas, 1, "the adjustment group"));
         if (group == null) {
-            throw new UnreadableDocument(cas.number(), "CAS01 '%s' is not an adjustment group: CO (contractual), PR (patient "
+            throw new UnreadableResponse(cas.number(), "CAS01 '%s' is not an adjustment group: CO (contractual), PR (patient "
                     .formatted(cas.element(1)) + "responsibility), OA (other) or PI (payer-initiated)");
         }
         List<Adjustment> result = new ArrayList<>();
@@ -149,10 +149,10 @@ final class Remittance835 {
         return result;
     }
 
-    private static String required(Segment s, int position, String what) throws UnreadableDocument {
+    private static String required(Segment s, int position, String what) throws UnreadableResponse {
         String value = s.element(position);
         if (value.isEmpty()) {
-            throw new UnreadableDocument(s.number(), "%s%02d (%s) is missing".formatted(s.tag(), position, what));
+            throw new UnreadableResponse(s.number(), "%s%02d (%s) is missing".formatted(s.tag(), position, what));
         }
         return value;
     }
@@ -161,11 +161,11 @@ final class Remittance835 {
         return value.isEmpty() ? null : value;
     }
 
-    private static LocalDate date(Segment s, int position) throws UnreadableDocument {
+    private static LocalDate date(Segment s, int position) throws UnreadableResponse {
         try {
             return LocalDate.parse(s.element(position), X12_DATE);
         } catch (DateTimeParseException e) {
-            throw new UnreadableDocument(s.number(), "%s%02d '%s' is not a date (CCYYMMDD)".formatted(s.tag(), position,
+            throw new UnreadableResponse(s.number(), "%s%02d '%s' is not a date (CCYYMMDD)".formatted(s.tag(), position,
                     s.element(position)));
         }
     }

@@ -1,7 +1,7 @@
 package com.hmoexchange.hub.responses.x12;
 
 import com.hmoexchange.hub.responses.Amounts;
-import com.hmoexchange.hub.responses.UnreadableDocument;
+import com.hmoexchange.hub.responses.UnreadableResponse;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -34,41 +34,41 @@ public record Segment(String tag, int number, List<List<String>> elements) {
     }
 
     /** A required amount (X12 type R: a decimal, maybe signed). */
-    public BigDecimal amount(int position) throws UnreadableDocument {
+    public BigDecimal amount(int position) throws UnreadableResponse {
         String text = element(position);
         if (text.isEmpty()) {
-            throw new UnreadableDocument(number, "%s%02d (an amount) is missing".formatted(tag, position));
+            throw new UnreadableResponse(number, "%s%02d (an amount) is missing".formatted(tag, position));
         }
         return parse(position, text);
     }
 
     /** An amount that may be absent: zero when it is. */
-    public BigDecimal amountOrZero(int position) throws UnreadableDocument {
+    public BigDecimal amountOrZero(int position) throws UnreadableResponse {
         String text = element(position);
         return text.isEmpty() ? BigDecimal.ZERO : parse(position, text);
     }
 
     /** An amount that may be absent: null when it is. */
-    public BigDecimal amountOrNull(int position) throws UnreadableDocument {
+    public BigDecimal amountOrNull(int position) throws UnreadableResponse {
         String text = element(position);
         return text.isEmpty() ? null : parse(position, text);
     }
 
-    private BigDecimal parse(int position, String text) throws UnreadableDocument {
+    private BigDecimal parse(int position, String text) throws UnreadableResponse {
         BigDecimal amount;
         try {
             amount = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new UnreadableDocument(number, "%s%02d '%s' is not an amount".formatted(tag, position, text));
+            throw new UnreadableResponse(number, "%s%02d '%s' is not an amount".formatted(tag, position, text));
         }
         String problem = Amounts.problem(amount);
         if (problem != null) {
-            throw new UnreadableDocument(number, "%s%02d '%s' %s".formatted(tag, position, text, problem));
+            throw new UnreadableResponse(number, "%s%02d '%s' %s".formatted(tag, position, text, problem));
         }
         return amount;
     }
 
-    public Integer wholeNumberOrNull(int position) throws UnreadableDocument {
+    public Integer wholeNumberOrNull(int position) throws UnreadableResponse {
         String text = element(position);
         if (text.isEmpty()) {
             return null;
@@ -76,7 +76,7 @@ public record Segment(String tag, int number, List<List<String>> elements) {
         try {
             return new BigDecimal(text).intValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new UnreadableDocument(number, "%s%02d '%s' is not a whole number".formatted(tag, position, text));
+            throw new UnreadableResponse(number, "%s%02d '%s' is not a whole number".formatted(tag, position, text));
         }
     }
 }

@@ -1,6 +1,6 @@
 package com.hmoexchange.hub.responses.x12;
 
-import com.hmoexchange.hub.responses.UnreadableDocument;
+import com.hmoexchange.hub.responses.UnreadableResponse;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamException;
@@ -24,16 +24,16 @@ public final class SegmentReader implements Closeable {
 
     private final EDIStreamReader reader;
 
-    public SegmentReader(InputStream in) throws UnreadableDocument {
+    public SegmentReader(InputStream in) throws UnreadableResponse {
         try {
             this.reader = FACTORY.createEDIStreamReader(in);
         } catch (RuntimeException e) {
-            throw new UnreadableDocument(0, "Not an X12 interchange: " + e.getMessage(), e);
+            throw new UnreadableResponse(0, "Not an X12 interchange: " + e.getMessage(), e);
         }
     }
 
     /** The next segment, or null at the end of the input. */
-    public Segment next() throws UnreadableDocument {
+    public Segment next() throws UnreadableResponse {
         String tag = null;
         int number = 0;
         List<List<String>> elements = new ArrayList<>();
@@ -42,7 +42,7 @@ public final class SegmentReader implements Closeable {
                 EDIStreamEvent event = reader.next();
                 Location at = reader.getLocation();
                 if (event.isError() && !isHarmlessEnvelopeStamp(at, reader.getErrorType())) {
-                    throw new UnreadableDocument(at.getSegmentPosition(), "%s in segment %s%s".formatted(
+                    throw new UnreadableResponse(at.getSegmentPosition(), "%s in segment %s%s".formatted(
                             describe(reader.getErrorType().name()), at.getSegmentTag(),
                             at.getElementPosition() > 0 ? " element " + at.getElementPosition() : ""));
                 }
@@ -77,7 +77,7 @@ public final class SegmentReader implements Closeable {
             return null;
         } catch (EDIStreamException e) {
             Location at = e.getLocation();
-            throw new UnreadableDocument(at == null ? 0 : at.getSegmentPosition(), "Broken X12: " + e.getMessage(), e);
+            throw new UnreadableResponse(at == null ? 0 : at.getSegmentPosition(), "Broken X12: " + e.getMessage(), e);
         }
     }
 

@@ -4,24 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.claims.Adjudication;
 import com.hmoexchange.hub.claims.Adjudication.Applied;
 import com.hmoexchange.hub.claims.Adjudication.Late;
-import com.hmoexchange.hub.claims.Adjudication.LineVerdict;
+import com.hmoexchange.hub.claims.Adjudication.OfLine;
 import com.hmoexchange.hub.claims.Adjudication.Refused;
-import com.hmoexchange.hub.claims.Adjudication.Verdict;
+import com.hmoexchange.hub.claims.Adjudication.OfClaim;
 import com.hmoexchange.hub.claims.BilledLines;
 import com.hmoexchange.hub.claims.ClaimPayments;
 import com.hmoexchange.hub.claims.ClaimStatus;
-import com.hmoexchange.hub.claims.ClaimVerdicts;
+import com.hmoexchange.hub.claims.ClaimAdjudications;
 import com.hmoexchange.hub.claims.PaymentRecorded;
 import com.hmoexchange.hub.claims.PaymentStatus;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.responses.Adjustment;
-import com.hmoexchange.hub.responses.ClaimAnswer;
-import com.hmoexchange.hub.responses.LineAnswer;
-import com.hmoexchange.hub.responses.PayerDocument;
+import com.hmoexchange.hub.responses.ClaimAdjudication;
+import com.hmoexchange.hub.responses.LineAdjudication;
+import com.hmoexchange.hub.responses.PayerResponse;
 import com.hmoexchange.hub.responses.Reason;
 import com.hmoexchange.hub.responses.Remittance;
 import com.hmoexchange.hub.responses.RemittedClaim;
 import com.hmoexchange.hub.responses.SetAcknowledgement;
+import com.hmoexchange.hub.messages.MessageRecordRepository;
 import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.notifications.Notifications.PracticeNotice;
@@ -43,17 +44,18 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies what a payer said (one normalised {@link PayerDocument}) to the core: claim answers move claims
- * (set-based, {@link ClaimVerdicts}); remittances post money on the claims (each payment reference of a payer
+ * Applies what a payer said (one normalised {@link PayerResponse}) to the core: claims' adjudications move claims
+ * (set-based, {@link ClaimAdjudications}); remittances post money on the claims (each payment reference of a payer
  * once); acknowledgements move the claims their 837 carried. Whatever cannot be applied by itself goes to the
- * exceptions list; nothing stops the rest of the document. Billing staff are told of rejections, partial
+ * exceptions list; nothing stops the rest of the response. Billing staff are told of rejections, partial
  * approvals, payments and over-payments.
  */
 @Service
-public class PayerAnswers {
+public class ApplyPayerResponse {
 
     private final PayerRepository payers;
-    private final ClaimVerdicts verdicts;
+    private final ClaimAdjudications claimAdjudications;
+    private final MessageRecordRepository messages;
     private final ClaimPayments payments;
     private final BilledLines billedLines;
     private final PayerExceptionRepository exceptions;
@@ -63,11 +65,12 @@ public class PayerAnswers {
     private final ObjectMapper json;
     private final Clock clock;
 
-    PayerAnswers(PayerRepository payers, ClaimVerdicts verdicts, ClaimPayments payments, BilledLines billedLines,
-            PayerExceptionRepository exceptions, Notifications notifications, JdbcTemplate jdbc, EntityManager entities,
+    ApplyPayerResponse(PayerRepository payers, ClaimAdjudications claimAdjudications, ClaimPayments payments,
+            BilledLines billedLines, PayerExceptionRepository exceptions, MessageRecordRepository messages, Notifications notifications, JdbcTemplate jdbc, EntityManager entities,
             ObjectMapper json, Clock clock) {
         this.payers = payers;
-        this.verdicts = verdicts;
+        this.claimAdjudications = claimAdjudications;
+        this.messages = messages;
         this.payments = payments;
         this.billedLines = billedLines;
         this.exceptions = exceptions;
@@ -78,12 +81,12 @@ public class PayerAnswers {
         this.clock = clock;
     }
 
-    /** What applying a document did, for the inbound record and the sender's receipt. */
-    public record Summary(int answers, int applied, int unchanged, int late, int payments, int duplicatePayments,
+    /** What applying a response did, for the inbound record and the sender's receipt. */
+    public record Summary(int adjudications, int applied, int unchanged, int late, int payments, int duplicatePayments,
             int exceptions, List<String> problems, int setAside) {
 
         public String text() {
-            return answers + " answer(s): " + applied + " applied, " + unchanged + " already known"
+            return adjudications + " adjudication(s): " + applied + " applied, " + unchanged + " already known"
                     + (late > 0 ? ", " + late + " received late (kept in the claims' history)" : "") + "; " + payments
                     + " payment(s) posted" + (duplicatePayments > 0 ? ", " + duplicatePayments + " remittance(s) already posted" : "")
                     + "; " + exceptions + " exception(s)" + (setAside > 0 ? "; " + setAside + " part(s) kept without effect" : "");
@@ -95,7 +98,7 @@ public class PayerAnswers {
         final Long documentId;
         final String source;
         final List<PracticeNotice> notices = new ArrayList<>();
-        int answers;
+        int adjudications;
         int applied;
         int unchanged;
         int late;
@@ -122,52 +125,52 @@ public class PayerAnswers {
         }
 
         Summary summary() {
-            return new Summary(answers, applied, unchanged, late, posted, duplicatePayments, exceptionCount, List.copyOf(problems), setAside);
+            return new Summary(adjudications, applied, unchanged, late, posted, duplicatePayments, exceptionCount, List.copyOf(problems), setAside);
         }
     }
 
-    /** Applies a document of the payer in the caller's transaction. {@code source} names it in claim histories. */
+    /** Applies a response of the payer in the caller's transaction. {@code source} names it in claim histories. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Summary apply(String payerCode, PayerDocument document, Long documentId, String source) {
+    public Summary apply(String payerCode, PayerResponse response, Long documentId, String source) {
         Run run = new Run(payer(payerCode), documentId, source);
-        answers(run, document.answers());
-        for (SetAcknowledgement ack : document.acknowledgements()) {
+        adjudications(run, response.adjudications());
+        for (SetAcknowledgement ack : response.acknowledgements()) {
             acknowledgement(run, ack, null);
         }
-        for (Remittance remittance : document.remittances()) {
+        for (Remittance remittance : response.remittances()) {
             remittance(run, remittance);
         }
-        // Kept with the inbound document (a pre-authorisation answer, an answer naming no claim): counted, not applied.
-        run.setAside += document.setAside().size();
+        // Kept with the inbound record (a pre-authorisation adjudication, one naming no claim): counted, not applied.
+        run.setAside += response.setAside().size();
         notifications.tellPractices(run.notices, "Claims news from " + run.payer.getName());
         return run.summary();
     }
 
-    // ---- answers -------------------------------------------------------------------------------
+    // ---- adjudications -------------------------------------------------------------------------------
 
-    private void answers(Run run, List<ClaimAnswer> answers) {
-        run.answers += answers.size();
-        List<ClaimVerdicts.Item> items = answers.stream().map(a -> new ClaimVerdicts.Item(a.claimNumber(), verdict(a), a.split()))
+    private void adjudications(Run run, List<ClaimAdjudication> adjudications) {
+        run.adjudications += adjudications.size();
+        List<ClaimAdjudications.Item> items = adjudications.stream().map(a -> new ClaimAdjudications.Item(a.claimNumber(), ofClaim(a), a.split()))
                 .toList();
-        List<ClaimVerdicts.Result> results = verdicts.apply(run.payer.getId(), run.payer.getStaleAfterDays(), items, run.source);
+        List<ClaimAdjudications.Result> results = claimAdjudications.apply(run.payer.getId(), run.payer.getStaleAfterDays(), items, run.source);
         Map<String, String> references = new LinkedHashMap<>();
-        answers.stream().filter(a -> a.payerReference() != null && !a.payerReference().isBlank())
+        adjudications.stream().filter(a -> a.payerReference() != null && !a.payerReference().isBlank())
                 .forEach(a -> references.put(a.claimNumber(), a.payerReference()));
-        verdicts.notePayerReferences(run.payer.getId(), references);
+        claimAdjudications.notePayerReferences(run.payer.getId(), references);
         for (int i = 0; i < results.size(); i++) {
-            ClaimVerdicts.Result result = results.get(i);
-            ClaimAnswer answer = answers.get(i);
+            ClaimAdjudications.Result result = results.get(i);
+            ClaimAdjudication adjudication = adjudications.get(i);
             if (result.unknownClaim()) {
-                run.exception("UNKNOWN_CLAIM", PayerException.ItemType.ANSWER, answer.claimNumber(), null, null,
-                        run.payer.getName() + " answered about claim " + answer.claimNumber() + ", which it does not have from the hub.",
-                        answer);
+                run.exception("UNKNOWN_CLAIM", PayerException.ItemType.ANSWER, adjudication.claimNumber(), null, null,
+                        run.payer.getName() + " answered about claim " + adjudication.claimNumber() + ", which it does not have from the hub.",
+                        adjudication);
             } else {
-                outcome(run, result, answer, PayerException.ItemType.ANSWER, null);
+                outcome(run, result, adjudication, PayerException.ItemType.ANSWER, null);
             }
         }
     }
 
-    private void outcome(Run run, ClaimVerdicts.Result result, Object item, PayerException.ItemType type, String paymentReference) {
+    private void outcome(Run run, ClaimAdjudications.Result result, Object item, PayerException.ItemType type, String paymentReference) {
         String claimNumber = result.item().claimNumber();
         if (result.outcome() instanceof Applied applied) {
             run.applied++;
@@ -189,13 +192,13 @@ public class PayerAnswers {
         }
     }
 
-    static Verdict verdict(ClaimAnswer answer) {
-        List<LineVerdict> lines = answer.lines().stream().map(PayerAnswers::lineVerdict).toList();
-        return new Verdict(answer.status(), null, lines, reasons(answer.reasons()));
+    static OfClaim ofClaim(ClaimAdjudication adjudication) {
+        List<OfLine> lines = adjudication.lines().stream().map(ApplyPayerResponse::ofLine).toList();
+        return new OfClaim(adjudication.status(), null, lines, reasons(adjudication.reasons()));
     }
 
-    private static LineVerdict lineVerdict(LineAnswer line) {
-        return new LineVerdict(line.sequence(), line.approvedQuantity(), line.approvedAmount(), reasons(line.reasons()));
+    private static OfLine ofLine(LineAdjudication line) {
+        return new OfLine(line.sequence(), line.approvedQuantity(), line.approvedAmount(), reasons(line.reasons()));
     }
 
     static String reasons(List<Reason> reasons) {
@@ -213,28 +216,23 @@ public class PayerAnswers {
      * REJECTED. The claims are found by the set control number (ST02) kept with the outbound message.
      */
     void acknowledgement(Run run, SetAcknowledgement ack, String claimNumber) {
-        List<String> claims = claimNumber != null ? List.of(claimNumber) : claimsSentAs(run.payer.getCode(), ack.setControlNumber());
-        if (claims.isEmpty()) {
+        List<String> numbers = claimNumber != null ? List.of(claimNumber)
+                : messages.claimNumbersSentAs(run.payer.getCode(), ack.setControlNumber());
+        if (numbers.isEmpty()) {
             run.exception("UNMATCHED_ACKNOWLEDGEMENT", PayerException.ItemType.ACKNOWLEDGEMENT, null, null, null,
                     run.payer.getName() + " " + (ack.accepted() ? "accepted" : "rejected") + " transaction set "
                             + ack.setControlNumber() + ", which no claim sent by the hub carried.", ack);
             return;
         }
-        Verdict verdict = new Verdict(ack.accepted() ? ClaimStatus.RECEIVED : ClaimStatus.REJECTED, null, List.of(),
+        OfClaim adjudication = new OfClaim(ack.accepted() ? ClaimStatus.RECEIVED : ClaimStatus.REJECTED, null, List.of(),
                 ack.accepted() ? "accepted (999, set " + ack.setControlNumber() + ")" : reasons(ack.errors()));
-        List<ClaimVerdicts.Item> items = claims.stream().map(c -> new ClaimVerdicts.Item(c, verdict)).toList();
-        run.answers += items.size();
-        for (ClaimVerdicts.Result result : verdicts.apply(run.payer.getId(), run.payer.getStaleAfterDays(), items, run.source)) {
+        List<ClaimAdjudications.Item> items = numbers.stream().map(c -> new ClaimAdjudications.Item(c, adjudication)).toList();
+        run.adjudications += items.size();
+        for (ClaimAdjudications.Result result : claimAdjudications.apply(run.payer.getId(), run.payer.getStaleAfterDays(), items, run.source)) {
             if (!result.unknownClaim()) {
                 outcome(run, result, ack, PayerException.ItemType.ACKNOWLEDGEMENT, null);
             }
         }
-    }
-
-    /** The claims whose outbound message carried this X12 set control number (ST02), for the payer. */
-    public List<String> claimsSentAs(String payerCode, String setControlNumber) {
-        return jdbc.queryForList("select distinct claim_number from message_record where direction = 'OUT' and payer_code = ? "
-                + "and set_control_number = ? and claim_number is not null", String.class, payerCode, setControlNumber);
     }
 
     // ---- remittances ---------------------------------------------------------------------------
@@ -249,7 +247,7 @@ public class PayerAnswers {
         jdbc.update("insert into remittance (payer_code, payment_reference, payment_date, total, document_id, posted_at) "
                 + "values (?, ?, ?, ?, ?, ?)", run.payer.getCode(), remittance.paymentReference(), remittance.paymentDate(),
                 remittance.total(), run.documentId, clock.instant().atOffset(ZoneOffset.UTC));
-        Map<String, BigDecimal> billed = verdicts.billed(run.payer.getId(),
+        Map<String, BigDecimal> billed = claimAdjudications.billed(run.payer.getId(),
                 remittance.claims().stream().map(RemittedClaim::claimNumber).filter(n -> n != null).distinct().toList());
         Map<String, List<BilledLines.Billed>> lines = remittance.claims().stream().anyMatch(c -> c.lines().stream()
                 .anyMatch(l -> l.sequence() == null)) ? billedLines.of(run.payer.getId(), List.copyOf(billed.keySet())) : Map.of();
@@ -290,14 +288,14 @@ public class PayerAnswers {
     /** Decides the claims the payment covers (denied, approved, part-approved), then posts the money on each. */
     void post(Run run, String paymentReference, LocalDate paymentDate, List<RemittedClaim> claims) {
         List<RemittedClaim> decided = claims.stream().filter(c -> c.kind() != RemittedClaim.Kind.REVERSAL).toList();
-        List<ClaimVerdicts.Item> items = decided.stream().map(c -> new ClaimVerdicts.Item(c.claimNumber(), verdict(c), c.split()))
+        List<ClaimAdjudications.Item> items = decided.stream().map(c -> new ClaimAdjudications.Item(c.claimNumber(), ofClaim(c), c.split()))
                 .toList();
         // Claims are changed set-based first, then loaded afresh for the payments.
         entities.flush();
         entities.clear();
-        List<ClaimVerdicts.Result> results = verdicts.apply(run.payer.getId(), run.payer.getStaleAfterDays(), items, run.source);
+        List<ClaimAdjudications.Result> results = claimAdjudications.apply(run.payer.getId(), run.payer.getStaleAfterDays(), items, run.source);
         for (int i = 0; i < results.size(); i++) {
-            ClaimVerdicts.Result result = results.get(i);
+            ClaimAdjudications.Result result = results.get(i);
             if (!result.unknownClaim() && !(result.outcome() instanceof Refused)) {
                 outcome(run, result, null, PayerException.ItemType.PAYMENT, paymentReference);
             } else if (result.outcome() instanceof Refused refused) {
@@ -311,7 +309,7 @@ public class PayerAnswers {
             try {
                 PaymentRecorded recorded;
                 if (c.kind() == RemittedClaim.Kind.REVERSAL && c.paid().signum() == 0) {
-                    continue; // reverses a denial (nothing was paid): no money moves; its new verdict follows
+                    continue; // reverses a denial (nothing was paid): no money moves; its new adjudication follows
                 } else if (c.kind() == RemittedClaim.Kind.REVERSAL) {
                     recorded = payments.reverse(c.claimNumber(), paymentReference, c.paid(), paymentDate, run.source);
                 } else if (c.paid().signum() > 0) {
@@ -344,17 +342,17 @@ public class PayerAnswers {
     }
 
     /** What a remitted claim says of the decision: denied is a rejection; otherwise what was paid was approved. */
-    static Verdict verdict(RemittedClaim c) {
-        String reasons = c.adjustments().stream().map(PayerAnswers::adjustment).collect(Collectors.joining("; "));
-        List<LineVerdict> lines = c.lines().stream().filter(l -> l.sequence() != null)
-                .map(l -> new LineVerdict(l.sequence(), l.units(), l.paid(), l.adjustments().isEmpty() ? null
-                        : l.adjustments().stream().map(PayerAnswers::adjustment).collect(Collectors.joining("; "))))
+    static OfClaim ofClaim(RemittedClaim c) {
+        String reasons = c.adjustments().stream().map(ApplyPayerResponse::adjustment).collect(Collectors.joining("; "));
+        List<OfLine> lines = c.lines().stream().filter(l -> l.sequence() != null)
+                .map(l -> new OfLine(l.sequence(), l.units(), l.paid(), l.adjustments().isEmpty() ? null
+                        : l.adjustments().stream().map(ApplyPayerResponse::adjustment).collect(Collectors.joining("; "))))
                 .toList();
         if (c.kind() == RemittedClaim.Kind.DENIED) {
-            return new Verdict(ClaimStatus.REJECTED, BigDecimal.ZERO, lines, reasons.isEmpty() ? "denied in payment" : reasons);
+            return new OfClaim(ClaimStatus.REJECTED, BigDecimal.ZERO, lines, reasons.isEmpty() ? "denied in payment" : reasons);
         }
         boolean byLine = !lines.isEmpty() && lines.size() == c.lines().size();
-        return new Verdict(null, byLine ? null : c.paid(), byLine ? lines : List.of(), reasons.isEmpty() ? null : reasons);
+        return new OfClaim(null, byLine ? null : c.paid(), byLine ? lines : List.of(), reasons.isEmpty() ? null : reasons);
     }
 
     private static String adjustment(Adjustment a) {
@@ -363,11 +361,11 @@ public class PayerAnswers {
 
     // ---- by hand -------------------------------------------------------------------------------
 
-    /** A person applies an exception's answer to the claim they chose; refused as the payer's would be. */
+    /** A person applies an exception's adjudication to the claim they chose; refused as the payer's would be. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Summary applyByHand(String payerCode, ClaimAnswer answer, String by) {
+    public Summary applyByHand(String payerCode, ClaimAdjudication adjudication, String by) {
         Run run = new Run(payer(payerCode), null, by);
-        answers(run, List.of(answer));
+        adjudications(run, List.of(adjudication));
         notifications.tellPractices(run.notices, "Claims news from " + run.payer.getName());
         return run.summary();
     }

@@ -14,16 +14,16 @@ import java.util.List;
  * {@code patientResponsibility} is what the payer says the patient owes (FHIR copay and deductible, a mapped
  * field); null when it gave none.
  */
-public record ClaimAnswer(String claimNumber, String payerReference, ClaimStatus status, List<Reason> reasons,
-        List<LineAnswer> lines, BigDecimal patientResponsibility) {
+public record ClaimAdjudication(String claimNumber, String payerReference, ClaimStatus status, List<Reason> reasons,
+        List<LineAdjudication> lines, BigDecimal patientResponsibility) {
 
-    public ClaimAnswer {
+    public ClaimAdjudication {
         reasons = List.copyOf(reasons);
         lines = List.copyOf(lines);
     }
 
-    public ClaimAnswer(String claimNumber, String payerReference, ClaimStatus status, List<Reason> reasons,
-            List<LineAnswer> lines) {
+    public ClaimAdjudication(String claimNumber, String payerReference, ClaimStatus status, List<Reason> reasons,
+            List<LineAdjudication> lines) {
         this(claimNumber, payerReference, status, reasons, lines, null);
     }
 
@@ -34,7 +34,7 @@ public record ClaimAnswer(String claimNumber, String payerReference, ClaimStatus
         }
         List<PayerSplit.Line> byLine = new ArrayList<>();
         BigDecimal fromLines = BigDecimal.ZERO;
-        for (LineAnswer line : lines) {
+        for (LineAdjudication line : lines) {
             if (line.patientResponsibility() != null) {
                 byLine.add(new PayerSplit.Line(line.sequence(), line.patientResponsibility(), null));
                 fromLines = fromLines.add(line.patientResponsibility());

@@ -1,11 +1,11 @@
 package com.hmoexchange.hub.responses.x12;
 
-import com.hmoexchange.hub.responses.ClaimAnswer;
-import com.hmoexchange.hub.responses.PayerDocument;
-import com.hmoexchange.hub.responses.PayerDocumentReader;
+import com.hmoexchange.hub.responses.ClaimAdjudication;
+import com.hmoexchange.hub.responses.PayerResponse;
+import com.hmoexchange.hub.responses.ResponseReader;
 import com.hmoexchange.hub.responses.Remittance;
 import com.hmoexchange.hub.responses.SetAcknowledgement;
-import com.hmoexchange.hub.responses.UnreadableDocument;
+import com.hmoexchange.hub.responses.UnreadableResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
  * transaction type the hub does not take makes the whole document unreadable rather than half-read.
  */
 @Component("x12")
-public class X12Documents implements PayerDocumentReader {
+public class X12Responses implements ResponseReader {
 
     @Override
-    public PayerDocument read(InputStream in) throws UnreadableDocument {
-        List<ClaimAnswer> answers = new ArrayList<>();
+    public PayerResponse read(InputStream in) throws UnreadableResponse {
+        List<ClaimAdjudication> adjudications = new ArrayList<>();
         List<Remittance> remittances = new ArrayList<>();
         List<SetAcknowledgement> acknowledgements = new ArrayList<>();
         boolean sawInterchange = false;
@@ -34,18 +34,18 @@ public class X12Documents implements PayerDocumentReader {
                 }
                 switch (segment.element(1)) {
                     case "999" -> acknowledgements.addAll(new Acknowledgement999().read(segments));
-                    case "277" -> answers.addAll(new ClaimAcknowledgement277().read(segments));
+                    case "277" -> adjudications.addAll(new ClaimAcknowledgement277().read(segments));
                     case "835" -> remittances.add(new Remittance835().read(segments));
-                    default -> throw new UnreadableDocument(segment.number(), ("Transaction set %s is not one the hub "
+                    default -> throw new UnreadableResponse(segment.number(), ("Transaction set %s is not one the hub "
                             + "reads from payers (999, 277CA, 835)").formatted(segment.element(1)));
                 }
             }
         } catch (IOException e) {
-            throw new UnreadableDocument(0, "Could not read the file: " + e.getMessage(), e);
+            throw new UnreadableResponse(0, "Could not read the file: " + e.getMessage(), e);
         }
         if (!sawInterchange) {
-            throw new UnreadableDocument(0, "Not an X12 interchange: no ISA segment");
+            throw new UnreadableResponse(0, "Not an X12 interchange: no ISA segment");
         }
-        return new PayerDocument(answers, remittances, acknowledgements);
+        return new PayerResponse(adjudications, remittances, acknowledgements);
     }
 }

@@ -3,7 +3,7 @@ package com.hmoexchange.hub.responses;
 import java.io.InputStream;
 
 /** Reads one payer document in one format. Refuses the whole document when any part cannot be read. */
-public interface PayerDocumentReader {
+public interface ResponseReader {
 
-    PayerDocument read(InputStream in) throws UnreadableDocument;
+    PayerResponse read(InputStream in) throws UnreadableResponse;
 }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hmoexchange.hub.claims.ClaimStatus;
 import com.hmoexchange.hub.responses.Adjustment;
-import com.hmoexchange.hub.responses.ClaimAnswer;
-import com.hmoexchange.hub.responses.PayerDocument;
+import com.hmoexchange.hub.responses.ClaimAdjudication;
+import com.hmoexchange.hub.responses.PayerResponse;
 import com.hmoexchange.hub.responses.RemittedClaim;
 import com.hmoexchange.hub.responses.RemittedLine;
 import com.hmoexchange.hub.responses.Remittance;
 import com.hmoexchange.hub.responses.SetAcknowledgement;
-import com.hmoexchange.hub.responses.UnreadableDocument;
+import com.hmoexchange.hub.responses.UnreadableResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-class X12DocumentsTests {
+class X12ResponsesTests {
 
-    private final X12Documents reader = new X12Documents();
+    private final X12Responses reader = new X12Responses();
 
     @Test
     void anRemittanceWithAPaidADeniedAndAPartPaidClaimReadsIntoItsPayment() throws Exception {
@@ -69,13 +69,13 @@ class X12DocumentsTests {
 
     @Test
     void claimAcknowledgementsMoveClaimsToReceivedInReviewOrRejectedWithTheReason() throws Exception {
-        PayerDocument document = read("277ca-mixed.x12");
+        PayerResponse document = read("277ca-mixed.x12");
 
-        assertThat(document.answers()).extracting(ClaimAnswer::claimNumber, ClaimAnswer::status, ClaimAnswer::payerReference)
+        assertThat(document.adjudications()).extracting(ClaimAdjudication::claimNumber, ClaimAdjudication::status, ClaimAdjudication::payerReference)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("CLM-00000011", ClaimStatus.IN_REVIEW, "ACME-277-11"),
                         org.assertj.core.groups.Tuple.tuple("CLM-00000012", ClaimStatus.REJECTED, "ACME-277-12"),
                         org.assertj.core.groups.Tuple.tuple("CLM-00000013", ClaimStatus.RECEIVED, "ACME-277-13"));
-        assertThat(document.answers().get(1).reasons()).singleElement().satisfies(reason -> {
+        assertThat(document.adjudications().get(1).reasons()).singleElement().satisfies(reason -> {
             assertThat(reason.code()).isEqualTo("A7:562");
             assertThat(reason.text()).isEqualTo(
                     "Rejected for invalid information: Entity's National Provider Identifier (NPI) (billing provider)");
@@ -84,7 +84,7 @@ class X12DocumentsTests {
 
     @Test
     void anAcknowledgementSaysWhichTransactionSetsWereAcceptedAndWhatWasWrongWithTheOthers() throws Exception {
-        PayerDocument document = read("999-partly-rejected.x12");
+        PayerResponse document = read("999-partly-rejected.x12");
 
         assertThat(document.acknowledgements()).extracting(SetAcknowledgement::setControlNumber, SetAcknowledgement::accepted)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("00000021", true),
@@ -98,7 +98,7 @@ class X12DocumentsTests {
     @Test
     void aBadAmountIsReportedWithItsSegment() {
         assertThatThrownBy(() -> read("835-bad-amount.x12"))
-                .isInstanceOfSatisfying(UnreadableDocument.class, e -> {
+                .isInstanceOfSatisfying(UnreadableResponse.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("CLP04 '15OOO' is not an amount");
                     assertThat(e.line()).isPositive();
                 });
@@ -110,7 +110,7 @@ class X12DocumentsTests {
         String cut = whole.substring(0, whole.indexOf("CLP*CLM-00000003"));
 
         assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(cut.getBytes(StandardCharsets.US_ASCII))))
-                .isInstanceOf(UnreadableDocument.class);
+                .isInstanceOf(UnreadableResponse.class);
     }
 
     @Test
@@ -122,7 +122,7 @@ class X12DocumentsTests {
         String x12 = refused + "SE*" + segments + "*0001~\nGE*1*77~\nIEA*1*000000077~\n";
 
         assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(x12.getBytes(StandardCharsets.US_ASCII))))
-                .isInstanceOfSatisfying(UnreadableDocument.class, e -> assertThat(e.getMessage()).isEqualTo(
+                .isInstanceOfSatisfying(UnreadableResponse.class, e -> assertThat(e.getMessage()).isEqualTo(
                         "The payer refused the whole batch (Returned as unprocessable: Missing or invalid information. "
                                 + "Submitter not enrolled) without naming its claims; find the claims it carried and resubmit them"));
     }
@@ -130,16 +130,16 @@ class X12DocumentsTests {
     @Test
     void somethingThatIsNotX12IsUnreadable() {
         assertThatThrownBy(() -> reader.read(new ByteArrayInputStream("CLAIM_REF,STATUS\nCLM-1,APPROVED\n"
-                .getBytes(StandardCharsets.US_ASCII)))).isInstanceOf(UnreadableDocument.class);
+                .getBytes(StandardCharsets.US_ASCII)))).isInstanceOf(UnreadableResponse.class);
     }
 
-    private PayerDocument read(String fixture) throws Exception {
+    private PayerResponse read(String fixture) throws Exception {
         try (InputStream in = resource(fixture)) {
             return reader.read(in);
         }
     }
 
     private static InputStream resource(String fixture) {
-        return X12DocumentsTests.class.getResourceAsStream("/x12/" + fixture);
+        return X12ResponsesTests.class.getResourceAsStream("/x12/" + fixture);
     }
 }

@@ -4,9 +4,9 @@ import com.hmoexchange.hub.claims.Adjudication.Applied;
 import com.hmoexchange.hub.claims.Adjudication.BilledLine;
 import com.hmoexchange.hub.claims.Adjudication.ClaimState;
 import com.hmoexchange.hub.claims.Adjudication.Late;
-import com.hmoexchange.hub.claims.Adjudication.LineVerdict;
+import com.hmoexchange.hub.claims.Adjudication.OfLine;
 import com.hmoexchange.hub.claims.Adjudication.Outcome;
-import com.hmoexchange.hub.claims.Adjudication.Verdict;
+import com.hmoexchange.hub.claims.Adjudication.OfClaim;
 import com.hmoexchange.hub.common.Texts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,15 +28,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies payers' verdicts to many claims at once, set-based: claims are read and locked a chunk at a
- * time, each verdict is decided by {@link Adjudication} (under the claim's {@link StatusRules}), and the changes
+ * Applies payers' adjudications to many claims at once, set-based: claims are read and locked a chunk at a
+ * time, each adjudication is decided by {@link Adjudication} (under the claim's {@link StatusRules}), and the changes
  * (claim, lines, history, news that came late) are
  * written with JDBC batches in the caller's transaction. A 100,000-line status file thus costs a few
  * statements per 500 claims instead of a Hibernate load per claim. The claim's version is raised, so a
  * person editing the claim meanwhile is told it changed.
  */
 @Service
-public class ClaimVerdicts {
+public class ClaimAdjudications {
 
     private static final int CHUNK = 1000;
 
@@ -44,20 +44,20 @@ public class ClaimVerdicts {
     private final Clock clock;
     private volatile Boolean postgres;
 
-    ClaimVerdicts(JdbcTemplate jdbc, Clock clock) {
+    ClaimAdjudications(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /**
-     * One verdict about one claim, by the hub's claim number, with the payer's split of what it did not pay
-     * (null when it gave none). The split is recorded whenever the verdict is not refused: a remittance
+     * One adjudication about one claim, by the hub's claim number, with the payer's split of what it did not pay
+     * (null when it gave none). The split is recorded whenever the adjudication is not refused: a remittance
      * repeating a decision still says who owes what.
      */
-    public record Item(String claimNumber, Verdict verdict, PayerSplit split) {
+    public record Item(String claimNumber, OfClaim adjudication, PayerSplit split) {
 
-        public Item(String claimNumber, Verdict verdict) {
-            this(claimNumber, verdict, null);
+        public Item(String claimNumber, OfClaim adjudication) {
+            this(claimNumber, adjudication, null);
         }
     }
 
@@ -106,7 +106,7 @@ public class ClaimVerdicts {
                 continue;
             }
             Outcome outcome = Adjudication.decide(new ClaimState(item.claimNumber(), row.status, row.approved, row.lines),
-                    item.verdict());
+                    item.adjudication());
             if (outcome instanceof Late late) {
                 history.add(new Object[] {row.id, late.current().name(), late.news().name(), utc(now), by,
                         Texts.shortened(late.reasons(), 500), true});
@@ -116,7 +116,7 @@ public class ClaimVerdicts {
                 row.status = applied.to();
                 row.approved = applied.approvedAmount();
                 row.changed = true;
-                for (LineVerdict line : applied.lines()) {
+                for (OfLine line : applied.lines()) {
                     lineUpdates.add(new Object[] {line.approvedQuantity(), line.approvedAmount(),
                             Texts.shortened(line.reasons(), 1000), row.id, line.position()});
                 }

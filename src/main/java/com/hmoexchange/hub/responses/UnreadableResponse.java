@@ -5,16 +5,16 @@ package com.hmoexchange.hub.responses;
  * number), or 0 when the problem is with the whole document. The message says what is wrong, for the
  * quarantine report a person reads.
  */
-public class UnreadableDocument extends Exception {
+public class UnreadableResponse extends Exception {
 
     private final long line;
 
-    public UnreadableDocument(long line, String message) {
+    public UnreadableResponse(long line, String message) {
         super(message);
         this.line = line;
     }
 
-    public UnreadableDocument(long line, String message, Throwable cause) {
+    public UnreadableResponse(long line, String message, Throwable cause) {
         super(message, cause);
         this.line = line;
     }
