@@ -3,18 +3,20 @@ package com.hmoexchange.hub.responses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.claims.BilledLines.Billed;
 import com.hmoexchange.hub.claims.ClaimStatus;
 import com.hmoexchange.hub.claims.PayerSplit;
-import com.hmoexchange.hub.responses.x12.X12Documents;
+import com.hmoexchange.hub.payers.PayerSettings;
+import com.hmoexchange.hub.responses.x12.X12Responses;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +34,7 @@ class PayerFileReadersTests {
 
     @Test
     void an_835_says_per_claim_what_the_patient_owes_and_what_the_provider_writes_off() throws Exception {
-        Remittance payment = new X12Documents().read(fixture("/x12/835-no-line-numbers.x12")).remittances().get(0);
+        Remittance payment = new X12Responses().read(fixture("/x12/835-no-line-numbers.x12")).remittances().get(0);
 
         RemittedClaim paid = payment.claims().get(0);
         assertThat(paid.split()).isNull(); // no group, no CLP05: the payer said nothing of who owes what (nothing is owed)
@@ -53,8 +55,8 @@ class PayerFileReadersTests {
     @Test
     void an_835_with_an_adjustment_group_the_hub_does_not_know_is_refused_on_its_segment() {
         String x12 = text("/x12/835-no-line-numbers.x12").replace("CAS*CO*29*18000", "CAS*XX*29*18000");
-        assertThatThrownBy(() -> new X12Documents().read(bytes(x12)))
-                .isInstanceOfSatisfying(UnreadableDocument.class, e -> {
+        assertThatThrownBy(() -> new X12Responses().read(bytes(x12)))
+                .isInstanceOfSatisfying(UnreadableResponse.class, e -> {
                     assertThat(e.line()).isEqualTo(16);
                     assertThat(e.getMessage()).contains("CAS01 'XX' is not an adjustment group");
                 });
@@ -63,14 +65,14 @@ class PayerFileReadersTests {
     @Test
     void an_835_amount_the_store_cannot_hold_is_refused_on_its_segment() {
         String x12 = text("/x12/835-no-line-numbers.x12").replace("CLP*CLM-00000101*1*14000*14000", "CLP*CLM-00000101*1*14000*1234567890123");
-        assertThatThrownBy(() -> new X12Documents().read(bytes(x12)))
-                .isInstanceOfSatisfying(UnreadableDocument.class, e -> {
+        assertThatThrownBy(() -> new X12Responses().read(bytes(x12)))
+                .isInstanceOfSatisfying(UnreadableResponse.class, e -> {
                     assertThat(e.line()).isEqualTo(10);
                     assertThat(e.getMessage()).isEqualTo("CLP04 '1234567890123' is too large: the hub holds amounts up to 999,999,999,999.99");
                 });
         String kobo = text("/x12/835-no-line-numbers.x12").replace("SVC*HC:CONS-GP*5000*5000", "SVC*HC:CONS-GP*5000*4999.999");
-        assertThatThrownBy(() -> new X12Documents().read(bytes(kobo)))
-                .isInstanceOfSatisfying(UnreadableDocument.class, e -> assertThat(e.getMessage()).contains("more than two decimal places"));
+        assertThatThrownBy(() -> new X12Responses().read(bytes(kobo)))
+                .isInstanceOfSatisfying(UnreadableResponse.class, e -> assertThat(e.getMessage()).contains("more than two decimal places"));
     }
 
     // ---- line matching without REF*6R -----------------------------------------------------------------
@@ -134,8 +136,8 @@ class PayerFileReadersTests {
     @Test
     void a_status_csv_gives_the_patients_part_per_line() throws Exception {
         CsvResponses status = new CsvResponses(harmonyColumns());
-        ClaimAnswer answer = status.read(new ByteArrayInputStream(("CLAIM_REF,STATUS,LINE_NO,APPROVED_AMOUNT,PATIENT_OWES\n"
-                + "CLM-3,PART_APPROVED,1,4000,1000\n").getBytes(StandardCharsets.UTF_8))).answers().get(0);
+        ClaimAdjudication answer = status.read(new ByteArrayInputStream(("CLAIM_REF,STATUS,LINE_NO,APPROVED_AMOUNT,PATIENT_OWES\n"
+                + "CLM-3,PART_APPROVED,1,4000,1000\n").getBytes(StandardCharsets.UTF_8))).adjudications().get(0);
         assertThat(answer.status()).isEqualTo(ClaimStatus.PARTIAL);
         assertThat(answer.split().patient()).isEqualByComparingTo("1000");
         assertThat(answer.split().lines()).extracting(PayerSplit.Line::position).containsExactly(1);
@@ -144,13 +146,13 @@ class PayerFileReadersTests {
     @Test
     void a_malformed_csv_is_reported_with_its_line_in_words() {
         assertThatThrownBy(() -> csv.read(stream(REMITTANCE_HEADER + "\nHCI-PAY-1,2026-11-21,5000,CLM-1,,5000,5000,,,\"unclosed\n")))
-                .isInstanceOfSatisfying(UnreadableDocument.class, e -> {
+                .isInstanceOfSatisfying(UnreadableResponse.class, e -> {
                     assertThat(e.line()).isEqualTo(2);
                     assertThat(e.getMessage()).isEqualTo("Line 2: a quoted field opens (\") but is never closed; close the quote, "
                             + "or double a quote that belongs to the text (\"\").");
                 });
         assertThatThrownBy(() -> csv.read(stream(REMITTANCE_HEADER + "\nHCI-PAY-1,2026-11-21,5000,CLM-1,,5000,5000,,,\"Paid\" in full\n")))
-                .isInstanceOfSatisfying(UnreadableDocument.class, e -> {
+                .isInstanceOfSatisfying(UnreadableResponse.class, e -> {
                     assertThat(e.line()).isEqualTo(2);
                     assertThat(e.getMessage()).startsWith("Line 2, character ").contains("text follows a closing quote")
                             .doesNotContain("Exception").doesNotContain("org.apache");
@@ -161,7 +163,7 @@ class PayerFileReadersTests {
     void a_csv_amount_the_store_cannot_hold_is_refused_on_its_line() {
         assertThatThrownBy(() -> csv.read(stream(REMITTANCE_HEADER + "\nHCI-PAY-1,2026-11-21,5000,CLM-1,,5000,5000,,,\n"
                 + "HCI-PAY-1,2026-11-21,5000,CLM-2,,5000,99999999999999,,,\n")))
-                .isInstanceOfSatisfying(UnreadableDocument.class, e -> {
+                .isInstanceOfSatisfying(UnreadableResponse.class, e -> {
                     assertThat(e.line()).isEqualTo(3);
                     assertThat(e.getMessage()).isEqualTo("Column PAID: '99999999999999' is too large: the hub holds amounts up to "
                             + "999,999,999,999.99.");
@@ -173,7 +175,7 @@ class PayerFileReadersTests {
     @Test
     void a_mapped_json_document_gives_the_patients_part_and_groups_and_its_amounts_are_checked() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        PayerDocument document = NormalisedJson.read(json.readTree("""
+        PayerResponse document = NormalisedJson.read(json.readTree("""
                 {"remittances": [{"paymentReference": "P-1", "total": 36000, "claims": [{"claimNumber": "CLM-9",
                   "charged": 48000, "paid": 36000, "patientResponsibility": 10000,
                   "adjustments": [{"group": "PR", "reason": "1", "amount": 10000}, {"group": "CO", "reason": "45", "amount": 2000}]}]}]}
@@ -195,16 +197,16 @@ class PayerFileReadersTests {
 
     @Test
     void a_claim_response_gives_copay_deductible_added_items_and_process_notes() throws Exception {
-        PayerDocument document = new FhirResponses().read(fixture("/fhir/claim-response-copay-additem.json"));
+        PayerResponse document = new FhirResponses().read(fixture("/fhir/claim-response-copay-additem.json"));
 
-        ClaimAnswer answer = document.answers().get(0);
+        ClaimAdjudication answer = document.adjudications().get(0);
         assertThat(answer.claimNumber()).isEqualTo("CLM-FHIR-1");
         assertThat(answer.status()).isEqualTo(ClaimStatus.PARTIAL);
         assertThat(answer.patientResponsibility()).isEqualByComparingTo("1500");
         assertThat(answer.lines().get(0).approvedAmount()).isEqualByComparingTo("4500");
         assertThat(answer.lines().get(0).patientResponsibility()).isEqualByComparingTo("500");
         // The added basic panel replaces the rejected lipid panel: its benefit and deductible count on line 2.
-        LineAnswer replaced = answer.lines().get(1);
+        LineAdjudication replaced = answer.lines().get(1);
         assertThat(replaced.approvedAmount()).isEqualByComparingTo("1000");
         assertThat(replaced.patientResponsibility()).isEqualByComparingTo("1000");
         assertThat(replaced.reasons()).extracting(Reason::text).contains("Plan Limit Reached", "the payer added LAB-BASIC (1000.00) in its place");
@@ -214,10 +216,10 @@ class PayerFileReadersTests {
 
     @Test
     void a_pre_authorisation_answer_and_an_answer_naming_no_claim_are_kept_without_effect() throws Exception {
-        PayerDocument document = new FhirResponses().read(fixture("/fhir/claim-response-preauthorization.json"));
+        PayerResponse document = new FhirResponses().read(fixture("/fhir/claim-response-preauthorization.json"));
 
-        assertThat(document.answers()).isEmpty();
-        assertThat(document.setAside()).extracting(PayerDocument.SetAside::part)
+        assertThat(document.adjudications()).isEmpty();
+        assertThat(document.setAside()).extracting(PayerResponse.SetAside::part)
                 .containsExactly("ClaimResponse PA-3301", "ClaimResponse UNSOLICITED-7");
         assertThat(document.setAside().get(0).why()).contains("preauthorization answer");
         assertThat(document.setAside().get(0).claimNumber()).isEqualTo("CLM-FHIR-1");
@@ -249,16 +251,21 @@ class PayerFileReadersTests {
         return new RemittedLine(null, code, modifiers, date, new BigDecimal(charged), new BigDecimal(charged), 1, null, List.of());
     }
 
-    private static JsonNode harmonyColumns() {
-        ObjectMapper json = new ObjectMapper();
-        var settings = json.createObjectNode();
-        var columns = settings.putObject("columns");
-        columns.put("claimNumber", "CLAIM_REF").put("status", "STATUS").put("line", "LINE_NO")
-                .put("approvedAmount", "APPROVED_AMOUNT").put("reasonCode", "REASON_CODE").put("reasonText", "REASON")
-                .put("paymentReference", "PAYMENT_REF").put("paymentDate", "PAYMENT_DATE").put("paymentTotal", "PAYMENT_TOTAL")
-                .put("charged", "BILLED").put("paid", "PAID").put("patientResponsibility", "PATIENT_OWES");
-        settings.putObject("statuses").put("PART_APPROVED", "PARTIAL");
-        return settings;
+    private static PayerSettings.CsvAnswers harmonyColumns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("claimNumber", "CLAIM_REF");
+        columns.put("status", "STATUS");
+        columns.put("line", "LINE_NO");
+        columns.put("approvedAmount", "APPROVED_AMOUNT");
+        columns.put("reasonCode", "REASON_CODE");
+        columns.put("reasonText", "REASON");
+        columns.put("paymentReference", "PAYMENT_REF");
+        columns.put("paymentDate", "PAYMENT_DATE");
+        columns.put("paymentTotal", "PAYMENT_TOTAL");
+        columns.put("charged", "BILLED");
+        columns.put("paid", "PAID");
+        columns.put("patientResponsibility", "PATIENT_OWES");
+        return new PayerSettings.CsvAnswers(columns, Map.of("PART_APPROVED", "PARTIAL"));
     }
 
     private static byte[] withBom(byte[] content, byte[] bom) {

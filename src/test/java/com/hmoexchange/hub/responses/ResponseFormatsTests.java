@@ -41,7 +41,7 @@ class ResponseFormatsTests {
 
         byte[] json = "{\"claims\": []}".getBytes(StandardCharsets.UTF_8);
         assertThat(ResponseFormats.sniff(json)).isEqualTo(ResponseFormat.JSON);
-        assertThatThrownBy(() -> formats.read("h-hmo", json)).isInstanceOf(UnreadableDocument.class);
+        assertThatThrownBy(() -> formats.read("h-hmo", json)).isInstanceOf(UnreadableResponse.class);
         assertThat(formats.formatOf(PayerCatalog.read(mappings, new StandardEnvironment()).settings("h-hmo"), json))
                 .isEqualTo(ResponseFormat.CSV);
     }
