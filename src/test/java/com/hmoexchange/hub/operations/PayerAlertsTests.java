@@ -59,6 +59,6 @@ class PayerAlertsTests {
     private void payer(String code, String extra) throws IOException {
         Files.createDirectories(mappings.resolve(code));
         Files.writeString(mappings.resolve(code).resolve("payer.yaml"), "code: " + code + "\nname: " + code
-                + "\nchannel: http\nformat: json\n" + extra);
+                + "\nchannel: email\nformat: fhir\nemail:\n  to: claims@" + code + ".example\n" + extra);
     }
 }

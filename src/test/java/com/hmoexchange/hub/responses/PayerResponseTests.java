@@ -209,7 +209,9 @@ class PayerResponseTests extends ApiTest {
                 .filter(n -> n.endsWith(bad + ".error.txt")).findFirst().map(n -> SFTP.responses().resolve(".quarantine").resolve(n))
                 .orElse(null), p -> p != null);
         assertThat(Files.readString(report)).contains("Line: 3").contains("12x");
-        assertThat(names(SFTP.responses().resolve(".quarantine"))).anyMatch(n -> n.endsWith(bad));
+        // The report is written by the route; the file itself is moved aside when the route is done with it.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(
+                () -> assertThat(names(SFTP.responses().resolve(".quarantine"))).anyMatch(n -> n.endsWith(bad)));
         assertThat(claim(claimNumber).get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(operator.get("/api/notifications").json().findValuesAsText("kind")).contains("FILE_QUARANTINED");
         TestMail.awaitMail(PayerSandboxes.OPERATIONS_MAILBOX, "file quarantined");
