@@ -3,7 +3,6 @@ package com.hmoexchange.hub.claims;
 import com.hmoexchange.hub.common.InvalidInput;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +17,8 @@ class AttachmentPolicy {
 
     private final long maxBytes;
 
-    AttachmentPolicy(@Value("${hub.attachments.max-bytes}") long maxBytes) {
-        this.maxBytes = maxBytes;
+    AttachmentPolicy(ClaimSettings settings) {
+        this.maxBytes = settings.attachments().maxBytes();
     }
 
     record Accepted(String fileName, String contentType) {

@@ -35,7 +35,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,7 +63,7 @@ public class ClaimService {
     ClaimService(ClaimRepository claims, AttachmentContentRepository contents, VisitRepository visits,
             EnrolleeRepository enrollees, PayerRepository payers, TariffRepository tariffs, HmoModuleGate hmoModule,
             ClaimNumbers numbers, AttachmentPolicy attachmentPolicy, Outbox outbox, ClaimPresenter presenter, Clock clock,
-            @Value("${hub.currency}") String currency) {
+            ClaimSettings settings) {
         this.claims = claims;
         this.contents = contents;
         this.visits = visits;
@@ -77,7 +76,7 @@ public class ClaimService {
         this.outbox = outbox;
         this.presenter = presenter;
         this.clock = clock;
-        this.currency = currency;
+        this.currency = settings.currency();
     }
 
     /** A visit service to bill, at the tariff price unless a price and its reason are given. */

@@ -2,7 +2,6 @@ package com.hmoexchange.hub.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -17,17 +16,18 @@ class DemoBanner {
     private static final Logger log = LoggerFactory.getLogger(DemoBanner.class);
 
     private final Environment environment;
-    private final boolean defaultPassword;
+    private final DemoSettings settings;
 
-    DemoBanner(Environment environment, @Value("${HUB_DEMO_PASSWORD:}") String overridden) {
+    DemoBanner(Environment environment, DemoSettings settings) {
         this.environment = environment;
-        this.defaultPassword = overridden.isEmpty();
+        this.settings = settings;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void announce() {
         String port = environment.getProperty("local.server.port", "8080");
-        String password = defaultPassword ? environment.getProperty("hub.demo.password") : "(the value of HUB_DEMO_PASSWORD)";
+        boolean published = settings.publishedPassword();
+        String password = published ? settings.password() : "(the value of HUB_DEMO_PASSWORD)";
         log.info("""
 
                 ================================================================================
@@ -52,9 +52,8 @@ class DemoBanner {
                    {}/sandbox-sftp/root/zenith/claims (SFTP, X12)
                  Try: curl -u lekki.billing:{} http://localhost:{}/api/visits
                 ================================================================================""",
-                port, port, port, password, environment.getProperty("hub.demo.mailbox.imap-port"),
-                environment.getProperty("hub.demo.mailbox.imap-port"), port,
+                port, port, port, password, settings.mailbox().imapPort(), settings.mailbox().imapPort(), port,
                 environment.getProperty("HUB_DATA_DIR", "./data"), port, environment.getProperty("HUB_DATA_DIR", "./data"),
-                defaultPassword ? password : "$HUB_DEMO_PASSWORD", port);
+                published ? password : "$HUB_DEMO_PASSWORD", port);
     }
 }

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -60,7 +59,7 @@ class DemoData implements ApplicationRunner {
 
     DemoData(ProviderRepository providers, PayerRepository payers, AppUserRepository users, TariffRepository tariffs,
             EnrolleeRepository enrollees, VisitRepository visits, ClientRepository clients, BenefitPlanRepository plans,
-            PasswordEncoder passwords, @Value("${hub.demo.password}") String demoPassword) {
+            PasswordEncoder passwords, DemoSettings settings) {
         this.providers = providers;
         this.payers = payers;
         this.users = users;
@@ -70,7 +69,7 @@ class DemoData implements ApplicationRunner {
         this.clients = clients;
         this.plans = plans;
         this.passwords = passwords;
-        this.demoPassword = demoPassword;
+        this.demoPassword = settings.password();
     }
 
     @Override

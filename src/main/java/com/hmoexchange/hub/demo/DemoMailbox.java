@@ -3,7 +3,6 @@ package com.hmoexchange.hub.demo;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -19,9 +18,10 @@ import org.springframework.context.annotation.Profile;
 class DemoMailbox {
 
     @Bean(destroyMethod = "stop")
-    GreenMail demoMailServer(@Value("${hub.demo.mailbox.smtp-port}") int smtpPort,
-            @Value("${hub.demo.mailbox.imap-port}") int imapPort,
-            @Value("${CRESTLINE_RESPONSES_IMAP_USER}") String answersMailbox) {
+    GreenMail demoMailServer(DemoSettings settings) {
+        int smtpPort = settings.mailbox().smtpPort();
+        int imapPort = settings.mailbox().imapPort();
+        String answersMailbox = settings.mailbox().answersMailbox();
         GreenMail server = new GreenMail(new ServerSetup[] {
                 new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})

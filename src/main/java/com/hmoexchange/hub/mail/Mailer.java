@@ -12,11 +12,13 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are not kept, only logged. Logs name the recipient and subject only: bodies may carry sign-in links.
  */
 @Component
-public class Mailer {
+public class Mailer implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
     private static final int BATCH = 20;
@@ -45,6 +47,7 @@ public class Mailer {
     private final String from;
     private final Duration firstRetry;
     private final int maxAttempts;
+    private final Duration relayPeriod;
     private final ExecutorService outgoing = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "hub-mail");
         thread.setDaemon(true);
@@ -52,16 +55,17 @@ public class Mailer {
     });
 
     Mailer(ObjectProvider<JavaMailSender> sender, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-            @Value("${spring.mail.host:}") String host, @Value("${hub.mail.from}") String from,
-            @Value("${hub.mail.first-retry:10s}") Duration firstRetry, @Value("${hub.mail.max-attempts:20}") int maxAttempts) {
+            ObjectProvider<MailProperties> server, MailSettings settings) {
         this.sender = sender;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.configured = !host.isBlank();
-        this.from = from;
-        this.firstRetry = firstRetry;
-        this.maxAttempts = maxAttempts;
+        MailProperties mailServer = server.getIfAvailable();
+        this.configured = mailServer != null && mailServer.getHost() != null && !mailServer.getHost().isBlank();
+        this.from = settings.from();
+        this.firstRetry = settings.firstRetry();
+        this.maxAttempts = settings.maxAttempts();
+        this.relayPeriod = settings.relayPeriod();
     }
 
     /** Keeps the email with the current transaction (or at once when there is none) and sends it after commit. */
@@ -98,8 +102,12 @@ public class Mailer {
         return body == null || body.length() <= MAX_BODY ? body : body.substring(0, MAX_BODY - CUT.length()) + CUT;
     }
 
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::relay, relayPeriod, relayPeriod));
+    }
+
     /** Sends what is due: new emails, and those whose retry time has come. */
-    @Scheduled(fixedDelayString = "${hub.mail.relay-period:5s}", initialDelayString = "${hub.mail.relay-period:5s}")
     public void relay() {
         if (!configured) {
             return;

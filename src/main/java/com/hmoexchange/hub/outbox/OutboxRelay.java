@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,22 +47,15 @@ public class OutboxRelay {
     private final Duration keepPublished;
 
     OutboxRelay(ConnectionFactory connectionFactory, ObjectMapper json, Clock clock, TransactionTemplate tx,
-            @Value("${hub.dispatch.relay-batch-size}") int rowsPerRound,
-            @Value("${hub.dispatch.batch-size}") int eventsPerMessage,
-            @Value("${hub.outbox.keep-published}") Duration keepPublished) {
-        if (keepPublished.compareTo(Duration.ofHours(1)) < 0) {
-            // A bare number is read as milliseconds: "7" would delete rows just published.
-            throw new IllegalArgumentException("hub.outbox.keep-published (HUB_OUTBOX_KEEP_PUBLISHED) is " + keepPublished
-                    + "; give at least an hour, with its unit, e.g. 7d or 12h");
-        }
-        this.keepPublished = keepPublished;
+            OutboxSettings settings) {
+        this.keepPublished = settings.outbox().keepPublished();
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
         this.json = json;
         this.clock = clock;
         this.tx = tx;
-        this.rowsPerRound = rowsPerRound;
-        this.eventsPerMessage = eventsPerMessage;
+        this.rowsPerRound = settings.dispatch().relayBatchSize();
+        this.eventsPerMessage = settings.dispatch().batchSize();
     }
 
     /** Publishes round after round, each in its own transaction, until the outbox is drained (or 50 rounds). */

@@ -29,6 +29,22 @@ class ProblemDetailsTests extends ApiTest {
     }
 
     @Test
+    void a_body_too_large_is_refused_as_too_large_before_it_is_read_as_json() {
+        StringBuilder ids = new StringBuilder("{\"claimIds\": [");
+        while (ids.length() < 20 * 1024 * 1024) {
+            ids.append("1234567,");
+        }
+        ids.append("1]}");
+        long started = System.nanoTime();
+        Api.Response response = billing.post("/api/claims/submissions", ids.toString());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertProblem(response, 413, "body-too-large");
+        assertThat(response.json().get("detail").asText()).contains("too large").contains("5 MB").doesNotContain("JSON");
+        assertThat(millis).as("refused before binding, in ms").isLessThan(10_000);
+    }
+
+    @Test
     void missing_and_invalid_fields_are_each_named() {
         Api.Response response = billing.post("/api/claims", Map.of("services", List.of(), "diagnoses", List.of("banana")));
 

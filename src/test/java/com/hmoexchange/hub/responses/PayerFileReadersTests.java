@@ -3,6 +3,7 @@ package com.hmoexchange.hub.responses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.claims.BilledLines.Billed;
 import com.hmoexchange.hub.claims.ClaimStatus;
 import com.hmoexchange.hub.claims.PayerSplit;
@@ -13,8 +14,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -252,20 +251,11 @@ class PayerFileReadersTests {
     }
 
     private static PayerSettings.CsvAnswers harmonyColumns() {
-        Map<String, String> columns = new LinkedHashMap<>();
-        columns.put("claimNumber", "CLAIM_REF");
-        columns.put("status", "STATUS");
-        columns.put("line", "LINE_NO");
-        columns.put("approvedAmount", "APPROVED_AMOUNT");
-        columns.put("reasonCode", "REASON_CODE");
-        columns.put("reasonText", "REASON");
-        columns.put("paymentReference", "PAYMENT_REF");
-        columns.put("paymentDate", "PAYMENT_DATE");
-        columns.put("paymentTotal", "PAYMENT_TOTAL");
-        columns.put("charged", "BILLED");
-        columns.put("paid", "PAID");
-        columns.put("patientResponsibility", "PATIENT_OWES");
-        return new PayerSettings.CsvAnswers(columns, Map.of("PART_APPROVED", "PARTIAL"));
+        return new PayerSettings.CsvAnswers(Map.ofEntries(Map.entry("claimNumber", "CLAIM_REF"), Map.entry("status", "STATUS"),
+                Map.entry("line", "LINE_NO"), Map.entry("approvedAmount", "APPROVED_AMOUNT"), Map.entry("reasonCode", "REASON_CODE"),
+                Map.entry("reasonText", "REASON"), Map.entry("paymentReference", "PAYMENT_REF"),
+                Map.entry("paymentDate", "PAYMENT_DATE"), Map.entry("paymentTotal", "PAYMENT_TOTAL"), Map.entry("charged", "BILLED"),
+                Map.entry("paid", "PAID"), Map.entry("patientResponsibility", "PATIENT_OWES")), Map.of("PART_APPROVED", "PARTIAL"));
     }
 
     private static byte[] withBom(byte[] content, byte[] bom) {

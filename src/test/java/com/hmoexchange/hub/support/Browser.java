@@ -21,35 +21,64 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven through /usr/bin/chromedriver (Selenium cannot download a driver
- * here), with a fresh profile; one per test class. Screenshots go to the folder named by the system
- * property {@code hub.screenshots} (docs/screenshots to refresh the committed ones), else target/screenshots.
+ * Debian's headless Chromium driven through its chromedriver (Selenium cannot download a driver here), with a
+ * fresh profile; one per test class. Each program is taken from the system property ({@code hub.chromium},
+ * {@code hub.chromedriver}), else the environment ({@code HUB_CHROMIUM}, {@code HUB_CHROMEDRIVER}), else
+ * /usr/bin, else the PATH; a missing one fails the test saying how to install it. Screenshots go to the folder
+ * named by the system property {@code hub.screenshots} (docs/screenshots to refresh the committed ones), else
+ * target/screenshots.
  */
 public final class Browser implements AutoCloseable {
 
-    private static final String CHROMIUM = System.getProperty("hub.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("hub.chromedriver", "/usr/bin/chromedriver");
+    private static final String INSTALL = "apt-get install -y chromium chromium-driver";
 
     private final WebDriver driver;
     private final Path profile;
     private final String base;
 
     public Browser(int port) {
+        Path chromium = program("hub.chromium", "HUB_CHROMIUM", "chromium", "chromium-browser");
+        Path chromedriver = program("hub.chromedriver", "HUB_CHROMEDRIVER", "chromedriver");
         try {
             this.profile = Files.createTempDirectory("hub-chromium-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
+        options.setBinary(chromium.toFile());
         // Headless on a closed network: without the background-networking flags Chromium keeps trying Google's hosts.
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;
+    }
+
+    /** The program named by the property or variable, else the first of the names found in /usr/bin or on the PATH. */
+    static Path program(String property, String variable, String... names) {
+        String given = System.getProperty(property, System.getenv(variable));
+        if (given != null && !given.isBlank()) {
+            Path path = Path.of(given);
+            if (!Files.isExecutable(path)) {
+                throw new IllegalStateException(property + " / " + variable + " names " + given
+                        + ", which is not an executable file: correct it, or unset it and " + INSTALL);
+            }
+            return path;
+        }
+        List<String> folders = new java.util.ArrayList<>(List.of("/usr/bin"));
+        folders.addAll(List.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)));
+        for (String name : names) {
+            for (String folder : folders) {
+                Path candidate = Path.of(folder.isEmpty() ? "." : folder, name);
+                if (Files.isExecutable(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("The browser tests need " + names[0] + ", not found in /usr/bin or on the PATH: "
+                + INSTALL + " (or set " + variable + " to its path)");
     }
 
     public WebDriver driver() {
