@@ -43,7 +43,7 @@ class Dashboard {
         List<Incident> open = incidents.open();
         Map<String, Map<Long, long[]>> hourly = new HashMap<>();
         jdbc.query("""
-                select payer_code, floor(extract(epoch from finished_at) / 3600) as hour_started,
+                select payer_code, floor(extract(epoch from finished_at) / 3600) as epoch_hour,
                     sum(case when outcome = 'DELIVERED' then 1 else 0 end),
                     sum(case when outcome in ('FAILED', 'DEAD_LETTERED', 'REFUSED') then 1 else 0 end)
                 from message_record where finished_at >= ? group by payer_code, floor(extract(epoch from finished_at) / 3600)""",
