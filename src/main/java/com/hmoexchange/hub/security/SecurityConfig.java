@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -17,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every endpoint needs a signed-in user except health, the API description and the one a client
@@ -71,6 +75,26 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/sandbox/**"))
                 .headers(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * An address the firewall refuses (an encoded slash such as ACM%2F10001%2F0, a double slash, a semicolon)
+     * gets problem details saying what to write instead, not the servlet container's error page.
+     */
+    @Bean
+    RequestRejectedHandler addressRejected(ObjectMapper json) {
+        return (request, response, rejected) -> writeProblem(json, response, HttpStatus.BAD_REQUEST, "address-rejected",
+                "Address not accepted",
+                "The address holds characters the hub does not accept in a path: an encoded slash (%2F), a double "
+                        + "slash, a semicolon or a backslash. Write an enrollee number with plain slashes, e.g. "
+                        + "/api/enrollees/ACM/10001/0.");
+    }
+
+    /** Tomcat would refuse an encoded slash itself, with its own HTML page: let the firewall above refuse it. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesToTheFirewall() {
+        return factory -> factory.addConnectorCustomizers(
+                connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 
     @Bean

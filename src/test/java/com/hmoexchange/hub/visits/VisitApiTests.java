@@ -87,4 +87,13 @@ class VisitApiTests extends PracticeApiTest {
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
         assertThat(found.json().get("enrolleeNumber").asText()).isEqualTo(number);
     }
+
+    @Test
+    void an_enrollee_number_with_encoded_slashes_is_refused_with_problem_details_saying_what_to_write() {
+        Api.Response refused = billing.get("/api/enrollees/ACM%2F10001%2F0");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().get("code").asText()).isEqualTo("address-rejected");
+        assertThat(refused.json().get("detail").asText()).contains("/api/enrollees/ACM/10001/0");
+    }
 }
