@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.operations;
 
+import com.hmoexchange.hub.common.PublicAddress;
 import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import java.time.Clock;
@@ -12,7 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -41,11 +41,11 @@ public class Incidents {
     private final TransactionTemplate transaction;
     private final OperationsSettings settings;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicAddress publicAddress;
 
     Incidents(IncidentRepository incidents, Conditions conditions, OperationsReadings readings, Notifications notifications,
             PlatformTransactionManager transactions, OperationsSettings settings, Clock clock,
-            @Value("${hub.public-url}") String publicUrl) {
+            PublicAddress publicAddress) {
         this.incidents = incidents;
         this.conditions = conditions;
         this.readings = readings;
@@ -53,7 +53,7 @@ public class Incidents {
         this.transaction = new TransactionTemplate(transactions);
         this.settings = settings;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicAddress = publicAddress;
     }
 
     @Scheduled(fixedDelayString = "${hub.operations.incidents.check-period:30s}", initialDelayString = "${hub.operations.incidents.check-period:30s}")
@@ -117,7 +117,7 @@ public class Incidents {
 
     /** The one place operators are told about incidents (in-app notice and email). */
     private void tell(Incident incident, NotificationKind kind, String message) {
-        notifications.tellOperators(kind, message + " " + publicUrl + "/operator/incidents");
+        notifications.tellOperators(kind, message + " " + publicAddress.link("/operator/incidents"));
     }
 
     private static String minutes(Incident incident) {
