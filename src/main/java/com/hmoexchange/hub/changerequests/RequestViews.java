@@ -16,7 +16,9 @@ final class RequestViews {
             String decidedBy, Instant decidedAt, String decisionReason, String resultEnrolleeNumber) {
 
         static RequestView of(ChangeRequest r, Client client) {
-            return new RequestView(r.getId(), r.getKind(), r.getStatus(), client.getCode(), r.getEnrolleeNumber(),
+            // A registration names no member when it is made; once approved, the member it created is its member.
+            String enrolleeNumber = r.getEnrolleeNumber() != null ? r.getEnrolleeNumber() : r.getResultEnrolleeNumber();
+            return new RequestView(r.getId(), r.getKind(), r.getStatus(), client.getCode(), enrolleeNumber,
                     r.getBefore(), r.getAfter(), r.getRequestedBy(), r.getRequestedAt(), r.getChannel(), r.getDecidedBy(),
                     r.getDecidedAt(), r.getDecisionReason(), r.getResultEnrolleeNumber());
         }

@@ -109,6 +109,7 @@ class ChangeRequestApiTests extends ApiTest {
 
         String number = approved.get("resultEnrolleeNumber").asText();
         assertThat(number).startsWith(s.client().getNumberPrefix() + "/").endsWith("/0");
+        assertThat(approved.get("enrolleeNumber").asText()).isEqualTo(number);
         JsonNode found = as(s.user()).get("/api/portal/principals?q=danjuma").json();
         assertThat(found.findValuesAsText("enrolleeNumber")).containsExactly(number);
         assertThat(found.get(0).get("plan").asText()).isEqualTo(s.plan().getCode());
