@@ -1,15 +1,13 @@
 package com.hmoexchange.hub.responses;
 
 import com.hmoexchange.hub.claims.ClaimStatus;
+import com.hmoexchange.hub.common.CsvText;
 import com.hmoexchange.hub.payers.PayerSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,8 +21,6 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.ByteOrderMark;
-import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * A payer's CSV status or remittance file, read through the column mapping in its payer.yaml
@@ -99,10 +95,7 @@ public final class CsvResponses implements ResponseReader {
     public PayerResponse read(InputStream in) throws UnreadableResponse {
         CSVParser csv = null;
         try {
-            BOMInputStream bom = BOMInputStream.builder().setInputStream(in)
-                    .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
-            Charset charset = bom.hasBOM() ? Charset.forName(bom.getBOMCharsetName()) : StandardCharsets.UTF_8;
-            Reader reader = new InputStreamReader(bom, charset);
+            Reader reader = CsvText.open(in);
             csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                     .setIgnoreEmptyLines(true).get().parse(reader);
             Map<String, Integer> header = new HashMap<>();
