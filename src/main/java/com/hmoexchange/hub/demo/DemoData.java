@@ -8,6 +8,7 @@ import com.hmoexchange.hub.enrollees.DependentsPolicy;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.enrollees.EnrolleeRepository;
 import com.hmoexchange.hub.enrollees.Relationship;
+import com.hmoexchange.hub.organisations.Contracts;
 import com.hmoexchange.hub.payers.Payer;
 import com.hmoexchange.hub.payers.PayerRepository;
 import com.hmoexchange.hub.providers.Provider;
@@ -55,11 +56,12 @@ class DemoData implements ApplicationRunner {
     private final ClientRepository clients;
     private final BenefitPlanRepository plans;
     private final PasswordEncoder passwords;
+    private final Contracts contracts;
     private final String demoPassword;
 
     DemoData(ProviderRepository providers, PayerRepository payers, AppUserRepository users, TariffRepository tariffs,
             EnrolleeRepository enrollees, VisitRepository visits, ClientRepository clients, BenefitPlanRepository plans,
-            PasswordEncoder passwords, DemoSettings settings) {
+            PasswordEncoder passwords, Contracts contracts, DemoSettings settings) {
         this.providers = providers;
         this.payers = payers;
         this.users = users;
@@ -69,6 +71,7 @@ class DemoData implements ApplicationRunner {
         this.clients = clients;
         this.plans = plans;
         this.passwords = passwords;
+        this.contracts = contracts;
         this.demoPassword = settings.password();
     }
 
@@ -82,6 +85,27 @@ class DemoData implements ApplicationRunner {
         }
         if (clients.findByCode(CLIENT).isEmpty()) {
             clientPortal();
+        }
+        contractsForWhatThePracticesBill();
+    }
+
+    /**
+     * Each demo practice's contracts with the payers it bills: the clinic with all four, the dental practice
+     * with Acme. Separate, so a data folder from before contracts existed gets them too.
+     */
+    private void contractsForWhatThePracticesBill() {
+        LocalDate from = LocalDate.now().withDayOfYear(1).minusYears(1);
+        providers.findByCode(CLINIC).ifPresent(clinic -> {
+            for (String payer : List.of("acme-hmo", "harmony-care", "crestline-health", "zenith-care")) {
+                contract(clinic, payer(payer), from);
+            }
+        });
+        providers.findByCode("smile-dental-ikoyi").ifPresent(dental -> contract(dental, payer("acme-hmo"), from));
+    }
+
+    private void contract(Provider practice, Payer payer, LocalDate from) {
+        if (contracts.current(practice.getId(), payer.getId(), LocalDate.now()).isEmpty()) {
+            contracts.sign(practice.getId(), payer.getId(), from, null, "demo");
         }
     }
 

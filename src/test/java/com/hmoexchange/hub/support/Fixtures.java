@@ -8,6 +8,7 @@ import com.hmoexchange.hub.enrollees.DependentsPolicy;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.enrollees.Relationship;
 import com.hmoexchange.hub.enrollees.EnrolleeRepository;
+import com.hmoexchange.hub.organisations.Contracts;
 import com.hmoexchange.hub.payers.Payer;
 import com.hmoexchange.hub.payers.PayerRepository;
 import com.hmoexchange.hub.providers.Provider;
@@ -42,10 +43,12 @@ public class Fixtures {
     private final EnrolleeRepository enrollees;
     private final ClientRepository clients;
     private final BenefitPlanRepository plans;
+    private final Contracts contracts;
     private final String passwordHash;
 
     Fixtures(ProviderRepository providers, PayerRepository payers, AppUserRepository users, TariffRepository tariffs,
-            EnrolleeRepository enrollees, ClientRepository clients, BenefitPlanRepository plans, PasswordEncoder encoder) {
+            EnrolleeRepository enrollees, ClientRepository clients, BenefitPlanRepository plans, Contracts contracts,
+            PasswordEncoder encoder) {
         this.providers = providers;
         this.payers = payers;
         this.users = users;
@@ -53,6 +56,7 @@ public class Fixtures {
         this.enrollees = enrollees;
         this.clients = clients;
         this.plans = plans;
+        this.contracts = contracts;
         this.passwordHash = encoder.encode(PASSWORD);
     }
 
@@ -106,7 +110,7 @@ public class Fixtures {
                 "Keyed", "ByHmo", LocalDate.of(1990, 1, 1)));
     }
 
-    /** A practice with the HMO module on, an owner, an admin and a billing user, and tariffs with both sandbox payers. */
+    /** A practice with the HMO module on, an owner, an admin and a billing user, and a contract and tariffs with every payer. */
     public record Practice(Provider provider, String owner, String admin, String billing) {
     }
 
@@ -129,6 +133,7 @@ public class Fixtures {
         users.save(AppUser.ofProvider(billing, passwordHash, Role.BILLING_STAFF, provider.getId()));
         LocalDate from = LocalDate.now().minusYears(1);
         for (Payer payer : payers.findAll()) {
+            contracts.sign(provider.getId(), payer.getId(), from, null, "fixtures");
             tariff(provider, payer, "CONS-GP", "GP consultation", "5000.00", from, null);
             tariff(provider, payer, "LAB-MP", "Malaria parasite test", "2000.00", from, null);
             tariff(provider, payer, "DRUG-ACT", "Antimalarial course", "4500.00", from, null);
