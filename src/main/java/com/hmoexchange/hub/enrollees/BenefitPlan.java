@@ -32,6 +32,17 @@ public class BenefitPlan {
         this.childMaxAge = policy.childMaxAge();
     }
 
+    /**
+     * Renames the plan or changes its dependents policy. Dependants already covered stay covered; the new
+     * policy applies to dependants asked for from now on.
+     */
+    public void revise(String name, DependentsPolicy policy) {
+        this.name = Objects.requireNonNull(name);
+        this.maxSpouses = policy.maxSpouses();
+        this.maxChildren = policy.maxChildren();
+        this.childMaxAge = policy.childMaxAge();
+    }
+
     public DependentsPolicy dependentsPolicy() {
         return new DependentsPolicy(maxSpouses, maxChildren, childMaxAge);
     }

@@ -11,6 +11,10 @@ public interface EnrolleeRepository extends JpaRepository<Enrollee, Long> {
 
     Optional<Enrollee> findByEnrolleeNumber(String enrolleeNumber);
 
+    /** The enrollee with their principal loaded, for answers given outside a transaction. */
+    @Query("select e from Enrollee e left join fetch e.principal where e.enrolleeNumber = :enrolleeNumber")
+    Optional<Enrollee> findWithPrincipal(@Param("enrolleeNumber") String enrolleeNumber);
+
     List<Enrollee> findByPrincipalIdOrderByEnrolleeNumber(long principalId);
 
     boolean existsByEnrolleeNumber(String enrolleeNumber);

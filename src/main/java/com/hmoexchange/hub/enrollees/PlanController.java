@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.enrollees;
 
+import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.security.HubUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,7 +15,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,6 +44,10 @@ class PlanController {
             @Min(0) @Max(10) int maxSpouses, @Min(0) @Max(30) int maxChildren, @Min(1) @Max(30) int childMaxAge) {
     }
 
+    record PlanChange(@NotBlank @Size(max = 200) String name, @Min(0) @Max(10) int maxSpouses,
+            @Min(0) @Max(30) int maxChildren, @Min(1) @Max(30) int childMaxAge) {
+    }
+
     @GetMapping
     @Operation(summary = "The HMO's plans")
     @Transactional(readOnly = true)
@@ -59,5 +66,16 @@ class PlanController {
         BenefitPlan plan = plans.save(new BenefitPlan(payerId, body.code(), body.name(),
                 new DependentsPolicy(body.maxSpouses(), body.maxChildren(), body.childMaxAge())));
         return ResponseEntity.status(201).body(PlanView.of(plan));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Rename a plan or change its dependents policy (applies to dependants asked for from now on)")
+    @Transactional
+    PlanView change(@AuthenticationPrincipal HubUser user, @PathVariable long id, @Valid @RequestBody PlanChange body) {
+        long payerId = user.requireHmoPayerId();
+        BenefitPlan plan = plans.findById(id).filter(p -> p.getPayerId() == payerId)
+                .orElseThrow(() -> new NotFoundException("Plan", id));
+        plan.revise(body.name(), new DependentsPolicy(body.maxSpouses(), body.maxChildren(), body.childMaxAge()));
+        return PlanView.of(plan);
     }
 }

@@ -23,6 +23,8 @@ public class Tariff {
     private LocalDate validFrom;
     /** Inclusive; null while the price is open-ended. */
     private LocalDate validTo;
+    /** The upload this row came with; null for rows entered before tariffs were uploaded. */
+    private Long versionId;
 
     protected Tariff() {
     }
@@ -83,5 +85,9 @@ public class Tariff {
 
     public LocalDate getValidTo() {
         return validTo;
+    }
+
+    public Long getVersionId() {
+        return versionId;
     }
 }
