@@ -17,6 +17,9 @@ public enum NotificationKind {
     // To an HMO: a client's request waits for a decision, or a client's file of them arrived.
     CHANGE_REQUESTED,
     CHANGE_REQUESTS_RECEIVED,
+    // To an HMO: a roster file from its intake folder or mailbox was applied, or refused whole.
+    ROSTER_APPLIED,
+    ROSTER_REFUSED,
     // To a client: the HMO decided one of its requests.
     CHANGE_REQUEST_DECIDED
 }

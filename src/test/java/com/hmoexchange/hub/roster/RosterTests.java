@@ -1,6 +1,7 @@
 package com.hmoexchange.hub.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.enrollees.Enrollee;
@@ -9,11 +10,14 @@ import com.hmoexchange.hub.enrollees.EnrolleeStatus;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
+import com.hmoexchange.hub.support.TestSftp;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -199,6 +203,17 @@ class RosterTests extends ApiTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().at("/refused/0/reason").asText()).contains("belongs to another HMO's member");
         assertThat(enrollees.findByEnrolleeNumber(theirs.getEnrolleeNumber()).orElseThrow().getPayerId()).isEqualTo(theirs.getPayerId());
+    }
+
+    @Test
+    void aRosterPutInTheHmosIntakeFolderIsAppliedAndAudited() {
+        TestSftp.upload("rosters/acme-hmo", "members-" + n.replace('/', '-') + ".csv", HEADER + family(), null);
+
+        Enrollee child = await().atMost(Duration.ofSeconds(30)).until(() -> enrollees.findByEnrolleeNumber(n + "/2"), Optional::isPresent).get();
+        assertThat(child.getRelationship()).isEqualTo(com.hmoexchange.hub.enrollees.Relationship.CHILD);
+        JsonNode audit = hmo.get("/api/hmo/enrollee-audit?enrolleeNumber=" + n + "/0").json();
+        assertThat(audit.get(0).get("by").asText()).isEqualTo("sftp:acme-hmo");
+        assertThat(audit.get(0).get("fileName").asText()).startsWith("members-");
     }
 
     @Test
