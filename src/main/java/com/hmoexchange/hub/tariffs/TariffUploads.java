@@ -192,6 +192,10 @@ public class TariffUploads {
             this.report = report;
         }
 
+        public Report report() {
+            return report;
+        }
+
         @Override
         public Map<String, Object> properties() {
             return Map.of("refused", report.refused());
