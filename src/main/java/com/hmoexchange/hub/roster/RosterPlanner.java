@@ -33,6 +33,8 @@ final class RosterPlanner {
     private final Map<Long, String> planCodes = new HashMap<>();
     private final Map<Long, String> providerCodes = new HashMap<>();
     private final Map<String, Member> after = new HashMap<>();
+    /** Dependants as the file leaves them, by their principal's number (the file's share of {@link #after}). */
+    private final Map<String, Map<String, Member>> plannedDependants = new HashMap<>();
     private final Map<String, String> refusedAt = new HashMap<>();
     private final Map<String, RosterPlan.Step> steps = new LinkedHashMap<>();
     private final List<RosterFile.Refusal> refusals = new ArrayList<>();
@@ -101,7 +103,7 @@ final class RosterPlanner {
             if (existing.status() == EnrolleeStatus.TERMINATED && existing.coverEnd() != null
                     && !existing.coverEnd().isAfter(row.coverEnd())) {
                 unchanged++;
-                after.put(existing.number(), existing);
+                settle(existing);
                 return null;
             }
             record(row.at(), RosterPlan.Kind.TERMINATED, existing, existing.terminated(row.coverEnd()));
@@ -166,7 +168,7 @@ final class RosterPlanner {
             record(row.at(), RosterPlan.Kind.ADDED, null, wanted);
         } else if (wanted.differencesFrom(existing, names()).isEmpty()) {
             unchanged++;
-            after.put(existing.number(), existing);
+            settle(existing);
         } else {
             record(row.at(), wanted.status() == EnrolleeStatus.TERMINATED && existing.status() != EnrolleeStatus.TERMINATED
                     ? RosterPlan.Kind.TERMINATED : RosterPlan.Kind.CHANGED, existing, wanted);
@@ -195,7 +197,7 @@ final class RosterPlanner {
     private List<Member> dependantsOf(String principalNumber) {
         Map<String, Member> found = new HashMap<>();
         dependantIndex().getOrDefault(principalNumber, List.of()).forEach(m -> found.put(m.number(), m));
-        after.values().stream().filter(m -> principalNumber.equals(m.principalNumber())).forEach(m -> found.put(m.number(), m));
+        plannedDependants.getOrDefault(principalNumber, Map.of()).forEach(found::put);
         return found.values().stream().filter(m -> m.status() == EnrolleeStatus.ACTIVE).toList();
     }
 
@@ -230,7 +232,15 @@ final class RosterPlanner {
     private void record(String at, RosterPlan.Kind kind, Member before, Member wanted) {
         String details = before == null ? wanted.describe(names()) : wanted.differencesFrom(before, names());
         steps.put(wanted.number(), new RosterPlan.Step(at, kind, before, wanted, details));
-        after.put(wanted.number(), wanted);
+        settle(wanted);
+    }
+
+    /** The member as the file leaves them. */
+    private void settle(Member member) {
+        after.put(member.number(), member);
+        if (member.principalNumber() != null) {
+            plannedDependants.computeIfAbsent(member.principalNumber(), k -> new HashMap<>()).put(member.number(), member);
+        }
     }
 
     private void refuse(RosterRow row, String reason) {

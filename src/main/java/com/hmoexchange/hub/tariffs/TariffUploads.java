@@ -152,7 +152,8 @@ public class TariffUploads {
                 changed++;
             }
         }
-        long dropped = before.keySet().stream().filter(code -> read.rows().stream().noneMatch(r -> r.serviceCode().equals(code))).count();
+        java.util.Set<String> uploaded = read.rows().stream().map(TariffCsv.Row::serviceCode).collect(java.util.stream.Collectors.toSet());
+        long dropped = before.keySet().stream().filter(code -> !uploaded.contains(code)).count();
         return new Report(contract.getId(), number, takesEffect, read.rows().size(), added, changed, (int) dropped,
                 applied && refused.isEmpty(), List.copyOf(refused));
     }
