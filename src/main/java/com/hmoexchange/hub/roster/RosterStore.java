@@ -117,9 +117,9 @@ class RosterStore {
         Map<String, Long> ids = new HashMap<>();
         existing.values().forEach(m -> ids.put(m.number(), m.id()));
         insert(payerId, addedPrincipals, ids);
-        ids.putAll(idsOf(payerId, addedPrincipals.stream().map(s -> s.after().number()).toList()));
+        ids.putAll(idsOf(addedPrincipals.stream().map(s -> s.after().number()).toList()));
         insert(payerId, addedDependants, ids);
-        ids.putAll(idsOf(payerId, addedDependants.stream().map(s -> s.after().number()).toList()));
+        ids.putAll(idsOf(addedDependants.stream().map(s -> s.after().number()).toList()));
         batch("""
                 update enrollee set first_name = ?, last_name = ?, date_of_birth = ?, status = ?, cover_start = ?,
                     cover_end = ?, primary_provider_id = ?, plan_id = ?, version = version + 1 where id = ?""",
@@ -150,11 +150,12 @@ class RosterStore {
                         Types.DATE, Types.VARCHAR, Types.DATE, Types.DATE, Types.BIGINT, Types.BIGINT});
     }
 
-    private Map<String, Long> idsOf(long payerId, List<String> numbers) {
+    private Map<String, Long> idsOf(List<String> numbers) {
         Map<String, Long> ids = new HashMap<>();
         for (List<String> chunk : chunks(numbers)) {
-            named.query("select id, enrollee_number from enrollee where payer_id = :payer and enrollee_number in (:numbers)",
-                    Map.of("payer", payerId, "numbers", chunk), rs -> {
+            // By number alone (unique across the hub): its index answers, whatever the statistics say of a payer's rows.
+            named.query("select id, enrollee_number from enrollee where enrollee_number in (:numbers)",
+                    Map.of("numbers", chunk), rs -> {
                         ids.put(rs.getString(2), rs.getLong(1));
                     });
         }
