@@ -43,7 +43,14 @@ class RosterStore {
         this.plans = plans;
     }
 
+    /**
+     * What the planner needs of the HMO's members: those the file names and the dependants of principals it
+     * names (for the dependents policy and terminations). The others are read and let go, so an HMO with
+     * many more members than the file does not hold them all in memory.
+     */
     RosterPlanner.Known known(long payerId, Collection<String> numbersInFile) {
+        // numbersInFile: the members' numbers and the principals' numbers the file names
+        Set<String> inFile = new HashSet<>(numbersInFile);
         Map<String, Member> members = new HashMap<>();
         jdbc.query("""
                 select e.id, e.enrollee_number, p.enrollee_number as principal_number, e.relationship, e.first_name,
@@ -54,7 +61,9 @@ class RosterStore {
                     rs.getString(5), rs.getString(6), localDate(rs.getDate(7)), EnrolleeStatus.valueOf(rs.getString(8)),
                     localDate(rs.getDate(9)), localDate(rs.getDate(10)), (Long) rs.getObject(11, Long.class),
                     (Long) rs.getObject(12, Long.class));
-            members.put(m.number(), m);
+            if (inFile.contains(m.number()) || (m.principalNumber() != null && inFile.contains(m.principalNumber()))) {
+                members.put(m.number(), m);
+            }
         }, payerId);
         Map<String, RosterPlanner.Plan> byCode = new HashMap<>();
         for (BenefitPlan p : plans.findByPayerIdOrderByCode(payerId)) {

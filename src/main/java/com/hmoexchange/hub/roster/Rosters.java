@@ -45,7 +45,7 @@ public class Rosters {
     public RosterReport apply(long payerId, String fileName, byte[] content, String by) {
         RosterFile file = read(content);
         store.lockPayer(payerId);
-        RosterPlanner.Known known = store.known(payerId, file.rows().stream().map(RosterRow::enrolleeNumber).toList());
+        RosterPlanner.Known known = store.known(payerId, numbersIn(file));
         RosterPlan plan = new RosterPlanner(known, LocalDate.now(clock)).plan(file);
         if (plan.refused()) {
             throw new RosterRefused(report(fileName, plan, false, null));
@@ -79,8 +79,19 @@ public class Rosters {
     }
 
     private RosterPlan plan(long payerId, RosterFile file) {
-        RosterPlanner.Known known = store.known(payerId, file.rows().stream().map(RosterRow::enrolleeNumber).toList());
+        RosterPlanner.Known known = store.known(payerId, numbersIn(file));
         return new RosterPlanner(known, LocalDate.now(clock)).plan(file);
+    }
+
+    private static List<String> numbersIn(RosterFile file) {
+        List<String> numbers = new java.util.ArrayList<>(file.rows().size() * 2);
+        for (RosterRow row : file.rows()) {
+            numbers.add(row.enrolleeNumber());
+            if (row.principalNumber() != null) {
+                numbers.add(row.principalNumber());
+            }
+        }
+        return numbers;
     }
 
     /** An interchange starts with ISA (after any byte-order mark or white space); anything else is read as CSV. */
