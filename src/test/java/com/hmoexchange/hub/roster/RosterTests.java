@@ -10,7 +10,18 @@ import com.hmoexchange.hub.enrollees.EnrolleeStatus;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
+import com.hmoexchange.hub.support.TestMail;
 import com.hmoexchange.hub.support.TestSftp;
+import com.hmoexchange.hub.security.AppUser;
+import com.hmoexchange.hub.security.AppUserRepository;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.Properties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,6 +40,8 @@ class RosterTests extends ApiTest {
 
     @Autowired
     EnrolleeRepository enrollees;
+    @Autowired
+    AppUserRepository users;
 
     Api hmo;
     String plan;
@@ -214,6 +227,40 @@ class RosterTests extends ApiTest {
         JsonNode audit = hmo.get("/api/hmo/enrollee-audit?enrolleeNumber=" + n + "/0").json();
         assertThat(audit.get(0).get("by").asText()).isEqualTo("sftp:acme-hmo");
         assertThat(audit.get(0).get("fileName").asText()).startsWith("members-");
+    }
+
+    @Test
+    void anHmoAdminEmailsRostersToTheIntakeAddressAndGetsEachReportBack() throws Exception {
+        String admin = Fixtures.unique("roster").toLowerCase() + "@hmo.example";
+        users.save(AppUser.ofPayer(admin, "{noop}not-used-here", fixtures.payer("acme-hmo").getId()));
+
+        Transport.send(email(admin, "members.csv", HEADER + family()));
+        TestMail.Mail applied = TestMail.awaitMail(admin, "Roster members.csv");
+        assertThat(applied.subject()).contains("3 added, 0 changed, 0 terminated, 0 unchanged");
+        assertThat(enrollees.findByEnrolleeNumber(n + "/2")).isPresent();
+
+        Transport.send(email(admin, "fixed.csv", HEADER + family().replace("Chidi,Okafor,1984-07-09", "Chidi,Okafor,1984-13-09")));
+        TestMail.Mail refused = TestMail.awaitMail(admin, "Roster fixed.csv");
+        assertThat(refused.subject()).contains("refused, 1 row(s) to fix, nothing applied");
+        assertThat(refused.body()).contains("line 3: dateOfBirth '1984-13-09' is not a date; write it as yyyy-mm-dd");
+    }
+
+    private static MimeMessage email(String from, String fileName, String csv) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", String.valueOf(TestMail.smtpPort()));
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(TestMail.INTAKE));
+        message.setSubject("Our roster");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Attached.");
+        MimeBodyPart attachment = new MimeBodyPart();
+        attachment.setContent(csv, "text/csv; charset=UTF-8");
+        attachment.setFileName(fileName);
+        message.setContent(new MimeMultipart(text, attachment));
+        message.saveChanges();
+        return message;
     }
 
     @Test
