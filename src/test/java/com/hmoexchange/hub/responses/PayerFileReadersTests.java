@@ -169,6 +169,39 @@ class PayerFileReadersTests {
                 });
     }
 
+    // ---- what a person reads of an unreadable document -------------------------------------------------
+
+    @Test
+    void an_unreadable_document_is_described_in_words_without_java_class_names() throws Exception {
+        JsonResponses acme = new JsonResponses(new ObjectMapper(), java.nio.file.Path.of("mappings/acme-hmo/response-in.jsonata"));
+        List<ThrowingRead> odd = List.of(
+                () -> new FhirResponses().read(stream("this is not a claim response")),
+                () -> new FhirResponses().read(stream("{\"resourceType\": \"ClaimResponse\", \"request\": {\"reference\": \"Claim/CLM-1\"}, \"outcome\": {\"x\": 1}}")),
+                () -> new FhirResponses().read(stream("{\"resourceType\": \"ClaimResponse\", \"item\": [{\"itemSequence\": \"two\"}]}")),
+                () -> new FhirResponses().read(stream("{\"resourceType\": \"ClaimResponse\"")),
+                () -> new X12Responses().read(stream("hello")),
+                () -> new X12Responses().read(stream("ISA*00*          *00*     ~")),
+                () -> acme.read(stream("{\"event\": \"claim.status\", \"claim\": {\"ref\": [1, 2], \"state\": {\"a\": 1}}}")),
+                () -> acme.read(stream("{\"event\": \"payment\", \"payment\": {\"id\": \"P\", \"amount\": \"lots\", \"claims\": 7}}")),
+                () -> acme.read(stream("[1, 2")),
+                () -> acme.read(stream("{\"event\": \"payment\", \"payment\": {\"id\": \"P\", \"amount\": {\"a\": 1}, \"claims\": [{\"ref\": {\"x\": [1]}, \"paid\": \"x\"}]}}")),
+                () -> csv.read(stream("CLAIM_REF,CLAIM_REF\nA,B\n")));
+        for (ThrowingRead read : odd) {
+            String what = "document " + (odd.indexOf(read) + 1);
+            try {
+                read.read();
+                throw new AssertionError(what + " was read, not refused");
+            } catch (UnreadableResponse e) {
+                assertThat(e.getMessage()).as(what).doesNotContainPattern("\\b(java|javax|jakarta|com|org|ca)\\.[a-z]+\\.")
+                        .doesNotContainIgnoringCase("exception").doesNotContain("HAPI-").doesNotContain("`");
+            }
+        }
+    }
+
+    interface ThrowingRead {
+        PayerResponse read() throws Exception;
+    }
+
     // ---- JSON mappings: the normalised document --------------------------------------------------------
 
     @Test
