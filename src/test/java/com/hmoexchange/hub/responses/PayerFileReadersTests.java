@@ -133,6 +133,20 @@ class PayerFileReadersTests {
     }
 
     @Test
+    void a_csv_reason_code_written_with_its_adjustment_group_says_who_bears_what_the_row_did_not_pay() throws Exception {
+        RemittedClaim claim = csv.read(stream(REMITTANCE_HEADER + "\n"
+                + "HCI-PAY-1,2026-11-21,4000.00,CLM-1,1,5000.00,3500.00,,PR-3,Co-payment\n"
+                + "HCI-PAY-1,2026-11-21,4000.00,CLM-1,2,2000.00,500.00,,co-45,Agreed fee\n"
+                + "HCI-PAY-1,2026-11-21,4000.00,CLM-2,,7000.00,0.00,,R07,Not covered\n"))
+                .remittances().get(0).claims().get(0);
+
+        assertThat(claim.lines().get(0).adjustments()).containsExactly(new Adjustment(Adjustment.Group.PR, "3", new BigDecimal("1500.00")));
+        assertThat(claim.lines().get(1).adjustments()).containsExactly(new Adjustment(Adjustment.Group.CO, "45", new BigDecimal("1500.00")));
+        assertThat(claim.split().patient()).isEqualByComparingTo("1500");
+        assertThat(claim.split().contractual()).isEqualByComparingTo("1500");
+    }
+
+    @Test
     void a_status_csv_gives_the_patients_part_per_line() throws Exception {
         CsvResponses status = new CsvResponses(harmonyColumns());
         ClaimAdjudication answer = status.read(new ByteArrayInputStream(("CLAIM_REF,STATUS,LINE_NO,APPROVED_AMOUNT,PATIENT_OWES\n"
