@@ -11,6 +11,8 @@ import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
+import com.hmoexchange.hub.support.PayerSandboxes;
+import com.hmoexchange.hub.support.TestMail;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Each kind of item the hub cannot apply by itself, produced by a document a payer drops on its SFTP server,
+ * Each kind of item the hub cannot apply by itself, produced by a document a payer drops on its SFTP server
  * and what an operator then finds in the exceptions list (the unknown claim and the backward move have
- * their own tests in {@link PayerResponseTests} and {@link X12ResponseTests}).
+ * their own tests in {@link PayerResponseTests} and {@link X12ResponseTests}), and a FHIR payment naming no claim
+ * mailed by the FHIR payer.
  */
 class PayerExceptionKindsTests extends ApiTest {
 
@@ -132,14 +135,46 @@ class PayerExceptionKindsTests extends ApiTest {
         assertThat(exception.get("itemType").asText()).isEqualTo("ACKNOWLEDGEMENT");
     }
 
+    @Test
+    void a_fhir_payment_naming_no_claim_is_kept_in_the_balance_and_waits_as_claim_not_named() throws Exception {
+        String paid = delivered("crestline-health", "CONS-GP"); // 5,000
+        String payment = Fixtures.unique("CRS-PAY");
+        String reconciliation = """
+                {"resourceType": "PaymentReconciliation", "id": "pay-unnamed", "status": "active", "created": "2026-11-21",
+                 "paymentDate": "2026-11-21", "paymentIdentifier": {"value": "%s"}, "paymentAmount": {"value": 7500, "currency": "NGN"},
+                 "detail": [
+                  {"type": {"coding": [{"code": "payment"}]}, "amount": {"value": 5000, "currency": "NGN"},
+                   "request": {"identifier": {"system": "urn:hmo-hub:claim-number", "value": "%s"}}},
+                  {"type": {"coding": [{"code": "payment"}]}, "identifier": {"value": "CRS-LINE-9"},
+                   "amount": {"value": 2500, "currency": "NGN"}}]}
+                """.formatted(payment, paid);
+        TestMail.sendAttachment("adjudication@crestline.test", PayerSandboxes.CRESTLINE_ANSWERS, "Remittance " + payment,
+                "remittance.fhir.json", "application/fhir+json", reconciliation);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> claim(paid), c -> "PAID".equals(c.get("paymentStatus").asText()));
+        JsonNode exception = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode e : operator.get("/api/exceptions?status=OPEN&payer=crestline-health").json()) {
+                if (payment.equals(e.path("paymentReference").asText())) {
+                    return e;
+                }
+            }
+            return null;
+        }, e -> e != null);
+        assertThat(exception.get("kind").asText()).isEqualTo("CLAIM_NOT_NAMED");
+        assertThat(exception.get("amount").decimalValue()).isEqualByComparingTo("2500");
+        assertThat(exception.get("detail").asText()).contains("without naming the claim it pays");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private String delivered(String payer, String... codes) {
         Enrollee patient = fixtures.enrollee(payer);
         JsonNode claim = draft(billing, visit(billing, patient, codes));
-        Api.Response attached = billing.upload(claimPath(claim) + "/attachments", "referral.pdf", "application/pdf", PDF,
-                "type", "REFERRAL_LETTER");
-        assertThat(attached.status()).as(attached.toString()).isEqualTo(200);
+        if (payer.equals("harmony-care")) { // Harmony takes a claim with its referral letter only
+            Api.Response attached = billing.upload(claimPath(claim) + "/attachments", "referral.pdf", "application/pdf", PDF,
+                    "type", "REFERRAL_LETTER");
+            assertThat(attached.status()).as(attached.toString()).isEqualTo(200);
+        }
         return submitAndAwaitDelivery(billing, claim).get("claimNumber").asText();
     }
 

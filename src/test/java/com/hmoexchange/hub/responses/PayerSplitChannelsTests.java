@@ -13,18 +13,8 @@ import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.PayerSandboxes;
 import com.hmoexchange.hub.support.TestMail;
-import jakarta.activation.DataHandler;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -139,7 +129,8 @@ class PayerSplitChannelsTests extends ApiTest {
                     {"type": {"coding": [{"code": "payment"}]}, "amount": {"value": 4000, "currency": "NGN"},
                      "request": {"identifier": {"system": "urn:hmo-hub:claim-number", "value": "%3$s"}}}]}}]}
                 """.formatted(paid, denied, part, payment);
-        mail("<" + Fixtures.unique("bundle") + "@crestline.test>", "Remittance " + payment, bundle);
+        TestMail.sendAttachment("adjudication@crestline.test", PayerSandboxes.CRESTLINE_ANSWERS, "Remittance " + payment,
+                "remittance.fhir.json", "application/fhir+json", bundle);
 
         JsonNode p = await().atMost(Duration.ofSeconds(20)).until(() -> claim(part),
                 c -> "PAID".equals(c.get("paymentStatus").asText()));
@@ -187,28 +178,5 @@ class PayerSplitChannelsTests extends ApiTest {
     private JsonNode claim(String claimNumber) {
         long id = billing.get("/api/claims?claimNumber=" + claimNumber).json().at("/items/0/id").asLong();
         return billing.get("/api/claims/" + id).json();
-    }
-
-    /** A mail from Crestline to the hub's reply address with the FHIR document attached. */
-    private static void mail(String messageId, String subject, String fhirJson) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", Integer.toString(TestMail.smtpPort()));
-        MimeMessage message = new MimeMessage(Session.getInstance(props)) {
-            @Override
-            protected void updateMessageID() throws jakarta.mail.MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        message.setFrom(new InternetAddress("adjudication@crestline.test"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(PayerSandboxes.CRESTLINE_ANSWERS));
-        message.setSubject(subject);
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("Our decisions and the payment are attached.");
-        MimeBodyPart file = new MimeBodyPart();
-        file.setDataHandler(new DataHandler(new ByteArrayDataSource(fhirJson.getBytes(StandardCharsets.UTF_8), "application/fhir+json")));
-        file.setFileName("remittance.fhir.json");
-        message.setContent(new MimeMultipart(text, file));
-        Transport.send(message);
     }
 }
