@@ -35,13 +35,12 @@ class ProblemDetailsTests extends ApiTest {
             ids.append("1234567,");
         }
         ids.append("1]}");
-        long started = System.nanoTime();
         Api.Response response = billing.post("/api/claims/submissions", ids.toString());
-        long millis = (System.nanoTime() - started) / 1_000_000;
 
+        // Refused on its length before it is read: not "not valid JSON", not a list too long (no timing here:
+        // speed figures come from benchmarks, not from tests on a shared machine).
         assertProblem(response, 413, "body-too-large");
         assertThat(response.json().get("detail").asText()).contains("too large").contains("5 MB").doesNotContain("JSON");
-        assertThat(millis).as("refused before binding, in ms").isLessThan(10_000);
     }
 
     @Test
