@@ -104,7 +104,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        String expected = e.getRequiredType() == null ? "value" : kindOf(e.getRequiredType());
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
                 "Parameter '" + e.getName() + "' has value '" + e.getValue() + "', which is not a valid " + expected + ".");
         problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "not a valid " + expected)));
@@ -138,6 +138,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
                         "body-too-large", "Request body too large", t.getMessage()));
             }
+            if (t instanceof ListSizeLimits.TooManyItems many) {
+                // Answered as a list one item too long would be after validation, without reading the rest.
+                List<Map<String, String>> errors = List.of(Map.of("field", path(many), "message", many.rule()));
+                ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
+                        "The list is too long: " + describe(errors));
+                problem.setProperty("errors", errors);
+                return ResponseEntity.badRequest().body(problem);
+            }
         }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
                 unreadableBody(e));
@@ -165,18 +173,68 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "Unknown field '" + u.getPropertyName() + "'. Known fields: " + u.getKnownPropertyIds() + ".";
         }
         if (cause instanceof InvalidFormatException f) {
-            return "Field '" + path(f) + "' has value '" + f.getValue() + "', which is not a valid "
-                    + f.getTargetType().getSimpleName() + (f.getTargetType().isEnum()
-                    ? " (one of " + List.of(f.getTargetType().getEnumConstants()) + ")" : "") + ".";
+            return "Field '" + path(f) + "' has value '" + f.getValue() + "', which is not a valid " + kindOf(f.getTargetType()) + ".";
         }
         if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            return "Field '" + path(m) + "' has the wrong shape: expected " + m.getTargetType().getSimpleName() + ".";
+            return "Field '" + path(m) + "' has the wrong shape: expected " + shapeOf(m.getTargetType()) + ".";
+        }
+        if (cause instanceof MismatchedInputException m) {
+            return "The body has the wrong shape: expected " + shapeOf(m.getTargetType()) + ". Send it as described in the API docs.";
         }
         if (cause instanceof JsonProcessingException j && j.getLocation() != null) {
             return "The body is not valid JSON (line " + j.getLocation().getLineNr() + ", column "
-                    + j.getLocation().getColumnNr() + "): " + j.getOriginalMessage() + ". Fix the JSON and send it again.";
+                    + j.getLocation().getColumnNr() + "): " + withoutTypeNames(j.getOriginalMessage()) + ". Fix the JSON and send it again.";
         }
         return "The request body is missing or is not valid JSON. Send a JSON object as described in the API docs.";
+    }
+
+    /** What a value must be, in words a client understands (not the hub's Java type). */
+    static String kindOf(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type.isEnum()) {
+            return "value (one of " + List.of(type.getEnumConstants()) + ")";
+        }
+        if (type == java.math.BigDecimal.class || type == Double.class || type == double.class || type == Float.class
+                || type == float.class) {
+            return "number (such as 1500.00)";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class && type != char.class)) {
+            return "whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (yyyy-mm-dd)";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "date and time (ISO 8601, such as 2026-11-21T08:00:00Z)";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "text";
+        }
+        return "value";
+    }
+
+    /** The JSON shape a target type takes: a list, an object, or a value of its kind. */
+    private static String shapeOf(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list ([...])";
+        }
+        String kind = kindOf(type);
+        return "value".equals(kind) ? "an object ({...})" : "a " + kind;
+    }
+
+    private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile("`[\\w.$\\[\\]<>, ]+`");
+
+    /** Jackson names the Java type it wanted in back-quotes; the client is told of the JSON instead. */
+    private static String withoutTypeNames(String message) {
+        return message == null ? "" : TYPE_NAME.matcher(message).replaceAll("the expected value");
     }
 
     private static String path(MismatchedInputException e) {

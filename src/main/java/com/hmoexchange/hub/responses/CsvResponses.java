@@ -225,10 +225,8 @@ public final class CsvResponses implements ResponseReader {
             claim.paid = claim.paid == null ? paid : claim.paid.add(paid);
             claim.charged = charged == null ? claim.charged : claim.charged == null ? charged : claim.charged.add(charged);
             BigDecimal patient = amount(row, header, "patientResponsibility", line);
-            // A reason column says why, not who owes it: the adjustment has no group (the patientResponsibility
-            // column says what is the patient's).
             List<Adjustment> adjustments = reason == null || charged == null || charged.compareTo(paid) == 0 ? List.of()
-                    : List.of(new Adjustment(null, reason.code(), charged.subtract(paid)));
+                    : List.of(adjustment(reason.code(), charged.subtract(paid)));
             if (sequence == null) {
                 if (patient != null) {
                     claim.patientResponsibility = claim.patientResponsibility == null ? patient : claim.patientResponsibility.add(patient);
@@ -283,6 +281,20 @@ public final class CsvResponses implements ResponseReader {
         String code = value(row, header, "reasonCode");
         String text = value(row, header, "reasonText");
         return code == null && text == null ? null : new Reason(code, text);
+    }
+
+    private static final Pattern GROUPED = Pattern.compile("(CO|PR|OA|PI)-(\\S+)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What the row did not pay, and why. A reason code written with its X12 group (CO-45, PR-3) says who bears
+     * it, as an 835's CAS does; any other code says why, not who owes it, so the adjustment has no group (the
+     * patientResponsibility column then says what is the patient's).
+     */
+    private static Adjustment adjustment(String code, BigDecimal unpaid) {
+        Matcher grouped = code == null ? null : GROUPED.matcher(code.trim());
+        return grouped != null && grouped.matches()
+                ? new Adjustment(Adjustment.Group.of(grouped.group(1)), grouped.group(2), unpaid)
+                : new Adjustment(null, code, unpaid);
     }
 
     private Integer integer(CSVRecord row, Map<String, Integer> header, String field, long line) throws UnreadableResponse {

@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.responses;
 
+import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,8 +49,12 @@ public final class JsonResponses implements ResponseReader {
         try {
             // A fresh evaluator per document: the library's evaluator keeps state while it runs.
             mapped = Jsonata.jsonata(expression).evaluate(json.convertValue(input, Object.class));
-        } catch (RuntimeException e) {
+        } catch (JException e) {
             throw new UnreadableResponse(0, "The mapping " + mappingFile + " failed on this document: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Not the mapping language's own error but the evaluator meeting a value it cannot use (its message names Java types).
+            throw new UnreadableResponse(0, "The mapping " + mappingFile + " failed on this document: a value in it is not of the "
+                    + "kind the mapping expects (text, number, list or object); compare the document with the payer's samples.", e);
         }
         return NormalisedJson.read(json.valueToTree(mapped));
     }

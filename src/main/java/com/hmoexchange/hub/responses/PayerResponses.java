@@ -163,7 +163,7 @@ public class PayerResponses {
             };
             return what + " (SQL state " + state + ")";
         }
-        return "an unexpected error (" + e.getClass().getSimpleName() + ")";
+        return "an unexpected error in the hub"; // its kind and cause are in the log, not in a report people read
     }
 
     /** Route step for a file from a payer's SFTP folder: applied, moved to .done; unreadable, to .quarantine with a report. */

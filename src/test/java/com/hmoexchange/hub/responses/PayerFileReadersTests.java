@@ -133,6 +133,20 @@ class PayerFileReadersTests {
     }
 
     @Test
+    void a_csv_reason_code_written_with_its_adjustment_group_says_who_bears_what_the_row_did_not_pay() throws Exception {
+        RemittedClaim claim = csv.read(stream(REMITTANCE_HEADER + "\n"
+                + "HCI-PAY-1,2026-11-21,4000.00,CLM-1,1,5000.00,3500.00,,PR-3,Co-payment\n"
+                + "HCI-PAY-1,2026-11-21,4000.00,CLM-1,2,2000.00,500.00,,co-45,Agreed fee\n"
+                + "HCI-PAY-1,2026-11-21,4000.00,CLM-2,,7000.00,0.00,,R07,Not covered\n"))
+                .remittances().get(0).claims().get(0);
+
+        assertThat(claim.lines().get(0).adjustments()).containsExactly(new Adjustment(Adjustment.Group.PR, "3", new BigDecimal("1500.00")));
+        assertThat(claim.lines().get(1).adjustments()).containsExactly(new Adjustment(Adjustment.Group.CO, "45", new BigDecimal("1500.00")));
+        assertThat(claim.split().patient()).isEqualByComparingTo("1500");
+        assertThat(claim.split().contractual()).isEqualByComparingTo("1500");
+    }
+
+    @Test
     void a_status_csv_gives_the_patients_part_per_line() throws Exception {
         CsvResponses status = new CsvResponses(harmonyColumns());
         ClaimAdjudication answer = status.read(new ByteArrayInputStream(("CLAIM_REF,STATUS,LINE_NO,APPROVED_AMOUNT,PATIENT_OWES\n"
@@ -167,6 +181,39 @@ class PayerFileReadersTests {
                     assertThat(e.getMessage()).isEqualTo("Column PAID: '99999999999999' is too large: the hub holds amounts up to "
                             + "999,999,999,999.99.");
                 });
+    }
+
+    // ---- what a person reads of an unreadable document -------------------------------------------------
+
+    @Test
+    void an_unreadable_document_is_described_in_words_without_java_class_names() throws Exception {
+        JsonResponses acme = new JsonResponses(new ObjectMapper(), java.nio.file.Path.of("mappings/acme-hmo/response-in.jsonata"));
+        List<ThrowingRead> odd = List.of(
+                () -> new FhirResponses().read(stream("this is not a claim response")),
+                () -> new FhirResponses().read(stream("{\"resourceType\": \"ClaimResponse\", \"request\": {\"reference\": \"Claim/CLM-1\"}, \"outcome\": {\"x\": 1}}")),
+                () -> new FhirResponses().read(stream("{\"resourceType\": \"ClaimResponse\", \"item\": [{\"itemSequence\": \"two\"}]}")),
+                () -> new FhirResponses().read(stream("{\"resourceType\": \"ClaimResponse\"")),
+                () -> new X12Responses().read(stream("hello")),
+                () -> new X12Responses().read(stream("ISA*00*          *00*     ~")),
+                () -> acme.read(stream("{\"event\": \"claim.status\", \"claim\": {\"ref\": [1, 2], \"state\": {\"a\": 1}}}")),
+                () -> acme.read(stream("{\"event\": \"payment\", \"payment\": {\"id\": \"P\", \"amount\": \"lots\", \"claims\": 7}}")),
+                () -> acme.read(stream("[1, 2")),
+                () -> acme.read(stream("{\"event\": \"payment\", \"payment\": {\"id\": \"P\", \"amount\": {\"a\": 1}, \"claims\": [{\"ref\": {\"x\": [1]}, \"paid\": \"x\"}]}}")),
+                () -> csv.read(stream("CLAIM_REF,CLAIM_REF\nA,B\n")));
+        for (ThrowingRead read : odd) {
+            String what = "document " + (odd.indexOf(read) + 1);
+            try {
+                read.read();
+                throw new AssertionError(what + " was read, not refused");
+            } catch (UnreadableResponse e) {
+                assertThat(e.getMessage()).as(what).doesNotContainPattern("\\b(java|javax|jakarta|com|org|ca)\\.[a-z]+\\.")
+                        .doesNotContainIgnoringCase("exception").doesNotContain("HAPI-").doesNotContain("`");
+            }
+        }
+    }
+
+    interface ThrowingRead {
+        PayerResponse read() throws Exception;
     }
 
     // ---- JSON mappings: the normalised document --------------------------------------------------------

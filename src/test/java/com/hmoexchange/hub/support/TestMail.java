@@ -49,6 +49,13 @@ public final class TestMail {
         return SERVER.getImap().getPort();
     }
 
+    /** Sends a mail with one attachment through this server's SMTP, as a payer's system would (a fresh Message-ID). */
+    public static void sendAttachment(String from, String to, String subject, String fileName, String contentType, String content) {
+        GreenMailUtil.sendAttachmentEmail(to, from, subject, "Please find our file attached.",
+                content.getBytes(java.nio.charset.StandardCharsets.UTF_8), contentType, fileName, fileName,
+                SERVER.getSmtp().getServerSetup());
+    }
+
     /** A message received for the address, as subject and plain-text body. */
     public record Mail(String to, String subject, String body) {
     }
