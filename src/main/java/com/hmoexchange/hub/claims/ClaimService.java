@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -157,6 +158,11 @@ public class ClaimService {
     public AttachmentFile attachmentFile(HubUser user, long claimId, long attachmentId) {
         Claim claim = load(user, claimId, null);
         ClaimAttachment attachment = claim.attachment(attachmentId);
+        if (attachment.isContentRemoved()) {
+            throw new RuleViolation("attachment-removed-by-retention", "The file " + attachment.getFileName()
+                    + " was removed by retention on " + attachment.getContentRemovedAt().atOffset(ZoneOffset.UTC).toLocalDate()
+                    + ", after claim " + claim.getClaimNumber() + " was closed; its type, name and SHA-256 digest are kept.");
+        }
         byte[] data = contents.findById(attachment.getContentId()).orElseThrow().getData();
         return new AttachmentFile(attachment.getFileName(), attachment.getContentType(), data);
     }
