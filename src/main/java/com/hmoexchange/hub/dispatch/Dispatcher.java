@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.claims.CanonicalClaim;
 import com.hmoexchange.hub.claims.ClaimDeliveries;
 import com.hmoexchange.hub.claims.ClaimDeliveries.DeliveryOutcome;
+import com.hmoexchange.hub.common.LogContext;
 import com.hmoexchange.hub.messages.MessageStore;
 import com.hmoexchange.hub.messages.MessageStore.TriesSoFar;
 import com.hmoexchange.hub.messages.OutboundAttempt;
@@ -53,6 +54,7 @@ public class Dispatcher {
     static final String TARGET = "hubTarget";
     static final String KEY = "hubIdempotencyKey";
     static final String CANONICAL = "hubCanonical";
+    static final String LOG_CONTEXT = "hubLogContext";
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -90,6 +92,7 @@ public class Dispatcher {
      * not sent again, and the payer can recognise a repeat. An operator's re-send goes out regardless.
      */
     public void prepare(Exchange exchange) throws JsonProcessingException {
+        LogContext.clear(); // a consumer thread starts each message afresh
         JsonNode body = json.readTree(exchange.getMessage().getBody(String.class));
         Set<String> numbers = new LinkedHashSet<>();
         for (JsonNode event : body.isArray() ? body : List.of(body)) {
@@ -147,6 +150,8 @@ public class Dispatcher {
     public void plan(Exchange exchange) throws JsonProcessingException {
         DispatchBatch.Send send = batch(exchange).send(exchange.getMessage().getBody(String.class));
         OutboundAttempt attempt = send.attempt();
+        // Every line logged while this claim is sent (the channel's own too) names it; claimDone takes it off.
+        exchange.setProperty(LOG_CONTEXT, LogContext.claim(send.claimNumber(), attempt.payerCode()));
         exchange.setProperty(CLAIM, send.claimNumber());
         exchange.setProperty(PAYER, attempt.payerCode());
         exchange.setProperty(PAYER_SETTINGS, send.payer());
@@ -169,6 +174,15 @@ public class Dispatcher {
                 payer.format() == ClaimFormat.X12 ? Claim837.setControlNumber(claimNumber) : null);
         message.removeHeaders("*");
         channels.get(payer.channel()).prepare(exchange, payer, exchange.getProperty(KEY, String.class));
+    }
+
+    /** Route step after each claim's send, however it ended: the log context goes back to the batch's. */
+    public void claimDone(Exchange exchange) {
+        LogContext context = exchange.getProperty(LOG_CONTEXT, LogContext.class);
+        if (context != null) {
+            context.close();
+            exchange.removeProperty(LOG_CONTEXT);
+        }
     }
 
     /** The payer took the claim: note its reference and whether it says it has registered it. */
@@ -285,22 +299,27 @@ public class Dispatcher {
         }
         for (DispatchBatch.Send send : batch.ended(Outcome.REFUSED)) {
             outcomes.add(new DeliveryOutcome.Refused(send.claimNumber(), send.attempt().error()));
-            log.warn("Claim {} refused by {}: {}", send.claimNumber(), send.attempt().payerCode(), send.attempt().error());
+            try (LogContext claim = LogContext.claim(send.claimNumber(), send.attempt().payerCode())) {
+                log.warn("Claim {} refused by {}: {}", send.claimNumber(), send.attempt().payerCode(), send.attempt().error());
+            }
         }
         List<DispatchBatch.Send> failed = new ArrayList<>(batch.ended(Outcome.FAILED));
         failed.addAll(batch.ended(Outcome.DEAD_LETTERED));
         for (DispatchBatch.Send send : failed) {
             boolean givenUp = send.attempt().outcome() == Outcome.DEAD_LETTERED;
             outcomes.add(new DeliveryOutcome.Failing(send.claimNumber(), send.attempt().error(), givenUp));
-            log.warn("Sending claim {} to {} failed (attempt {} of {}){}: {}", send.claimNumber(), send.attempt().payerCode(),
-                    batch.deliveryCount(), maxDeliveryAttempts, givenUp ? ", moved to the dead-letter queue" : ", will retry",
-                    send.attempt().error());
+            try (LogContext claim = LogContext.claim(send.claimNumber(), send.attempt().payerCode())) {
+                log.warn("Sending claim {} to {} failed (attempt {} of {}){}: {}", send.claimNumber(), send.attempt().payerCode(),
+                        batch.deliveryCount(), maxDeliveryAttempts, givenUp ? ", moved to the dead-letter queue" : ", will retry",
+                        send.attempt().error());
+            }
         }
         recordOnClaims(outcomes);
         List<DispatchBatch.Send> delivered = batch.ended(Outcome.DELIVERED);
-        if (!delivered.isEmpty()) {
-            log.info("Claims {} delivered to {} by {}", delivered.stream().map(DispatchBatch.Send::claimNumber).toList(),
-                    delivered.get(0).attempt().payerCode(), delivered.get(0).attempt().channel());
+        for (DispatchBatch.Send send : delivered) {
+            try (LogContext claim = LogContext.claim(send.claimNumber(), send.attempt().payerCode())) {
+                log.info("Claim {} delivered to {} by {}", send.claimNumber(), send.attempt().payerCode(), send.attempt().channel());
+            }
         }
         List<DispatchBatch.Send> givenUp = batch.ended(Outcome.DEAD_LETTERED);
         if (!givenUp.isEmpty()) {
