@@ -17,6 +17,8 @@ import com.hmoexchange.hub.tariffs.TariffRepository;
 import com.hmoexchange.hub.visits.PerformedService;
 import com.hmoexchange.hub.visits.Visit;
 import com.hmoexchange.hub.visits.VisitRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +40,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The claim use cases for a practice's staff. Every method is scoped to the signed-in user's
@@ -60,11 +64,13 @@ public class ClaimService {
     private final ClaimPresenter presenter;
     private final Clock clock;
     private final String currency;
+    private final MeterRegistry meters;
 
     ClaimService(ClaimRepository claims, AttachmentContentRepository contents, VisitRepository visits,
             EnrolleeRepository enrollees, PayerRepository payers, TariffRepository tariffs, HmoModuleGate hmoModule,
             ClaimNumbers numbers, AttachmentPolicy attachmentPolicy, Outbox outbox, ClaimPresenter presenter, Clock clock,
-            ClaimSettings settings) {
+            ClaimSettings settings, MeterRegistry meters) {
+        this.meters = meters;
         this.claims = claims;
         this.contents = contents;
         this.visits = visits;
@@ -174,7 +180,23 @@ public class ClaimService {
         ClaimSubmitted submitted = claim.submit(payer.getRequiredAttachments(), patient, staleAfter(payer),
                 user.getUsername(), clock.instant());
         outbox.append("Claim", claim.getClaimNumber(), submitted);
+        countSubmitted(payer);
         return saved(claim);
+    }
+
+    /** The operators' count of claims submitted per payer and channel (docs/operations.md), once the submission commits. */
+    private void countSubmitted(Payer payer) {
+        Counter submitted = meters.counter("hub.claims.submitted", "payer", payer.getCode(), "channel", payer.getChannel().code());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            submitted.increment();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                submitted.increment();
+            }
+        });
     }
 
     /** The most claims one {@link #submitAll} takes; a month end's drafts go in a few requests. */
@@ -226,6 +248,7 @@ public class ClaimService {
                 ClaimSubmitted event = claim.submit(payer.getRequiredAttachments(), patients.get(claim.getEnrolleeId()),
                         staleAfter(payer), user.getUsername(), now);
                 outbox.append("Claim", claim.getClaimNumber(), event);
+                countSubmitted(payer);
                 submitted.add(new Submissions.Submitted(claim.getId(), claim.getClaimNumber(), claim.getStatus()));
             } catch (RuleViolation refusal) {
                 refused.add(Submissions.Refused.of(claim, refusal));

@@ -6,6 +6,7 @@ import com.hmoexchange.hub.common.Texts;
 import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.responses.ApplyPayerResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.DataHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,9 +59,12 @@ public class PayerResponses {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     PayerResponses(ResponseFormats formats, ApplyPayerResponse applyResponse, InboundDocumentRepository documents,
-            Notifications notifications, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+            Notifications notifications, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.formats = formats;
         this.applyResponse = applyResponse;
         this.documents = documents;
@@ -77,7 +81,19 @@ public class PayerResponses {
 
     public Receipt take(String payer, String channel, String name, byte[] content) {
         try (LogContext context = LogContext.document(payer, loggable(channel, name))) {
-            return take(payer, channel, name, content, context);
+            Receipt receipt = take(payer, channel, name, content, context);
+            meters.counter("hub.answers.received", "payer", payer, "channel", channel, "format", formatOf(payer, content),
+                    "outcome", receipt.outcome().name()).increment();
+            return receipt;
+        }
+    }
+
+    /** The format a document was read as, for the operators' counter (docs/operations.md). */
+    private String formatOf(String payer, byte[] content) {
+        try {
+            return formats.formatOf(payer, content).code();
+        } catch (RuntimeException unknownPayer) {
+            return "unknown";
         }
     }
 

@@ -31,8 +31,11 @@ class MetricsTests extends PracticeApiTest {
     @Test
     void a_dispatch_and_an_answer_show_in_the_operators_metrics() {
         Api operator = operator();
-        double deliveredBefore = value(operator.get("/actuator/prometheus").text(), "hub_claims_sent_total",
-                "channel=\"sftp\",outcome=\"DELIVERED\",payer=\"harmony-care\"");
+        String before = operator.get("/actuator/prometheus").text();
+        double deliveredBefore = value(before, "hub_claims_sent_total", "channel=\"sftp\",outcome=\"DELIVERED\",payer=\"harmony-care\"");
+        double submittedBefore = value(before, "hub_claims_submitted_total", "channel=\"sftp\",payer=\"harmony-care\"");
+        double answersBefore = value(before, "hub_answers_received_total",
+                "channel=\"sftp\",format=\"csv\",outcome=\"APPLIED\",payer=\"harmony-care\"");
 
         JsonNode claim = draft(billing, visit(billing, fixtures.enrollee("harmony-care"), "CONS-GP"));
         billing.upload(claimPath(claim) + "/attachments", "referral.pdf", "application/pdf",
@@ -47,13 +50,17 @@ class MetricsTests extends PracticeApiTest {
         String scraped = operator.get("/actuator/prometheus").text();
         assertThat(value(scraped, "hub_claims_sent_total", "channel=\"sftp\",outcome=\"DELIVERED\",payer=\"harmony-care\""))
                 .isEqualTo(deliveredBefore + 1);
+        assertThat(value(scraped, "hub_claims_submitted_total", "channel=\"sftp\",payer=\"harmony-care\""))
+                .isEqualTo(submittedBefore + 1);
+        assertThat(value(scraped, "hub_answers_received_total",
+                "channel=\"sftp\",format=\"csv\",outcome=\"APPLIED\",payer=\"harmony-care\"")).isEqualTo(answersBefore + 1);
         assertThat(value(scraped, "hub_claims_delivery_latency_seconds_count", "payer=\"harmony-care\"")).isGreaterThanOrEqualTo(1);
         assertThat(scraped).contains("hub_claims_delivery_latency_seconds_bucket{");
         assertThat(value(scraped, "hub_answers_last_day", "channel=\"sftp\",outcome=\"APPLIED\",payer=\"harmony-care\""))
                 .isGreaterThanOrEqualTo(1);
         assertThat(scraped).contains("hub_outbox_backlog{", "hub_outbox_oldest_age_seconds{", "hub_claims_stale{",
-                "hub_mail_waiting{", "hub_changerequests_pending{", "hub_changerequests_oldest_pending_age_seconds{",
-                "http_server_requests_seconds_bucket{");
+                "hub_mail_waiting{", "hub_mail_retrying{", "hub_mail_given_up{", "hub_changerequests_pending{",
+                "hub_changerequests_oldest_pending_age_seconds{", "http_server_requests_seconds_bucket{");
         assertThat(value(scraped, "hub_queue_depth", "queue=\"claims.outbound.dlq\"")).isGreaterThanOrEqualTo(0);
     }
 
