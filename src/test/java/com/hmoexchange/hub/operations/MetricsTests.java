@@ -72,6 +72,15 @@ class MetricsTests extends PracticeApiTest {
         assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
     }
 
+    @Test
+    void the_metrics_scrapers_account_reads_the_metrics_and_nothing_else() {
+        Api scraper = new Api(port, "prometheus-test", "scraper-test-password");
+        assertThat(scraper.get("/actuator/prometheus").text()).contains("hub_outbox_backlog{");
+        assertThat(scraper.get("/api/messages").status()).isEqualTo(401);
+        assertThat(scraper.get("/api/operations/incidents").status()).isEqualTo(401);
+        assertThat(new Api(port, "prometheus-test", "a-wrong-password-1234").get("/actuator/prometheus").status()).isEqualTo(401);
+    }
+
     private Api operator() {
         String name = Fixtures.unique("ops");
         users.save(AppUser.operator(name, encoder.encode(Fixtures.PASSWORD)));
