@@ -10,8 +10,13 @@ import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.PracticeApiTest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -29,7 +34,7 @@ class MetricsTests extends PracticeApiTest {
     HubMetrics metrics;
 
     @Test
-    void a_dispatch_and_an_answer_show_in_the_operators_metrics() {
+    void a_dispatch_and_an_answer_show_in_the_operators_metrics() throws IOException {
         Api operator = operator();
         String before = operator.get("/actuator/prometheus").text();
         double deliveredBefore = value(before, "hub_claims_sent_total", "channel=\"sftp\",outcome=\"DELIVERED\",payer=\"harmony-care\"");
@@ -62,6 +67,9 @@ class MetricsTests extends PracticeApiTest {
                 "hub_mail_waiting{", "hub_mail_retrying{", "hub_mail_given_up{", "hub_changerequests_pending{",
                 "hub_changerequests_oldest_pending_age_seconds{", "http_server_requests_seconds_bucket{");
         assertThat(value(scraped, "hub_queue_depth", "queue=\"claims.outbound.dlq\"")).isGreaterThanOrEqualTo(0);
+        assertThat(scraped).contains("hub_incidents_open{", "kind=\"PAYER_FAILING\"");
+        assertThat(dashboardMetrics()).as("every metric the compose stack's Grafana dashboard draws is served")
+                .isNotEmpty().allSatisfy(metric -> assertThat(scraped).contains(metric + "{"));
     }
 
     @Test
@@ -79,6 +87,17 @@ class MetricsTests extends PracticeApiTest {
         assertThat(scraper.get("/api/messages").status()).isEqualTo(401);
         assertThat(scraper.get("/api/operations/incidents").status()).isEqualTo(401);
         assertThat(new Api(port, "prometheus-test", "a-wrong-password-1234").get("/actuator/prometheus").status()).isEqualTo(401);
+    }
+
+    /** The hub's metrics that the Grafana dashboard's queries name (ops/grafana/dashboards). */
+    private static Set<String> dashboardMetrics() throws IOException {
+        String dashboard = Files.readString(Path.of("ops/grafana/dashboards/hmo-exchange-hub.json"));
+        Set<String> metrics = new TreeSet<>();
+        Matcher m = Pattern.compile("\\bhub_[a-z_]+").matcher(dashboard);
+        while (m.find()) {
+            metrics.add(m.group());
+        }
+        return metrics;
     }
 
     private Api operator() {
