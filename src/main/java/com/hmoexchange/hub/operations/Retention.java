@@ -95,7 +95,7 @@ class Retention {
                     + "where a.content_id is not null and " + closedBefore("c") + " and not exists (select 1 from claim_attachment o "
                     + "join claim oc on oc.id = o.claim_id where o.content_id = a.content_id and not (" + closedBefore("oc") + ")) "
                     + "limit " + BATCH, Long.class, at, at);
-            if (!contents.isEmpty() && !removeContents(contents, started)) {
+            if (!contents.isEmpty() && !removeContents(contents, started, at)) {
                 break;
             }
             total += contents.size();
@@ -105,16 +105,17 @@ class Retention {
     }
 
     /**
-     * Empties the attachments' rows and deletes their contents in one transaction. A resubmission copying one
-     * of them at this very moment makes the delete fail on its foreign key: nothing is removed, the next run
-     * looks again.
+     * Empties the closed claims' attachment rows and deletes their contents in one transaction. Only rows of
+     * claims still closed past the cutoff are emptied: if a resubmission took up one of the files meanwhile,
+     * its row keeps the file, the delete fails on the foreign key, nothing is removed and the next run looks again.
      */
-    private boolean removeContents(List<Long> contents, Instant removedAt) {
+    boolean removeContents(List<Long> contents, Instant removedAt, Timestamp cutoff) {
         String ids = String.join(",", contents.stream().map(String::valueOf).toList());
         try {
             transactions.executeWithoutResult(tx -> {
-                jdbc.update("update claim_attachment set content_id = null, content_removed_at = ? where content_id in (" + ids + ")",
-                        Timestamp.from(removedAt));
+                jdbc.update("update claim_attachment set content_id = null, content_removed_at = ? where content_id in (" + ids
+                        + ") and claim_id in (select c.id from claim c where " + closedBefore("c") + ")",
+                        Timestamp.from(removedAt), cutoff);
                 jdbc.update("delete from attachment_content where id in (" + ids + ")");
             });
             return true;

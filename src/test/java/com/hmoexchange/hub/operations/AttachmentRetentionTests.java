@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,24 @@ class AttachmentRetentionTests extends PracticeApiTest {
         assertThat(resubmission.status()).as(resubmission.toString()).isEqualTo(201);
         assertThat(resubmission.json().get("attachments")).isEmpty();
         assertThat(resubmission.json().get("missingAttachments").get(0).asText()).isEqualTo("REFERRAL_LETTER");
+    }
+
+    @Test
+    void a_file_a_resubmission_took_up_after_the_run_chose_it_is_not_removed() {
+        Instant longAgo = clock.instant().minus(Duration.ofDays(800));
+        JsonNode rejected = attachedDraft();
+        close(rejected, "REJECTED", "UNPAID", longAgo);
+        long chosen = jdbc.queryForObject("select content_id from claim_attachment where claim_id = ?", Long.class,
+                rejected.get("id").asLong());
+        JsonNode resubmission = billing.post(claimPath(rejected) + "/resubmission", "").json();
+
+        boolean removed = retention.removeContents(List.of(chosen), clock.instant(),
+                Timestamp.from(clock.instant().minus(Duration.ofDays(730))));
+
+        assertThat(removed).isFalse();
+        assertThat(fileRemoved(rejected)).isFalse();
+        JsonNode copy = resubmission.get("attachments").get(0);
+        assertThat(billing.get(claimPath(resubmission) + "/attachments/" + copy.get("id").asLong()).body()).isEqualTo(PDF);
     }
 
     /** A Harmony Care draft (Harmony requires a referral letter) with one attached. */
