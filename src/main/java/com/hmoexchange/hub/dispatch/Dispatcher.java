@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -300,7 +301,7 @@ public class Dispatcher {
         for (DispatchBatch.Send send : batch.ended(Outcome.REFUSED)) {
             outcomes.add(new DeliveryOutcome.Refused(send.claimNumber(), send.attempt().error()));
             try (LogContext claim = LogContext.claim(send.claimNumber(), send.attempt().payerCode())) {
-                log.warn("Claim {} refused by {}: {}", send.claimNumber(), send.attempt().payerCode(), send.attempt().error());
+                log.warn("Claim {} refused by {}: {}", send.claimNumber(), send.attempt().payerCode(), loggable(send.attempt().error()));
             }
         }
         List<DispatchBatch.Send> failed = new ArrayList<>(batch.ended(Outcome.FAILED));
@@ -311,7 +312,7 @@ public class Dispatcher {
             try (LogContext claim = LogContext.claim(send.claimNumber(), send.attempt().payerCode())) {
                 log.warn("Sending claim {} to {} failed (attempt {} of {}){}: {}", send.claimNumber(), send.attempt().payerCode(),
                         batch.deliveryCount(), maxDeliveryAttempts, givenUp ? ", moved to the dead-letter queue" : ", will retry",
-                        send.attempt().error());
+                        loggable(send.attempt().error()));
             }
         }
         recordOnClaims(outcomes);
@@ -408,6 +409,17 @@ public class Dispatcher {
             log.debug("No delivery count on the message", e);
         }
         return 1;
+    }
+
+    private static final Pattern PAYERS_ANSWER = Pattern.compile("^(The payer refused the claim \\(HTTP \\d+\\)|HTTP \\d+ from the payer): .*",
+            Pattern.DOTALL);
+
+    /**
+     * An error as the log gives it: without the payer's answer, which may quote the patient (the message store and
+     * the claim keep it in full for an operator).
+     */
+    static String loggable(String error) {
+        return error == null ? null : PAYERS_ANSWER.matcher(error).replaceFirst("$1; its answer is on the Messages page");
     }
 
     private static String orEmpty(String text) {
