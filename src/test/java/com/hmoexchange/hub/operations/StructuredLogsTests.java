@@ -4,6 +4,9 @@ import static com.hmoexchange.hub.support.PayerSandboxes.SFTP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.enrollees.Enrollee;
@@ -18,32 +21,56 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 
 /**
  * The JSON logs (HUB_LOG_FORMAT=ecs) as a log shipper reads them: while the hub sends a claim and applies its
  * payer's answer, each line names the claim, the payer and the document in its own fields, and no line
  * carries the patient's name, date of birth or enrollee number, not even from a reply mail whose subject
- * quotes them.
+ * quotes them. The lines are taken with Spring Boot's own structured encoder (the one HUB_LOG_FORMAT puts on
+ * the console) on an appender of this test's: the console's format is set once per JVM, by the first test
+ * context, so it cannot be switched for one test class.
  */
-@ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = "logging.structured.format.console=ecs")
 class StructuredLogsTests extends PracticeApiTest {
 
     private final ObjectMapper json = new ObjectMapper();
+    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private OutputStreamAppender<ILoggingEvent> ecs;
+
+    @BeforeEach
+    void logInEcsJson() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        StructuredLogEncoder encoder = new StructuredLogEncoder();
+        encoder.setContext(context);
+        encoder.setFormat("ecs");
+        encoder.start();
+        ecs = new OutputStreamAppender<>();
+        ecs.setContext(context);
+        ecs.setEncoder(encoder);
+        ecs.setOutputStream(logged);
+        ecs.start();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(ecs);
+    }
+
+    @AfterEach
+    void stopLogging() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(ecs);
+        ecs.stop();
+    }
 
     @Test
-    void a_dispatch_and_an_applied_answer_log_the_claim_payer_and_document_and_no_member_data(CapturedOutput output)
-            throws Exception {
+    void a_dispatch_and_an_applied_answer_log_the_claim_payer_and_document_and_no_member_data() throws Exception {
         Enrollee member = fixtures.enrollee("harmony-care");
         JsonNode claim = draft(billing, visit(billing, member, "CONS-GP"));
         billing.upload(claimPath(claim) + "/attachments", "referral.pdf", "application/pdf",
@@ -57,11 +84,11 @@ class StructuredLogsTests extends PracticeApiTest {
         String subject = "Re: Claim " + number + " | " + member.getFirstName() + " " + member.getLastName() + " ("
                 + member.getEnrolleeNumber() + ")";
         replyMail(subject, "this is not a claim response");
-        await().atMost(Duration.ofSeconds(20)).until(() -> lines(output).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> lines().stream()
                 .anyMatch(l -> l.path("message").asText().contains("quarantined")
                         && "crestline-health".equals(l.path("payer").asText())));
 
-        List<JsonNode> lines = lines(output);
+        List<JsonNode> lines = lines();
         assertThat(lines).as("every console line is one JSON object").isNotEmpty();
         assertThat(lines).filteredOn(l -> l.path("message").asText().contains("Claim " + number + " delivered"))
                 .singleElement().satisfies(l -> {
@@ -80,17 +107,15 @@ class StructuredLogsTests extends PracticeApiTest {
                 .satisfies(l -> assertThat(l.path("document").asText()).isEqualTo("mail body"));
         assertThat(lines).anyMatch(l -> l.at("/camel/exchangeId").isTextual() && "dispatch".equals(l.at("/camel/routeId").asText()));
 
-        assertThat(output.getAll()).doesNotContain(member.getFirstName(), member.getEnrolleeNumber(),
+        assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain(member.getFirstName(), member.getEnrolleeNumber(),
                 member.getDateOfBirth().toString());
     }
 
-    /** The JSON objects among the captured lines (the test framework's own lines before the hub started are not). */
-    private List<JsonNode> lines(CapturedOutput output) throws Exception {
+    /** Each line logged so far, as the JSON object it must be. */
+    private List<JsonNode> lines() throws Exception {
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : output.getOut().split("\n")) {
-            if (line.startsWith("{")) {
-                lines.add(json.readTree(line));
-            }
+        for (String line : logged.toString(StandardCharsets.UTF_8).split("\n")) {
+            lines.add(json.readTree(line));
         }
         return lines;
     }
