@@ -4,6 +4,7 @@ import com.hmoexchange.hub.clients.Client;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
+import com.hmoexchange.hub.common.SqlStates;
 import com.hmoexchange.hub.mail.Email;
 import com.hmoexchange.hub.mail.Mailer;
 import java.util.ArrayList;
@@ -57,7 +58,9 @@ class BulkRequests {
             } catch (RuleViolation | InvalidInput | NotFoundException e) {
                 refused.add(new Refusal(row.line(), e.getMessage()));
             } catch (RuntimeException e) {
-                log.warn("Bulk file {} of {}: line {} failed: {}", fileName, client.getCode(), row.line(), e.toString());
+                // Not the exception's message: a database's quotes the row's values (a member's name, date of birth).
+                log.warn("Bulk file {} of {}: line {} failed: {} (SQL state '{}')", fileName, client.getCode(), row.line(),
+                        e.getClass().getSimpleName(), SqlStates.of(e));
                 refused.add(new Refusal(row.line(), "could not be processed; send it again or ask the HMO"));
             }
         }

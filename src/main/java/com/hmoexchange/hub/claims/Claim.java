@@ -367,7 +367,8 @@ public class Claim {
         Claim copy = new Claim(newClaimNumber, reference, providerId, payerId, enrolleeId, visitId, diagnoses, paCode,
                 currency, id, by, now);
         lines.forEach(line -> copy.lines.add(line.copyAt(line.getPosition())));
-        attachments.forEach(attachment -> copy.attachments.add(attachment.copy()));
+        // A file removed by retention cannot travel again: the provider attaches it anew.
+        attachments.stream().filter(a -> !a.isContentRemoved()).forEach(attachment -> copy.attachments.add(attachment.copy()));
         return copy;
     }
 

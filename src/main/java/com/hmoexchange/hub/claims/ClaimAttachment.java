@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A supporting document on a claim. The bytes live in {@link AttachmentContent}, loaded only when asked for. */
+/**
+ * A supporting document on a claim. The bytes live in {@link AttachmentContent}, loaded only when asked for;
+ * once the claim has been closed past its retention they are removed and this record (type, name, digest) stays.
+ */
 @Entity
 @Table(name = "claim_attachment")
 public class ClaimAttachment {
@@ -27,12 +30,14 @@ public class ClaimAttachment {
     private Long contentId;
     private String uploadedBy;
     private Instant uploadedAt;
+    /** When retention removed the content (then contentId is null). */
+    private Instant contentRemovedAt;
 
     protected ClaimAttachment() {
     }
 
     ClaimAttachment(AttachmentType type, String fileName, String contentType, long sizeBytes, String sha256,
-            long contentId, String uploadedBy, Instant uploadedAt) {
+            Long contentId, String uploadedBy, Instant uploadedAt) {
         this.type = type;
         this.fileName = fileName;
         this.contentType = contentType;
@@ -45,6 +50,10 @@ public class ClaimAttachment {
 
     ClaimAttachment copy() {
         return new ClaimAttachment(type, fileName, contentType, sizeBytes, sha256, contentId, uploadedBy, uploadedAt);
+    }
+
+    public boolean isContentRemoved() {
+        return contentRemovedAt != null;
     }
 
     public Long getId() {
@@ -81,5 +90,9 @@ public class ClaimAttachment {
 
     public Instant getUploadedAt() {
         return uploadedAt;
+    }
+
+    public Instant getContentRemovedAt() {
+        return contentRemovedAt;
     }
 }

@@ -189,7 +189,7 @@ class ClaimController {
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")
-    @Operation(summary = "Download an attachment")
+    @Operation(summary = "Download an attachment (409 once retention removed the file of a closed claim)")
     ResponseEntity<byte[]> download(@AuthenticationPrincipal HubUser user, @PathVariable long id,
             @PathVariable long attachmentId) {
         ClaimService.AttachmentFile file = service.attachmentFile(user, id, attachmentId);

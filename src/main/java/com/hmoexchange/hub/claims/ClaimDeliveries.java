@@ -144,6 +144,10 @@ public class ClaimDeliveries {
         if (claim.getStatus() == ClaimStatus.DRAFT) {
             throw new RuleViolation("claim-not-submitted", "Claim " + claimNumber + " is a draft; it has never been sent.");
         }
+        if (claim.getAttachments().stream().anyMatch(ClaimAttachment::isContentRemoved)) {
+            throw new RuleViolation("attachments-removed-by-retention", "Claim " + claimNumber + " was closed and its "
+                    + "attachments were removed by retention; it cannot be sent again without them.");
+        }
         outbox.append("Claim", claimNumber, new ClaimResendRequested(claimNumber, operator, clock.instant()));
     }
 

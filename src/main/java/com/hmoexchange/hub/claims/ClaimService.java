@@ -17,6 +17,8 @@ import com.hmoexchange.hub.tariffs.TariffRepository;
 import com.hmoexchange.hub.visits.PerformedService;
 import com.hmoexchange.hub.visits.Visit;
 import com.hmoexchange.hub.visits.VisitRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -37,6 +40,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The claim use cases for a practice's staff. Every method is scoped to the signed-in user's
@@ -59,11 +64,13 @@ public class ClaimService {
     private final ClaimPresenter presenter;
     private final Clock clock;
     private final String currency;
+    private final MeterRegistry meters;
 
     ClaimService(ClaimRepository claims, AttachmentContentRepository contents, VisitRepository visits,
             EnrolleeRepository enrollees, PayerRepository payers, TariffRepository tariffs, HmoModuleGate hmoModule,
             ClaimNumbers numbers, AttachmentPolicy attachmentPolicy, Outbox outbox, ClaimPresenter presenter, Clock clock,
-            ClaimSettings settings) {
+            ClaimSettings settings, MeterRegistry meters) {
+        this.meters = meters;
         this.claims = claims;
         this.contents = contents;
         this.visits = visits;
@@ -157,6 +164,11 @@ public class ClaimService {
     public AttachmentFile attachmentFile(HubUser user, long claimId, long attachmentId) {
         Claim claim = load(user, claimId, null);
         ClaimAttachment attachment = claim.attachment(attachmentId);
+        if (attachment.isContentRemoved()) {
+            throw new RuleViolation("attachment-removed-by-retention", "The file " + attachment.getFileName()
+                    + " was removed by retention on " + attachment.getContentRemovedAt().atOffset(ZoneOffset.UTC).toLocalDate()
+                    + ", after claim " + claim.getClaimNumber() + " was closed; its type, name and SHA-256 digest are kept.");
+        }
         byte[] data = contents.findById(attachment.getContentId()).orElseThrow().getData();
         return new AttachmentFile(attachment.getFileName(), attachment.getContentType(), data);
     }
@@ -168,7 +180,23 @@ public class ClaimService {
         ClaimSubmitted submitted = claim.submit(payer.getRequiredAttachments(), patient, staleAfter(payer),
                 user.getUsername(), clock.instant());
         outbox.append("Claim", claim.getClaimNumber(), submitted);
+        countSubmitted(payer);
         return saved(claim);
+    }
+
+    /** The operators' count of claims submitted per payer and channel (docs/operations.md), once the submission commits. */
+    private void countSubmitted(Payer payer) {
+        Counter submitted = meters.counter("hub.claims.submitted", "payer", payer.getCode(), "channel", payer.getChannel().code());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            submitted.increment();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                submitted.increment();
+            }
+        });
     }
 
     /** The most claims one {@link #submitAll} takes; a month end's drafts go in a few requests. */
@@ -220,6 +248,7 @@ public class ClaimService {
                 ClaimSubmitted event = claim.submit(payer.getRequiredAttachments(), patients.get(claim.getEnrolleeId()),
                         staleAfter(payer), user.getUsername(), now);
                 outbox.append("Claim", claim.getClaimNumber(), event);
+                countSubmitted(payer);
                 submitted.add(new Submissions.Submitted(claim.getId(), claim.getClaimNumber(), claim.getStatus()));
             } catch (RuleViolation refusal) {
                 refused.add(Submissions.Refused.of(claim, refusal));

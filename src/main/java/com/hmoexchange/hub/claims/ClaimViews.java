@@ -35,11 +35,12 @@ public final class ClaimViews {
         }
     }
 
+    /** {@code contentRemovedAt}: when retention removed the file of this closed claim (null while it is kept). */
     public record Attachment(long id, AttachmentType type, String fileName, String contentType, long sizeBytes, String sha256,
-            String uploadedBy, Instant uploadedAt) {
+            String uploadedBy, Instant uploadedAt, Instant contentRemovedAt) {
         static Attachment of(ClaimAttachment a) {
             return new Attachment(a.getId(), a.getType(), a.getFileName(), a.getContentType(), a.getSizeBytes(),
-                    a.getSha256(), a.getUploadedBy(), a.getUploadedAt());
+                    a.getSha256(), a.getUploadedBy(), a.getUploadedAt(), a.getContentRemovedAt());
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.claims.CanonicalClaim;
 import com.hmoexchange.hub.claims.ClaimDeliveries;
 import com.hmoexchange.hub.claims.ClaimDeliveries.DeliveryOutcome;
+import com.hmoexchange.hub.common.LogContext;
 import com.hmoexchange.hub.messages.MessageStore;
 import com.hmoexchange.hub.messages.MessageStore.TriesSoFar;
 import com.hmoexchange.hub.messages.OutboundAttempt;
@@ -27,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -53,6 +55,7 @@ public class Dispatcher {
     static final String TARGET = "hubTarget";
     static final String KEY = "hubIdempotencyKey";
     static final String CANONICAL = "hubCanonical";
+    static final String LOG_CONTEXT = "hubLogContext";
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -90,6 +93,7 @@ public class Dispatcher {
      * not sent again, and the payer can recognise a repeat. An operator's re-send goes out regardless.
      */
     public void prepare(Exchange exchange) throws JsonProcessingException {
+        LogContext.clear(); // a consumer thread starts each message afresh
         JsonNode body = json.readTree(exchange.getMessage().getBody(String.class));
         Set<String> numbers = new LinkedHashSet<>();
         for (JsonNode event : body.isArray() ? body : List.of(body)) {
@@ -147,6 +151,8 @@ public class Dispatcher {
     public void plan(Exchange exchange) throws JsonProcessingException {
         DispatchBatch.Send send = batch(exchange).send(exchange.getMessage().getBody(String.class));
         OutboundAttempt attempt = send.attempt();
+        // Every line logged while this claim is sent (the channel's own too) names it; claimDone takes it off.
+        exchange.setProperty(LOG_CONTEXT, LogContext.claim(send.claimNumber(), attempt.payerCode()));
         exchange.setProperty(CLAIM, send.claimNumber());
         exchange.setProperty(PAYER, attempt.payerCode());
         exchange.setProperty(PAYER_SETTINGS, send.payer());
@@ -169,6 +175,15 @@ public class Dispatcher {
                 payer.format() == ClaimFormat.X12 ? Claim837.setControlNumber(claimNumber) : null);
         message.removeHeaders("*");
         channels.get(payer.channel()).prepare(exchange, payer, exchange.getProperty(KEY, String.class));
+    }
+
+    /** Route step after each claim's send, however it ended: the log context goes back to the batch's. */
+    public void claimDone(Exchange exchange) {
+        LogContext context = exchange.getProperty(LOG_CONTEXT, LogContext.class);
+        if (context != null) {
+            context.close();
+            exchange.removeProperty(LOG_CONTEXT);
+        }
     }
 
     /** The payer took the claim: note its reference and whether it says it has registered it. */
@@ -285,22 +300,27 @@ public class Dispatcher {
         }
         for (DispatchBatch.Send send : batch.ended(Outcome.REFUSED)) {
             outcomes.add(new DeliveryOutcome.Refused(send.claimNumber(), send.attempt().error()));
-            log.warn("Claim {} refused by {}: {}", send.claimNumber(), send.attempt().payerCode(), send.attempt().error());
+            try (LogContext claim = LogContext.claim(send.claimNumber(), send.attempt().payerCode())) {
+                log.warn("Claim {} refused by {}: {}", send.claimNumber(), send.attempt().payerCode(), loggable(send.attempt().error()));
+            }
         }
         List<DispatchBatch.Send> failed = new ArrayList<>(batch.ended(Outcome.FAILED));
         failed.addAll(batch.ended(Outcome.DEAD_LETTERED));
         for (DispatchBatch.Send send : failed) {
             boolean givenUp = send.attempt().outcome() == Outcome.DEAD_LETTERED;
             outcomes.add(new DeliveryOutcome.Failing(send.claimNumber(), send.attempt().error(), givenUp));
-            log.warn("Sending claim {} to {} failed (attempt {} of {}){}: {}", send.claimNumber(), send.attempt().payerCode(),
-                    batch.deliveryCount(), maxDeliveryAttempts, givenUp ? ", moved to the dead-letter queue" : ", will retry",
-                    send.attempt().error());
+            try (LogContext claim = LogContext.claim(send.claimNumber(), send.attempt().payerCode())) {
+                log.warn("Sending claim {} to {} failed (attempt {} of {}){}: {}", send.claimNumber(), send.attempt().payerCode(),
+                        batch.deliveryCount(), maxDeliveryAttempts, givenUp ? ", moved to the dead-letter queue" : ", will retry",
+                        loggable(send.attempt().error()));
+            }
         }
         recordOnClaims(outcomes);
         List<DispatchBatch.Send> delivered = batch.ended(Outcome.DELIVERED);
-        if (!delivered.isEmpty()) {
-            log.info("Claims {} delivered to {} by {}", delivered.stream().map(DispatchBatch.Send::claimNumber).toList(),
-                    delivered.get(0).attempt().payerCode(), delivered.get(0).attempt().channel());
+        for (DispatchBatch.Send send : delivered) {
+            try (LogContext claim = LogContext.claim(send.claimNumber(), send.attempt().payerCode())) {
+                log.info("Claim {} delivered to {} by {}", send.claimNumber(), send.attempt().payerCode(), send.attempt().channel());
+            }
         }
         List<DispatchBatch.Send> givenUp = batch.ended(Outcome.DEAD_LETTERED);
         if (!givenUp.isEmpty()) {
@@ -389,6 +409,17 @@ public class Dispatcher {
             log.debug("No delivery count on the message", e);
         }
         return 1;
+    }
+
+    private static final Pattern PAYERS_ANSWER = Pattern.compile("^(The payer refused the claim \\(HTTP \\d+\\)|HTTP \\d+ from the payer): .*",
+            Pattern.DOTALL);
+
+    /**
+     * An error as the log gives it: without the payer's answer, which may quote the patient (the message store and
+     * the claim keep it in full for an operator).
+     */
+    static String loggable(String error) {
+        return error == null ? null : PAYERS_ANSWER.matcher(error).replaceFirst("$1; its answer is on the Messages page");
     }
 
     private static String orEmpty(String text) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,6 +23,7 @@ class HubMetrics implements MeterBinder {
     private MultiGauge queueDepth;
     private MultiGauge quarantined;
     private MultiGauge answers;
+    private MultiGauge openIncidents;
 
     HubMetrics(OperationsReadings readings) {
         this.readings = readings;
@@ -46,6 +48,7 @@ class HubMetrics implements MeterBinder {
                 .description("Payers' documents quarantined and not dismissed").register(registry);
         answers = MultiGauge.builder("hub.answers.last.day")
                 .description("Documents payers sent in the last 24 hours, by channel and outcome").register(registry);
+        openIncidents = MultiGauge.builder("hub.incidents.open").description("Incidents open now, by kind").register(registry);
     }
 
     private void gauge(MeterRegistry registry, String name, String description, String unit, ToDoubleFunction<Readings> value) {
@@ -67,5 +70,8 @@ class HubMetrics implements MeterBinder {
         List<MultiGauge.Row<?>> rows = now.answersLastDay().stream().<MultiGauge.Row<?>>map(a -> MultiGauge.Row.of(
                 Tags.of("payer", a.payer(), "channel", a.channel(), "outcome", a.outcome()), a.count())).toList();
         answers.register(rows, true);
+        // Every kind is reported, 0 when none is open, so a dashboard shows 0 rather than "no data".
+        openIncidents.register(Arrays.stream(IncidentKind.values()).map(kind -> MultiGauge.Row.of(
+                Tags.of("kind", kind.name()), now.openIncidentsByKind().getOrDefault(kind.name(), 0L))).toList(), true);
     }
 }

@@ -78,8 +78,14 @@ class OperationsReadings {
                 + "where received_at >= ? group by payer_code, channel, outcome order by payer_code, channel, outcome",
                 (rs, i) -> new Readings.AnswerCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
                 Timestamp.from(now.minus(Duration.ofDays(1))));
+        Map<String, Long> openIncidents = new LinkedHashMap<>();
+        jdbc.query("select kind, count(*) from incident where closed_at is null group by kind order by kind",
+                rs -> {
+                    openIncidents.put(rs.getString(1), rs.getLong(2));
+                });
         Readings readings = new Readings(now, outbox[0], Duration.ofSeconds(outbox[1]), broker.depths(), quarantined,
-                stale == null ? 0 : stale, mail[0], mail[1], mail[2], requests[0], Duration.ofSeconds(requests[1]), answers);
+                stale == null ? 0 : stale, mail[0], mail[1], mail[2], requests[0], Duration.ofSeconds(requests[1]), answers,
+                openIncidents);
         latest.set(readings);
         return readings;
     }

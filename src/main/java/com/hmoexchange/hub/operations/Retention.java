@@ -5,12 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps each store within its retention (RetentionSettings): payloads are emptied first, rows deleted later,
@@ -28,9 +32,11 @@ class Retention {
     private final JdbcTemplate jdbc;
     private final RetentionSettings settings;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    Retention(JdbcTemplate jdbc, RetentionSettings settings, Clock clock) {
+    Retention(JdbcTemplate jdbc, RetentionSettings settings, Clock clock, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.settings = settings;
         this.clock = clock;
     }
@@ -63,7 +69,61 @@ class Retention {
                 "delete from notification where id in (select id from notification where created_at < ? limit " + BATCH + ")"));
         touched.put("idempotency-rows", store("idempotency-rows", now, settings.idempotencyRows(),
                 "delete from camel_messageprocessed where createdat < ?"));
+        touched.put("closed-claim-attachments", closedClaimAttachments(now));
         return touched;
+    }
+
+    /*
+     * A claim is closed when the payer decided and paid all it approved (APPROVED or PARTIAL and PAID), or
+     * rejected it; last_activity_at is then the moment it closed (the decision or the last payment). A file is
+     * shared by a rejected claim and its resubmission, so it goes only when every claim holding it is closed
+     * past the cutoff. Removing keeps the attachment's row (type, name, size, digest) with the time it went.
+     */
+    private static String closedBefore(String claim) {
+        return "(" + claim + ".status = 'REJECTED' or (" + claim + ".status in ('APPROVED', 'PARTIAL') and " + claim
+                + ".payment_status = 'PAID')) and " + claim + ".last_activity_at < ?";
+    }
+
+    private long closedClaimAttachments(Instant now) {
+        Instant started = clock.instant();
+        Instant cutoff = now.minus(settings.closedClaimAttachments());
+        Timestamp at = Timestamp.from(cutoff);
+        long total = 0;
+        List<Long> contents;
+        do {
+            contents = jdbc.queryForList("select distinct a.content_id from claim_attachment a join claim c on c.id = a.claim_id "
+                    + "where a.content_id is not null and " + closedBefore("c") + " and not exists (select 1 from claim_attachment o "
+                    + "join claim oc on oc.id = o.claim_id where o.content_id = a.content_id and not (" + closedBefore("oc") + ")) "
+                    + "limit " + BATCH, Long.class, at, at);
+            if (!contents.isEmpty() && !removeContents(contents, started, at)) {
+                break;
+            }
+            total += contents.size();
+        } while (contents.size() >= BATCH);
+        record("closed-claim-attachments", cutoff, total, started);
+        return total;
+    }
+
+    /**
+     * Empties the closed claims' attachment rows and deletes their contents in one transaction. Only rows of
+     * claims still closed past the cutoff are emptied: if a resubmission took up one of the files meanwhile,
+     * its row keeps the file, the delete fails on the foreign key, nothing is removed and the next run looks again.
+     */
+    boolean removeContents(List<Long> contents, Instant removedAt, Timestamp cutoff) {
+        String ids = String.join(",", contents.stream().map(String::valueOf).toList());
+        try {
+            transactions.executeWithoutResult(tx -> {
+                jdbc.update("update claim_attachment set content_id = null, content_removed_at = ? where content_id in (" + ids
+                        + ") and claim_id in (select c.id from claim c where " + closedBefore("c") + ")",
+                        Timestamp.from(removedAt), cutoff);
+                jdbc.update("delete from attachment_content where id in (" + ids + ")");
+            });
+            return true;
+        } catch (DataIntegrityViolationException raced) {
+            log.warn("Retention: {} attachment content(s) were taken up by another claim meanwhile; left for the next run",
+                    contents.size());
+            return false;
+        }
     }
 
     private long store(String store, Instant now, Duration keep, String statement) {
@@ -75,11 +135,15 @@ class Retention {
             batch = jdbc.update(statement, Timestamp.from(cutoff));
             total += batch;
         } while (batch >= BATCH);
+        record(store, cutoff, total, started);
+        return total;
+    }
+
+    private void record(String store, Instant cutoff, long total, Instant started) {
         jdbc.update("insert into retention_run (store, cutoff, rows_touched, started_at, finished_at) values (?, ?, ?, ?, ?)",
                 store, Timestamp.from(cutoff), total, Timestamp.from(started), Timestamp.from(clock.instant()));
         if (total > 0) {
             log.info("Retention: {} row(s) of {} older than {} purged", total, store, cutoff);
         }
-        return total;
     }
 }

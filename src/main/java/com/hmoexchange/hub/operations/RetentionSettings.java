@@ -7,13 +7,15 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How long each store keeps what it holds (hub.operations.retention; docs/operations.md#retention).
- * Message payloads (members' health data) may go long before the record that a message was sent.
+ * Message payloads (members' health data) may go long before the record that a message was sent; the files
+ * attached to a claim go {@code closedClaimAttachments} after the claim was closed (decided, and paid or rejected).
  */
 @Validated
 @ConfigurationProperties("hub.operations.retention")
 public record RetentionSettings(boolean scheduled, @NotNull Duration period, @NotNull Duration messagePayloads,
         @NotNull Duration messages, @NotNull Duration documentPayloads, @NotNull Duration quarantinedPayloads,
-        @NotNull Duration outgoingMail, @NotNull Duration notifications, @NotNull Duration idempotencyRows) {
+        @NotNull Duration outgoingMail, @NotNull Duration notifications, @NotNull Duration idempotencyRows,
+        @NotNull Duration closedClaimAttachments) {
 
     public RetentionSettings {
         if (messages != null && messagePayloads != null && messages.compareTo(messagePayloads) < 0) {

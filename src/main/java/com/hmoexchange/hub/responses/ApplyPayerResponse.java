@@ -13,6 +13,7 @@ import com.hmoexchange.hub.claims.ClaimStatus;
 import com.hmoexchange.hub.claims.ClaimAdjudications;
 import com.hmoexchange.hub.claims.PaymentRecorded;
 import com.hmoexchange.hub.claims.PaymentStatus;
+import com.hmoexchange.hub.common.LogContext;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.responses.Adjustment;
 import com.hmoexchange.hub.responses.ClaimAdjudication;
@@ -172,6 +173,13 @@ public class ApplyPayerResponse {
 
     private void outcome(Run run, ClaimAdjudications.Result result, Object item, PayerException.ItemType type, String paymentReference) {
         String claimNumber = result.item().claimNumber();
+        try (LogContext claim = LogContext.claim(claimNumber, null)) {
+            noteOutcome(run, result, claimNumber, item, type, paymentReference);
+        }
+    }
+
+    private void noteOutcome(Run run, ClaimAdjudications.Result result, String claimNumber, Object item, PayerException.ItemType type,
+            String paymentReference) {
         if (result.outcome() instanceof Applied applied) {
             run.applied++;
             if (applied.to() == ClaimStatus.REJECTED) {
@@ -306,7 +314,7 @@ public class ApplyPayerResponse {
         }
         for (RemittedClaim c : claims) {
             PaymentItem item = new PaymentItem(paymentReference, paymentDate, c);
-            try {
+            try (LogContext claim = LogContext.claim(c.claimNumber(), null)) {
                 PaymentRecorded recorded;
                 if (c.kind() == RemittedClaim.Kind.REVERSAL && c.paid().signum() == 0) {
                     continue; // reverses a denial (nothing was paid): no money moves; its new adjudication follows

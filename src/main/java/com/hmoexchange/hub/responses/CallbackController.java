@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.responses;
 
+import com.hmoexchange.hub.common.LogContext;
 import com.hmoexchange.hub.common.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,6 +47,12 @@ class CallbackController {
             @Parameter(description = "Unix time in seconds when the payer signed the call") @RequestHeader(value = CallbackSignatures.TIMESTAMP, required = false) String timestamp,
             @Parameter(description = "sha256=<hex HMAC-SHA256 of timestamp + '.' + body>") @RequestHeader(value = CallbackSignatures.SIGNATURE, required = false) String signature,
             @RequestBody(required = false) byte[] body) {
+        try (LogContext payer = LogContext.payer(code)) {
+            return answer(code, timestamp, signature, body);
+        }
+    }
+
+    private ResponseEntity<?> answer(String code, String timestamp, String signature, byte[] body) {
         byte[] content = body == null ? new byte[0] : body;
         String refusal = signatures.refusal(code, timestamp, signature, content);
         if (refusal != null) {

@@ -1,10 +1,12 @@
 package com.hmoexchange.hub.responses;
 
+import com.hmoexchange.hub.common.LogContext;
 import com.hmoexchange.hub.common.SqlStates;
 import com.hmoexchange.hub.common.Texts;
 import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.responses.ApplyPayerResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.DataHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,9 +59,12 @@ public class PayerResponses {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     PayerResponses(ResponseFormats formats, ApplyPayerResponse applyResponse, InboundDocumentRepository documents,
-            Notifications notifications, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+            Notifications notifications, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.formats = formats;
         this.applyResponse = applyResponse;
         this.documents = documents;
@@ -75,9 +80,40 @@ public class PayerResponses {
     }
 
     public Receipt take(String payer, String channel, String name, byte[] content) {
+        try (LogContext context = LogContext.document(payer, loggable(channel, name))) {
+            Receipt receipt = take(payer, channel, name, content, context);
+            meters.counter("hub.answers.received", "payer", payer, "channel", channel, "format", formatOf(payer, content),
+                    "outcome", receipt.outcome().name()).increment();
+            return receipt;
+        }
+    }
+
+    /** The format a document was read as, for the operators' counter (docs/operations.md). */
+    private String formatOf(String payer, byte[] content) {
+        try {
+            return formats.formatOf(payer, content).code();
+        } catch (RuntimeException unknownPayer) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * The document as the logs name it: a mail's subject stays out (a payer's reply may quote the claim mail's
+     * subject, which names the patient); the full name is kept with the inbound document.
+     */
+    static String loggable(String channel, String name) {
+        if (!"email".equals(channel)) {
+            return name;
+        }
+        int subject = name.indexOf(" (");
+        return name.startsWith("body of '") ? "mail body" : subject > 0 ? name.substring(0, subject) : name;
+    }
+
+    private Receipt take(String payer, String channel, String fullName, byte[] content, LogContext context) {
+        String name = loggable(channel, fullName);
         String sha256 = sha256(content);
         if (alreadyApplied(payer, sha256)) {
-            return duplicate(payer, channel, name, sha256);
+            return duplicate(payer, channel, fullName, sha256, context);
         }
         PayerResponse document;
         long readStarted = System.nanoTime();
@@ -91,17 +127,18 @@ public class PayerResponses {
                 }
             }
         } catch (UnreadableResponse e) {
-            return quarantine(payer, channel, name, sha256, e.line(), e.getMessage(), content);
+            return quarantine(payer, channel, fullName, sha256, e.line(), e.getMessage(), content, context);
         }
         long readMs = (System.nanoTime() - readStarted) / 1_000_000;
         long applyStarted = System.nanoTime();
         try {
             return tx.execute(status -> {
-                InboundDocument record = documents.saveAndFlush(new InboundDocument(payer, channel, name, sha256, clock.instant()));
+                InboundDocument record = documents.saveAndFlush(new InboundDocument(payer, channel, fullName, sha256, clock.instant()));
                 long id = record.getId();
+                context.set(LogContext.DOCUMENT_ID, id);
                 jdbc.update("insert into applied_document (payer_code, sha256, document_id) values (?, ?, ?)", payer, sha256, id);
                 // Who moved the claim, as its history shows it: the payer, the channel and the file or mail.
-                String source = truncate(payer + " via " + channel + ("callback".equals(channel) ? "" : " " + name), 100);
+                String source = truncate(payer + " via " + channel + ("callback".equals(channel) ? "" : " " + fullName), 100);
                 ApplyPayerResponse.Summary summary = applyResponse.apply(payer, document, id, source);
                 documents.findById(id).orElseThrow().applied(summary.adjudications(), summary.payments(), summary.exceptions());
                 log.info("Payer {} document {} ({}) applied: {} (read in {} ms, applied in {} ms)", payer, name, channel,
@@ -111,16 +148,21 @@ public class PayerResponses {
         } catch (RuntimeException e) {
             if (e instanceof DuplicateKeyException && alreadyApplied(payer, sha256)) {
                 // Another node (or a second copy arriving at once) applied the same content first.
-                return duplicate(payer, channel, name, sha256);
+                return duplicate(payer, channel, fullName, sha256, context);
             }
             if (worthRetrying(e)) {
                 throw e; // the file stays for the next poll, the mail in its box; a callback is answered 503
             }
             // Tried again it would fail again, at every poll, unseen: a person is told instead. The database's
             // own words (which may quote rows) stay in the log; the report says what kind of refusal it was.
-            log.error("Payer {} document {} ({}) could not be applied", payer, name, channel, e);
-            return quarantine(payer, channel, name, sha256, 0, "The hub could not apply it: " + refusal(e)
-                    + ". Nothing in it was applied; the hub's log has the details.", content);
+            if (SqlStates.of(e).isEmpty()) {
+                log.error("Payer {} document {} ({}) could not be applied", payer, name, channel, e);
+            } else {
+                // The database's own words quote the refused row's values (member data): only its SQL state is logged.
+                log.error("Payer {} document {} ({}) could not be applied: {}", payer, name, channel, refusal(e));
+            }
+            return quarantine(payer, channel, fullName, sha256, 0, "The hub could not apply it: " + refusal(e)
+                    + ". Nothing in it was applied; the hub's log has the details.", content, context);
         }
     }
 
@@ -211,17 +253,20 @@ public class PayerResponses {
         return count != null && count > 0;
     }
 
-    private Receipt duplicate(String payer, String channel, String name, String sha256) {
+    private Receipt duplicate(String payer, String channel, String name, String sha256, LogContext context) {
         long id = tx.execute(status -> {
             InboundDocument record = new InboundDocument(payer, channel, name, sha256, clock.instant());
             record.duplicate();
             return documents.save(record).getId();
         });
-        log.info("Payer {} document {} ({}) is a copy of one already applied; not applied again", payer, name, channel);
+        context.set(LogContext.DOCUMENT_ID, id);
+        log.info("Payer {} document {} ({}) is a copy of one already applied; not applied again", payer,
+                loggable(channel, name), channel);
         return new Receipt(id, InboundDocument.Outcome.DUPLICATE, "The same content was applied before; nothing changed.", null);
     }
 
-    private Receipt quarantine(String payer, String channel, String name, String sha256, long line, String reason, byte[] content) {
+    private Receipt quarantine(String payer, String channel, String name, String sha256, long line, String reason, byte[] content,
+            LogContext context) {
         // PostgreSQL text cannot hold a NUL character: a binary or NUL-padded document would fail its own quarantine.
         String problem = Texts.storable(reason);
         String report = "Quarantined: " + name + " from " + payer + " (" + channel + ")\n"
@@ -237,7 +282,10 @@ public class PayerResponses {
                     + ") was quarantined" + (line > 0 ? " at line " + line : "") + ": " + problem + " (inbound document " + saved + ")");
             return saved;
         });
-        log.warn("Payer {} document {} ({}) quarantined{}: {}", payer, name, channel, line > 0 ? " at line " + line : "", problem);
+        context.set(LogContext.DOCUMENT_ID, id);
+        // The problem may quote the document's line (member data): the report and the quarantine page show it, the log does not.
+        log.warn("Payer {} document {} ({}) quarantined{}; see inbound document {}", payer, loggable(channel, name), channel,
+                line > 0 ? " at line " + line : "", id);
         return new Receipt(id, InboundDocument.Outcome.QUARANTINED, problem, report);
     }
 

@@ -49,6 +49,11 @@ public class ResponseFormats {
         return reader(settings, formatOf(settings, content)).read(new ByteArrayInputStream(content));
     }
 
+    /** The format the payer's document is read as. */
+    ResponseFormat formatOf(String payer, byte[] content) {
+        return formatOf(catalog.settings(payer), content);
+    }
+
     ResponseFormat formatOf(PayerSettings payer, byte[] content) {
         return payer.responses().onlyFormat().orElseGet(() -> sniff(content));
     }

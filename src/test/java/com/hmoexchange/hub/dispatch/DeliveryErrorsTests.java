@@ -29,4 +29,13 @@ class DeliveryErrorsTests {
                 .isEqualTo("The send to the payer failed (broken pipe); it is tried again.");
         assertThat(DeliveryErrors.describe(null)).doesNotContain("null");
     }
+
+    @Test
+    void the_log_gives_a_payers_refusal_and_failure_without_its_answer_which_may_quote_the_patient() {
+        assertThat(Dispatcher.loggable("The payer refused the claim (HTTP 422): {\"error\": \"Ngozi Eze, born 1990-01-15, is not covered\"}"))
+                .isEqualTo("The payer refused the claim (HTTP 422); its answer is on the Messages page");
+        assertThat(Dispatcher.loggable("HTTP 503 from the payer: member ACM/10001/0\nnot found"))
+                .isEqualTo("HTTP 503 from the payer; its answer is on the Messages page");
+        assertThat(Dispatcher.loggable("Connection refused by sftp.harmony.example:22")).isEqualTo("Connection refused by sftp.harmony.example:22");
+    }
 }
