@@ -113,6 +113,10 @@ class AdminApiTests extends ApiTest {
         assertThat(as(fixtures.practice().owner()).get("/api/admin/practices").status()).isEqualTo(403);
         assertThat(as(fixtures.hmoAdmin("acme-hmo")).post("/api/admin/practices", Map.of("code", "x", "name", "X")).status()).isEqualTo(403);
         assertThat(anonymous().get("/api/admin/contracts").status()).isEqualTo(401);
+        JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+        assertThat(paths.has("/api/admin/contracts")).isTrue();
+        assertThat(paths.has("/api/people/invitations")).isTrue();
+        assertThat(paths.has("/api/account/password-reset")).isTrue();
     }
 
     private static Map<String, Object> contract(long practiceId, long payerId, LocalDate startsOn, LocalDate endsOn) {
