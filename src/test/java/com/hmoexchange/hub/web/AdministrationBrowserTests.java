@@ -38,7 +38,7 @@ class AdministrationBrowserTests extends BrowserTest {
         browser.waitForText(By.cssSelector(".notice"), "Contract recorded from 2026-01-01");
         browser.find(By.cssSelector("tr[data-practice='" + code + "'] input[name=email]")).sendKeys(owner);
         browser.screenshot("admin-organisations");
-        browser.find(By.cssSelector("tr[data-practice='" + code + "'] button[type=submit]:not(.link)")).click();
+        browser.find(By.cssSelector("tr[data-practice='" + code + "'] button.invite")).click();
         browser.waitForText(By.cssSelector(".notice"), "Invitation sent to " + owner + " (OWNER)");
         browser.signOut();
 
