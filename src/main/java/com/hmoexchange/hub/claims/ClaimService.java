@@ -6,6 +6,8 @@ import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.enrollees.EnrolleeRepository;
+import com.hmoexchange.hub.organisations.Contracts;
+import com.hmoexchange.hub.organisations.PracticeContracts;
 import com.hmoexchange.hub.outbox.Outbox;
 import com.hmoexchange.hub.payers.AttachmentType;
 import com.hmoexchange.hub.payers.Payer;
@@ -58,6 +60,7 @@ public class ClaimService {
     private final PayerRepository payers;
     private final TariffRepository tariffs;
     private final HmoModuleGate hmoModule;
+    private final Contracts contracts;
     private final ClaimNumbers numbers;
     private final AttachmentPolicy attachmentPolicy;
     private final Outbox outbox;
@@ -68,8 +71,8 @@ public class ClaimService {
 
     ClaimService(ClaimRepository claims, AttachmentContentRepository contents, VisitRepository visits,
             EnrolleeRepository enrollees, PayerRepository payers, TariffRepository tariffs, HmoModuleGate hmoModule,
-            ClaimNumbers numbers, AttachmentPolicy attachmentPolicy, Outbox outbox, ClaimPresenter presenter, Clock clock,
-            ClaimSettings settings, MeterRegistry meters) {
+            Contracts contracts, ClaimNumbers numbers, AttachmentPolicy attachmentPolicy, Outbox outbox, ClaimPresenter presenter,
+            Clock clock, ClaimSettings settings, MeterRegistry meters) {
         this.meters = meters;
         this.claims = claims;
         this.contents = contents;
@@ -78,6 +81,7 @@ public class ClaimService {
         this.payers = payers;
         this.tariffs = tariffs;
         this.hmoModule = hmoModule;
+        this.contracts = contracts;
         this.numbers = numbers;
         this.attachmentPolicy = attachmentPolicy;
         this.outbox = outbox;
@@ -105,6 +109,7 @@ public class ClaimService {
                     + providerReference.trim() + "'. Choose another reference or leave it out to use the claim number.");
         }
         Enrollee patient = enrollees.findById(visit.getEnrolleeId()).orElseThrow();
+        contracts.requireCurrent(providerId, patient.getPayerId(), visit.getEncounterDate());
         Claim claim = Claim.draft(numbers.next(), providerReference, providerId, patient.getPayerId(),
                 patient.getId(), visit.getId(), diagnoses, paCode,
                 currency, user.getUsername(), clock.instant());
@@ -175,6 +180,7 @@ public class ClaimService {
 
     public ClaimView submit(HubUser user, long claimId, Long version) {
         Claim claim = load(user, claimId, version);
+        contracts.requireCurrent(claim.getProviderId(), claim.getPayerId(), dayOfCare(claim));
         Payer payer = payers.findById(claim.getPayerId()).orElseThrow();
         Enrollee patient = enrollees.findById(claim.getEnrolleeId()).orElseThrow();
         ClaimSubmitted submitted = claim.submit(payer.getRequiredAttachments(), patient, staleAfter(payer),
@@ -221,7 +227,9 @@ public class ClaimService {
             throw new InvalidInput("claimIds", "At most " + SUBMIT_ALL_MAX + " claims can be submitted at once; "
                     + ids.size() + " were given. Send the rest in another request.");
         }
-        Map<Long, Claim> found = claims.findByProviderIdAndIdIn(practiceOf(user), ids).stream()
+        long providerId = practiceOf(user);
+        PracticeContracts contracted = contracts.of(providerId);
+        Map<Long, Claim> found = claims.findByProviderIdAndIdIn(providerId, ids).stream()
                 .collect(Collectors.toMap(Claim::getId, Function.identity()));
         List<Long> drafts = found.values().stream().filter(c -> c.getStatus() == ClaimStatus.DRAFT).map(Claim::getId).toList();
         if (!drafts.isEmpty()) {
@@ -245,6 +253,7 @@ public class ClaimService {
             }
             Payer payer = payersById.get(claim.getPayerId());
             try {
+                contracted.require(claim.getPayerId(), dayOfCare(claim));
                 ClaimSubmitted event = claim.submit(payer.getRequiredAttachments(), patients.get(claim.getEnrolleeId()),
                         staleAfter(payer), user.getUsername(), now);
                 outbox.append("Claim", claim.getClaimNumber(), event);
@@ -423,6 +432,15 @@ public class ClaimService {
                 .orElseThrow(() -> new NotFoundException("Claim", claimId));
         claim.expectVersion(expectedVersion);
         return claim;
+    }
+
+    /**
+     * The day the contract must run on to bill a claim: its first service's (a claim for care given while the
+     * contract ran may be sent after it ended); a claim without lines, which submit refuses anyway, today.
+     */
+    private LocalDate dayOfCare(Claim claim) {
+        return claim.getLines().stream().map(ClaimLine::getServiceDate).filter(Objects::nonNull).min(LocalDate::compareTo)
+                .orElse(LocalDate.now(clock));
     }
 
     private long practiceOf(HubUser user) {

@@ -2,6 +2,8 @@ package com.hmoexchange.hub.clients;
 
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
+import com.hmoexchange.hub.people.LinkPurpose;
+import com.hmoexchange.hub.people.SignInLinks;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.common.PublicAddress;
 import com.hmoexchange.hub.mail.Email;
@@ -10,13 +12,11 @@ import com.hmoexchange.hub.security.AppUser;
 import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Role;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,27 +27,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ClientCredentials {
 
-    static final int MIN_PASSWORD = 10;
     /** One @, no spaces, a dot in the domain: the address becomes the user name and gets the link. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Clients clients;
     private final AppUserRepository users;
-    private final SignInLinkRepository links;
-    private final PasswordEncoder passwords;
+    private final SignInLinks links;
     private final Mailer mailer;
-    private final Clock clock;
     private final Duration linkValidity;
     private final PublicAddress hub;
 
-    ClientCredentials(Clients clients, AppUserRepository users, SignInLinkRepository links, PasswordEncoder passwords,
-            Mailer mailer, Clock clock, ClientSettings settings, PublicAddress hub) {
+    ClientCredentials(Clients clients, AppUserRepository users, SignInLinks links, Mailer mailer,
+            ClientSettings settings, PublicAddress hub) {
         this.clients = clients;
         this.users = users;
         this.links = links;
-        this.passwords = passwords;
         this.mailer = mailer;
-        this.clock = clock;
         this.linkValidity = settings.signInLinkValidity();
         this.hub = hub;
     }
@@ -71,49 +66,18 @@ class ClientCredentials {
         }
         AppUser user = users.findByUsername(email).orElse(null);
         if (user == null) {
-            user = users.save(AppUser.ofClient(email, passwords.encode(SignInTokens.newToken()), client.getPayerId(),
-                    client.getId()));
+            user = users.save(AppUser.ofClient(email, links.unusablePasswordHash(), client.getPayerId(), client.getId()));
         } else if (user.getRole() != Role.CLIENT_USER || !Long.valueOf(client.getId()).equals(user.getClientId())) {
             throw new RuleViolation("username-taken", "The email " + email
                     + " already signs in to the hub for someone else. Use another address for this client's user.");
         }
-        Instant now = clock.instant();
-        List<SignInLink> open = links.findByUserIdAndUsedAtIsNullAndRevokedAtIsNull(user.getId());
-        open.forEach(link -> link.revoke(now));
-        String token = SignInTokens.newToken();
-        SignInLink link = links.save(new SignInLink(user.getId(), SignInTokens.digest(token), now, now.plus(linkValidity)));
+        SignInLinks.Issued link = links.issue(user, LinkPurpose.INVITATION, linkValidity);
         mailer.sendAfterCommit(new Email(email, "Your sign-in link for " + client.getName() + " on HMO Exchange Hub",
-                clientNotice(client, email, hub.link("/set-password?token=" + token), link.getExpiresAt())));
+                clientNotice(client, email, hub.link("/set-password?token=" + link.token()), link.expiresAt())));
         mailer.sendAfterCommit(new Email(client.getHmoEmail(), "Copy: sign-in link sent to " + email,
-                clientNotice(client, email, "(link withheld from this copy)", link.getExpiresAt())
+                clientNotice(client, email, "(link withheld from this copy)", link.expiresAt())
                         + "\nSent by " + hmo.username() + ". Sending again replaces the link.\n"));
-        return new Issued(ClientUserView.of(user), client.getCode(), link.getExpiresAt(), open.size());
-    }
-
-    /** What the link does: sets the password once, then the link is spent. */
-    @Transactional
-    String setPassword(String token, String password) {
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
-            throw new InvalidInput("password", "Choose a password of " + MIN_PASSWORD + " to 200 characters.");
-        }
-        SignInLink link = link(token);
-        link.use(clock.instant());
-        AppUser user = users.findById(link.getUserId()).orElseThrow();
-        user.choosePassword(passwords.encode(password));
-        return user.getUsername();
-    }
-
-    /** The user name a link is for, when it can still be used; otherwise refused with the reason. */
-    @Transactional(readOnly = true)
-    String checkLink(String token) {
-        SignInLink link = link(token);
-        link.requireUsable(clock.instant());
-        return users.findById(link.getUserId()).orElseThrow().getUsername();
-    }
-
-    private SignInLink link(String token) {
-        return links.findByTokenHash(SignInTokens.digest(token == null ? "" : token))
-                .orElseThrow(() -> new NotFoundException("Sign-in link", "(as given)"));
+        return new Issued(ClientUserView.of(user), client.getCode(), link.expiresAt(), link.earlierLinksRevoked());
     }
 
     @Transactional(readOnly = true)
@@ -130,8 +94,7 @@ class ClientCredentials {
                 .filter(u -> u.getRole() == Role.CLIENT_USER && Long.valueOf(hmo.requireHmoPayerId()).equals(u.getPayerId()))
                 .orElseThrow(() -> new NotFoundException("Client user", userId));
         user.disable();
-        Instant now = clock.instant();
-        links.findByUserIdAndUsedAtIsNullAndRevokedAtIsNull(userId).forEach(link -> link.revoke(now));
+        links.revokeOpen(userId);
         return ClientUserView.of(user);
     }
 

@@ -43,6 +43,7 @@ class DemoBanner {
                    acme.admin     HMO_ADMIN      Acme Health HMO (client: Dangote Cement Staff Scheme):
                                                  Manage Requests; Generate Credentials for the client's user
                    hub.operator   OPERATOR       the hub (message store, dead letters)
+                   admin@hub-demo.example  PLATFORM_ADMIN  Organisations: practices, contracts, HMOs, invitations
                    payroll@dangote-cement.example  CLIENT_USER  Dangote Cement Staff Scheme: the client portal
                  A new client user: as acme.admin, Generate Credentials for hr@dangote-cement.example, open the
                    link from its mail (curl -u ADDRESS:ADDRESS 'imap://127.0.0.1:{}/INBOX;UID=*'), choose a password

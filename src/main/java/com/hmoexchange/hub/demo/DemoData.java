@@ -46,6 +46,7 @@ class DemoData implements ApplicationRunner {
     static final String CLINIC = "lekki-family-clinic";
     static final String CLIENT = "dangote-cement";
     static final String CLIENT_USER = "payroll@dangote-cement.example";
+    static final String PLATFORM_ADMIN = "admin@hub-demo.example";
 
     private final ProviderRepository providers;
     private final PayerRepository payers;
@@ -87,6 +88,10 @@ class DemoData implements ApplicationRunner {
             clientPortal();
         }
         contractsForWhatThePracticesBill();
+        if (!users.existsByRole(Role.PLATFORM_ADMIN)) {
+            // The organisations and people pages, without a first start by HUB_ADMIN_EMAIL.
+            users.save(AppUser.invited(PLATFORM_ADMIN, passwords.encode(demoPassword), Role.PLATFORM_ADMIN, null, null));
+        }
     }
 
     /**

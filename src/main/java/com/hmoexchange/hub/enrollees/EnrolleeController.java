@@ -1,6 +1,7 @@
 package com.hmoexchange.hub.enrollees;
 
 import com.hmoexchange.hub.common.NotFoundException;
+import com.hmoexchange.hub.organisations.Contracts;
 import com.hmoexchange.hub.payers.PayerRepository;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Role;
@@ -26,10 +27,12 @@ class EnrolleeController {
 
     private final EnrolleeRepository enrollees;
     private final PayerRepository payers;
+    private final Contracts contracts;
 
-    EnrolleeController(EnrolleeRepository enrollees, PayerRepository payers) {
+    EnrolleeController(EnrolleeRepository enrollees, PayerRepository payers, Contracts contracts) {
         this.enrollees = enrollees;
         this.payers = payers;
+        this.contracts = contracts;
     }
 
     record EnrolleeView(String enrolleeNumber, String payer, String firstName, String lastName, LocalDate dateOfBirth,
@@ -47,6 +50,10 @@ class EnrolleeController {
                 .orElseThrow(() -> new NotFoundException("Enrollee", enrolleeNumber));
         if (user.role() == Role.HMO_ADMIN && !e.getPayerId().equals(user.payerId())) {
             throw new NotFoundException("Enrollee", enrolleeNumber);
+        }
+        if (user.role().isProviderSide()) {
+            // A practice sees only the members of payers it has a contract with today.
+            contracts.requireCurrent(user.requireProviderId(), e.getPayerId(), contracts.today());
         }
         String payer = payers.findById(e.getPayerId()).map(p -> p.getCode()).orElse(null);
         return new EnrolleeView(e.getEnrolleeNumber(), payer, e.getFirstName(), e.getLastName(), e.getDateOfBirth(),

@@ -68,6 +68,11 @@ public class Mailer implements SchedulingConfigurer {
         this.relayPeriod = settings.relayPeriod();
     }
 
+    /** Whether a mail server is set (HUB_MAIL_HOST): without one, emails are logged, not sent. */
+    public boolean isConfigured() {
+        return configured;
+    }
+
     /** Keeps the email with the current transaction (or at once when there is none) and sends it after commit. */
     public void sendAfterCommit(Email email) {
         if (!configured) {

@@ -39,7 +39,7 @@ public class Inbox {
     /** Whose notices the user sees. */
     static Recipient of(HubUser user) {
         return switch (user.role()) {
-            case OPERATOR -> Recipient.operators();
+            case OPERATOR, PLATFORM_ADMIN -> Recipient.operators();
             case HMO_ADMIN -> Recipient.hmo(user.requireHmoPayerId());
             case CLIENT_USER -> Recipient.client(user.requireClientId());
             case OWNER, ADMIN, BILLING_STAFF -> Recipient.practice(user.requireProviderId());

@@ -47,13 +47,24 @@ public class Contracts {
     public Contract requireCurrent(long providerId, long payerId, LocalDate day) {
         return current(providerId, payerId, day).orElseThrow(() -> new NoCurrentContract(
                 providers.findById(providerId).map(Provider::getName).orElse("practice " + providerId),
-                payers.findById(payerId).map(Payer::getName).orElse("payer " + payerId), day));
+                payerName(payerId), day));
     }
 
     /** The payers the practice has a contract with on the day. */
     @Transactional(readOnly = true)
     public Set<Long> contractedPayerIds(long providerId, LocalDate day) {
         return contracts.runningOn(providerId, day).stream().map(Contract::getPayerId).collect(Collectors.toSet());
+    }
+
+    /** The practice's contracts, read once, to check many payers and days without a query each. */
+    @Transactional(readOnly = true)
+    public PracticeContracts of(long providerId) {
+        String practice = providers.findById(providerId).map(Provider::getName).orElse("practice " + providerId);
+        return new PracticeContracts(practice, contracts.findByProviderIdOrderByStartsOnDesc(providerId), this::payerName);
+    }
+
+    private String payerName(long payerId) {
+        return payers.findById(payerId).map(Payer::getName).orElse("payer " + payerId);
     }
 
     /** Today in the hub's clock, for callers asking about "now". */

@@ -32,6 +32,8 @@ public class Payer {
     private Set<AttachmentType> requiredAttachments = EnumSet.noneOf(AttachmentType.class);
     private int staleAfterDays;
     private Instant updatedAt;
+    /** The HMO (organisation) that owns this payer; null until the platform administrator records it. */
+    private Long hmoId;
 
     protected Payer() {
     }
@@ -49,6 +51,15 @@ public class Payer {
                 ? EnumSet.noneOf(AttachmentType.class) : EnumSet.copyOf(definition.requiredAttachments());
         this.staleAfterDays = definition.staleAfterDays();
         this.updatedAt = Instant.now();
+    }
+
+    /** Records the HMO that owns this payer (mappings/ say how to reach the payer, not who it belongs to). */
+    public void belongTo(long hmoId) {
+        this.hmoId = hmoId;
+    }
+
+    public Long getHmoId() {
+        return hmoId;
     }
 
     public Long getId() {

@@ -27,6 +27,10 @@ public class AppUser {
     private Long clientId;
     private boolean enabled;
     private Instant createdAt;
+    /** Where invitation and reset links go; null for users made before invitations (they cannot reset by email). */
+    private String email;
+    private Instant lastSignInAt;
+    private Instant previousSignInAt;
 
     protected AppUser() {
     }
@@ -66,14 +70,69 @@ public class AppUser {
         return user;
     }
 
+    /**
+     * A person invited by email, who signs in with that address as their name once they chose a password
+     * with the link. The hash given is of a secret nobody knows. Provider-side roles need the practice,
+     * HMO_ADMIN the payer they act for; the hub's own staff need neither.
+     */
+    public static AppUser invited(String email, String unusablePasswordHash, Role role, Long providerId, Long payerId) {
+        if (role == Role.CLIENT_USER) {
+            throw new IllegalArgumentException("Client users are invited with their client (AppUser.ofClient)");
+        }
+        if (role.isProviderSide() != (providerId != null) || (role == Role.HMO_ADMIN) != (payerId != null)) {
+            throw new IllegalArgumentException(role + " needs " + (role.isProviderSide() ? "a practice"
+                    : role == Role.HMO_ADMIN ? "a payer" : "neither a practice nor a payer"));
+        }
+        AppUser user = new AppUser(email, unusablePasswordHash, role, providerId, payerId);
+        user.email = email;
+        return user;
+    }
+
     /** Sets the password (its hash) and re-enables the user: what a sign-in link does on first use. */
     public void choosePassword(String newPasswordHash) {
         this.passwordHash = Objects.requireNonNull(newPasswordHash);
         this.enabled = true;
     }
 
+    /** Sets a new password (its hash) without changing whether the user may sign in: a reset or a change. */
+    public void replacePassword(String newPasswordHash) {
+        this.passwordHash = Objects.requireNonNull(newPasswordHash);
+    }
+
     public void disable() {
         this.enabled = false;
+    }
+
+    public void enable() {
+        this.enabled = true;
+    }
+
+    /** Moves the user to another role of the same side (a practice's, or the hub's own staff). */
+    public void changeRole(Role newRole) {
+        boolean sameSide = role.isProviderSide() ? newRole.isProviderSide()
+                : role.isPlatformSide() ? newRole.isPlatformSide() : role == newRole;
+        if (!sameSide) {
+            throw new IllegalArgumentException(role + " cannot become " + newRole);
+        }
+        this.role = newRole;
+    }
+
+    public void signedIn(Instant at) {
+        this.previousSignInAt = lastSignInAt;
+        this.lastSignInAt = at;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Instant getLastSignInAt() {
+        return lastSignInAt;
+    }
+
+    /** The sign-in before the latest: what the user is shown, since the latest is the one they are in. */
+    public Instant getPreviousSignInAt() {
+        return previousSignInAt;
     }
 
     public Long getId() {

@@ -32,8 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class PageSecurityConfig {
 
-    static final String[] PAGES = {"/", "/sign-in", "/sign-out", "/set-password", "/home", "/hmo/**", "/client/**",
-            "/operator/**", "/billing/**", "/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+    static final String[] PAGES = {"/", "/sign-in", "/sign-out", "/set-password", "/forgot-password", "/home", "/hmo/**",
+            "/client/**", "/operator/**", "/billing/**", "/admin/**", "/people/**", "/account/**", "/denied", "/css/**",
+            "/js/**", "/webjars/**", "/favicon.ico"};
 
     @Bean
     @Order(1)
@@ -46,8 +47,11 @@ class PageSecurityConfig {
                 // Its own manager, without the global one as parent: a wrong password is checked once, not twice.
                 .authenticationManager(new ProviderManager(new SessionSafeProvider(details, passwords)))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/sign-in", "/set-password", "/denied", "/css/**", "/webjars/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/sign-in", "/set-password", "/forgot-password", "/denied", "/css/**", "/webjars/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/hmo/**").hasRole("HMO_ADMIN")
+                        .requestMatchers("/admin/**").hasRole("PLATFORM_ADMIN")
+                        // Whose users each may manage is checked by the People service (their practice, HMO or the hub's staff).
+                        .requestMatchers("/people/**").hasAnyRole("OWNER", "ADMIN", "HMO_ADMIN", "PLATFORM_ADMIN")
                         .requestMatchers("/client/**").hasRole("CLIENT_USER")
                         // As the API's /api/exceptions: an HMO admin sees their own payer's (ExceptionDesk scopes them).
                         .requestMatchers("/operator/exceptions", "/operator/exceptions/**").hasAnyRole("OPERATOR", "HMO_ADMIN")
@@ -98,8 +102,9 @@ class PageSecurityConfig {
     }
 
     /**
-     * A page session outlives the password check: when the HMO disables a client user (or any user is
-     * disabled), their open session ends at their next click instead of when it expires.
+     * A page session outlives the password check: when a user is disabled or given another role, their
+     * open session ends at their next click instead of when it expires (WebSessions also deletes the
+     * stored sessions; this catches a request already under way on another node).
      */
     static final class DisabledUserSignOut extends OncePerRequestFilter {
 
@@ -113,15 +118,18 @@ class PageSecurityConfig {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            if (auth != null && auth.getPrincipal() instanceof HubUser user
-                    && !users.findById(user.id()).map(AppUser::isEnabled).orElse(false)) {
-                SecurityContextHolder.clearContext();
-                HttpSession session = request.getSession(false);
-                if (session != null) {
-                    session.invalidate();
+            if (auth != null && auth.getPrincipal() instanceof HubUser user) {
+                AppUser now = users.findById(user.id()).orElse(null);
+                boolean enabled = now != null && now.isEnabled();
+                if (!enabled || now.getRole() != user.role()) {
+                    SecurityContextHolder.clearContext();
+                    HttpSession session = request.getSession(false);
+                    if (session != null) {
+                        session.invalidate();
+                    }
+                    response.sendRedirect(enabled ? "/sign-in?role-changed" : "/sign-in?disabled");
+                    return;
                 }
-                response.sendRedirect("/sign-in?disabled");
-                return;
             }
             chain.doFilter(request, response);
         }

@@ -54,10 +54,15 @@ class SecurityConfig {
                         // Operators' metrics (docs/operations.md): Prometheus scrapes with an OPERATOR user's Basic sign-in.
                         .requestMatchers("/actuator/prometheus").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.POST, "/api/credentials/password").permitAll()
+                        // Asking for a reset link: answered the same whether or not the address is known.
+                        .requestMatchers(HttpMethod.POST, "/api/account/password-reset").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole("PLATFORM_ADMIN")
+                        // Whose users each may manage is checked by the People service.
+                        .requestMatchers("/api/people/**").hasAnyRole("OWNER", "ADMIN", "HMO_ADMIN", "PLATFORM_ADMIN")
                         .requestMatchers("/api/portal/**").hasRole("CLIENT_USER")
                         .requestMatchers("/api/hmo/**").hasRole("HMO_ADMIN")
                         .requestMatchers("/api/exceptions/**").hasAnyRole("OPERATOR", "HMO_ADMIN")
-                        .requestMatchers("/api/notifications/**").hasAnyRole("OWNER", "ADMIN", "BILLING_STAFF", "HMO_ADMIN", "CLIENT_USER", "OPERATOR")
+                        .requestMatchers("/api/notifications/**").hasAnyRole("OWNER", "ADMIN", "BILLING_STAFF", "HMO_ADMIN", "CLIENT_USER", "OPERATOR", "PLATFORM_ADMIN")
                         // Eligibility look-up is for providers and HMOs; client users see only their own staff (portal).
                         .requestMatchers("/api/enrollees/**").hasAnyRole(ENROLLEE_LOOKUP)
                         .anyRequest().authenticated())

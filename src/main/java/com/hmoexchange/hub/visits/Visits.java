@@ -4,6 +4,7 @@ import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.enrollees.EnrolleeRepository;
+import com.hmoexchange.hub.organisations.Contracts;
 import com.hmoexchange.hub.providers.HmoModuleGate;
 import com.hmoexchange.hub.security.HubUser;
 import java.time.Clock;
@@ -19,12 +20,14 @@ public class Visits {
     private final VisitRepository visits;
     private final EnrolleeRepository enrollees;
     private final HmoModuleGate hmoModule;
+    private final Contracts contracts;
     private final Clock clock;
 
-    Visits(VisitRepository visits, EnrolleeRepository enrollees, HmoModuleGate hmoModule, Clock clock) {
+    Visits(VisitRepository visits, EnrolleeRepository enrollees, HmoModuleGate hmoModule, Contracts contracts, Clock clock) {
         this.visits = visits;
         this.enrollees = enrollees;
         this.hmoModule = hmoModule;
+        this.contracts = contracts;
         this.clock = clock;
     }
 
@@ -45,6 +48,8 @@ public class Visits {
         Enrollee enrollee = enrollees.findByEnrolleeNumber(enrolleeNumber)
                 .orElseThrow(() -> new InvalidInput("enrolleeNumber", "No enrollee has number '" + enrolleeNumber
                         + "'. Check the number on the enrollee's card."));
+        // The payer's members are the practice's patients only while a contract with that payer runs.
+        contracts.requireCurrent(providerId, enrollee.getPayerId(), encounterDate);
         Visit visit = new Visit(providerId, enrollee.getId(), encounterDate, admissionDate, dischargeDate, externalRef,
                 user.getUsername(), LocalDate.now(clock));
         services.forEach(s -> visit.addService(s.code().trim(), s.description().trim(), s.quantity(), s.serviceDate()));

@@ -24,6 +24,7 @@ class HomePages {
         model.addAttribute("passwordSet", params.containsKey("password-set"));
         model.addAttribute("failed", params.containsKey("error"));
         model.addAttribute("disabled", params.containsKey("disabled"));
+        model.addAttribute("roleChanged", params.containsKey("role-changed"));
         model.addAttribute("username", params.getOrDefault("user", ""));
         return "sign-in";
     }
@@ -35,6 +36,7 @@ class HomePages {
             case HMO_ADMIN -> "redirect:/hmo/requests";
             case CLIENT_USER -> "redirect:/client";
             case OPERATOR -> "redirect:/operator/messages";
+            case PLATFORM_ADMIN -> "redirect:/admin";
             case OWNER, ADMIN, BILLING_STAFF -> "redirect:/billing/claims";
             default -> "redirect:/home";
         };

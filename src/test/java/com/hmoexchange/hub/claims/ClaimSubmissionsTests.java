@@ -122,8 +122,8 @@ class ClaimSubmissionsTests extends PracticeApiTest {
 
         assertThat(watched.result().submitted()).hasSize(40);
         String sql = String.join("\n", watched.statements());
-        // The practice, the claims, their lines, attachments, diagnoses and history, payers, patients.
-        assertThat(watched.count("select")).as(sql).isLessThanOrEqualTo(8);
+        // The practice, its contracts, the claims, their lines, attachments, diagnoses and history, payers, patients.
+        assertThat(watched.count("select")).as(sql).isLessThanOrEqualTo(9);
         // One JDBC batch of claim updates. Each claim's history row and outbox row is an insert of its own:
         // their ids come from IDENTITY columns, which Hibernate cannot batch.
         assertThat(watched.count("update")).as(sql).isEqualTo(1);

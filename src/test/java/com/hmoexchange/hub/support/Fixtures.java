@@ -153,6 +153,20 @@ public class Fixtures {
         return username;
     }
 
+    /** A platform administrator (password {@link #PASSWORD}), named by an email address. */
+    public String platformAdmin() {
+        String email = unique("platform").toLowerCase() + "@hub.example";
+        users.save(AppUser.invited(email, passwordHash, Role.PLATFORM_ADMIN, null, null));
+        return email;
+    }
+
+    /** A practice's OWNER named by an email address, so password resets reach them. */
+    public String ownerWithEmail(Provider provider) {
+        String email = unique("owner").toLowerCase() + "@clinic.example";
+        users.save(AppUser.invited(email, passwordHash, Role.OWNER, provider.getId(), null));
+        return email;
+    }
+
     public Enrollee enrollee(String payerCode) {
         return enrollee(payerCode, LocalDate.now().minusYears(1), null);
     }

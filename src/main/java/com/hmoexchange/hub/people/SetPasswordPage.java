@@ -1,4 +1,4 @@
-package com.hmoexchange.hub.clients;
+package com.hmoexchange.hub.people;
 
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
@@ -24,9 +24,9 @@ class SetPasswordPage {
 
     static final String TOKEN = "sign-in-link-token";
 
-    private final ClientCredentials credentials;
+    private final SignInLinks credentials;
 
-    SetPasswordPage(ClientCredentials credentials) {
+    SetPasswordPage(SignInLinks credentials) {
         this.credentials = credentials;
     }
 
@@ -61,12 +61,12 @@ class SetPasswordPage {
     private String show(HttpSession session, Model model, FormErrors errors) {
         String token = (String) session.getAttribute(TOKEN);
         if (token == null) {
-            errors.page("Open the sign-in link from the email your HMO sent you; it brings you here.");
+            errors.page("Open the sign-in link from the email you were sent (an invitation or a password reset); it brings you here.");
         } else {
             try {
                 model.addAttribute("username", credentials.checkLink(token));
             } catch (NotFoundException e) {
-                errors.page("This sign-in link is not valid. Check that you opened the whole link, or ask your HMO for a new one.");
+                errors.page("This sign-in link is not valid. Check that you opened the whole link, or ask for a new one.");
             } catch (RuleViolation e) {
                 errors.page(e.getMessage());
             }

@@ -1,4 +1,4 @@
-package com.hmoexchange.hub.clients;
+package com.hmoexchange.hub.people;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,22 +11,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Where a sign-in link leads: the only endpoint open without signing in, because the link's token is
- * the credential. The token travels in the body, not the URL, so it stays out of access logs.
+ * Where a sign-in link (an invitation or a reset) leads: open without signing in, because the link's
+ * token is the credential. The token travels in the body, not the URL, so it stays out of access logs.
  */
 @RestController
 @RequestMapping("/api/credentials")
-@Tag(name = "Sign-in links", description = "A client user sets their password with the link the HMO sent")
+@Tag(name = "Sign-in links", description = "Anyone invited, or who asked for a reset, sets their password with the emailed link")
 class SetPasswordController {
 
-    private final ClientCredentials credentials;
+    private final SignInLinks credentials;
 
-    SetPasswordController(ClientCredentials credentials) {
+    SetPasswordController(SignInLinks credentials) {
         this.credentials = credentials;
     }
 
     record NewPassword(@NotBlank @Size(max = 200) String token,
-            @NotBlank @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String password) {
+            @NotBlank @Size(min = PasswordRules.MIN_LENGTH, max = PasswordRules.MAX_LENGTH, message = "must be 10 to 200 characters") String password) {
     }
 
     record PasswordSet(String username, String message) {

@@ -1,4 +1,4 @@
-package com.hmoexchange.hub.clients;
+package com.hmoexchange.hub.people;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SignInLinkTests {
 
     private final Instant sent = Instant.parse("2026-11-20T09:00:00Z");
-    private final SignInLink link = new SignInLink(1L, SignInTokens.digest("token"), sent, sent.plus(Duration.ofHours(48)));
+    private final SignInLink link = new SignInLink(1L, LinkPurpose.INVITATION, SignInTokens.digest("token"), sent, sent.plus(Duration.ofHours(48)));
 
     @Test
     void a_link_works_until_it_expires() {

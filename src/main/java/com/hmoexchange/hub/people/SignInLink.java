@@ -1,7 +1,9 @@
-package com.hmoexchange.hub.clients;
+package com.hmoexchange.hub.people;
 
 import com.hmoexchange.hub.common.RuleViolation;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -9,7 +11,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A one-time link that lets a client user set their password. Only the SHA-256 of the link's token
+ * A one-time link that lets a user choose their first password (an invitation) or replace a forgotten
+ * one (a reset). Only the SHA-256 of the link's token
  * is stored, so a copy of the database does not let anyone in. It works once, until it expires,
  * unless a newer link for the same user revoked it.
  */
@@ -20,6 +23,8 @@ public class SignInLink {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long userId;
+    @Enumerated(EnumType.STRING)
+    private LinkPurpose purpose;
     private String tokenHash;
     private Instant createdAt;
     private Instant expiresAt;
@@ -29,8 +34,9 @@ public class SignInLink {
     protected SignInLink() {
     }
 
-    SignInLink(long userId, String tokenHash, Instant createdAt, Instant expiresAt) {
+    SignInLink(long userId, LinkPurpose purpose, String tokenHash, Instant createdAt, Instant expiresAt) {
         this.userId = userId;
+        this.purpose = Objects.requireNonNull(purpose);
         this.tokenHash = Objects.requireNonNull(tokenHash);
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
@@ -44,17 +50,20 @@ public class SignInLink {
 
     /** Refused, with what to do, when the link was used, revoked or has expired. */
     void requireUsable(Instant now) {
+        String newLink = purpose == LinkPurpose.RESET
+                ? "ask for a new one with \"Forgot your password?\" on the sign-in page"
+                : "ask whoever invited you (your HMO, your practice's owner or the hub's administrator) for a new one";
         if (usedAt != null) {
-            throw new RuleViolation("sign-in-link-used",
-                    "This sign-in link has already been used. Sign in with the password you chose, or ask your HMO for a new link.");
+            throw new RuleViolation("sign-in-link-used", "This sign-in link has already been used. Sign in with the "
+                    + "password you chose, or " + newLink + ".");
         }
         if (revokedAt != null) {
             throw new RuleViolation("sign-in-link-revoked",
-                    "This sign-in link was replaced by a newer one. Use the latest link your HMO sent.");
+                    "This sign-in link was replaced by a newer one. Use the latest link you were sent.");
         }
         if (!now.isBefore(expiresAt)) {
             throw new RuleViolation("sign-in-link-expired",
-                    "This sign-in link expired at " + expiresAt + ". Ask your HMO to send a new one.");
+                    "This sign-in link expired at " + expiresAt + " (UTC). To choose a password, " + newLink + ".");
         }
     }
 
@@ -66,6 +75,10 @@ public class SignInLink {
         if (isOpen()) {
             this.revokedAt = now;
         }
+    }
+
+    LinkPurpose getPurpose() {
+        return purpose;
     }
 
     Long getUserId() {

@@ -1,4 +1,4 @@
-package com.hmoexchange.hub.clients;
+package com.hmoexchange.hub.people;
 
 import java.util.List;
 import java.util.Optional;
