@@ -71,6 +71,7 @@ class ResponseBenchmark extends ApiTest {
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long jvmCpuBefore = jvmCpuNanos();
+        long applyingCpuBefore = applyingThreadCpuNanos();
         Map<Integer, Long> dbCpuBefore = databaseCpuTicks();
         long started = System.nanoTime();
         PayerSandboxes.SFTP.drop(name, csv);
@@ -80,6 +81,7 @@ class ResponseBenchmark extends ApiTest {
         double seconds = (System.nanoTime() - started) / 1e9;
         long peakHeap = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         double jvmCpuSeconds = (jvmCpuNanos() - jvmCpuBefore) / 1e9;
+        double applyingCpuSeconds = (applyingThreadCpuNanos() - applyingCpuBefore) / 1e9;
         double dbCpuSeconds = cpuSecondsSince(dbCpuBefore);
 
         long copyStarted = System.nanoTime();
@@ -104,8 +106,8 @@ class ResponseBenchmark extends ApiTest {
         System.out.printf("  claims now: %s%n", byStatus);
         System.out.printf("  peak heap during the run: %d MiB (max heap %d MiB)%n", peakHeap >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf("  CPU during the run: hub JVM %.2f s, PostgreSQL backends of this database %.2f s%n",
-                jvmCpuSeconds, dbCpuSeconds);
+        System.out.printf("  CPU during the run: hub JVM %.2f s (of which the thread taking and applying the file %.2f s), "
+                + "PostgreSQL backends of this database %.2f s%n", jvmCpuSeconds, applyingCpuSeconds, dbCpuSeconds);
         System.out.printf("  baseline: COPY of the same %,d rows into a plain table: %.2f s%n", LINES, copySeconds);
         assertThat(byStatus).containsEntry("APPROVED", (long) (claims - claims / 10 - claims / 5))
                 .containsEntry("PARTIAL", (long) (claims / 5)).containsEntry("REJECTED", (long) (claims / 10));
@@ -114,6 +116,13 @@ class ResponseBenchmark extends ApiTest {
     /** CPU time of this JVM (hub, SFTP server and client together). */
     private static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the payer-responses SFTP consumer, the thread that reads the file and applies it. */
+    private static long applyingThreadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().contains("sftp://"))
+                .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
     }
 
     /**
