@@ -105,7 +105,7 @@ class PayerCatalogTests {
         assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("a-hmo").hasMessageContaining("'name' is required");
 
         write("a-hmo", "code: a-hmo\nname: A\nchannel: pigeon\nformat: json\n");
-        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("channel 'pigeon' is not one of [HTTP, SFTP, EMAIL]");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("channel 'pigeon' is not one of " + List.of(Channel.values()));
 
         write("a-hmo", "code: a-hmo\nname: A\nchannel: http\nformat: json\nrequiredAttachments: [SELFIE]\n");
         assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("requiredAttachments 'SELFIE'");
