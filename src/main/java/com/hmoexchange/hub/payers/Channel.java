@@ -9,8 +9,7 @@ import java.util.function.Function;
 public enum Channel {
     HTTP(HttpSection.class, HttpSection::read),
     SFTP(SftpSection.class, SftpSection::read),
-    EMAIL(EmailSection.class, EmailSection::read),
-    FOLDER(FolderSection.class, FolderSection::read);
+    EMAIL(EmailSection.class, EmailSection::read);
 
     private final Class<? extends ChannelSection> settings;
     private final Function<PayerYaml.Section, ChannelSection> reader;

@@ -42,7 +42,6 @@ public class PayerAddresses {
                     // one file instead of listing the whole folder, which grows with every claim.
                     + "&tempPrefix=.tmp-&fastExistsCheck=true";
             case EMAIL -> smtp(true);
-            case FOLDER -> "file:" + needed(payer, "folder.path", payer.section(FolderSection.class).path()) + "?tempPrefix=.tmp-";
         };
     }
 
@@ -52,7 +51,6 @@ public class PayerAddresses {
             case HTTP -> "POST " + needed(payer, "http.url", payer.section(HttpSection.class).url());
             case SFTP -> sftp(payer, payer.section(SftpSection.class).directory(), false);
             case EMAIL -> "mailto:" + needed(payer, "email.to", payer.section(EmailSection.class).to()) + " via " + smtp(false);
-            case FOLDER -> "file:" + needed(payer, "folder.path", payer.section(FolderSection.class).path());
         };
     }
 
