@@ -13,10 +13,10 @@ import java.util.Optional;
  * until the payer goes live: the endpoint that needs one says so when it is used ({@link PayerAddresses}).
  *
  * @param folder the payer's folder, where its mappings and samples live
- * @param sections the settings of each channel whose section payer.yaml has: always the payer's {@code channel},
- *        and {@code sftp} when answers are taken from its SFTP server
  * @param mapping the JSONata file that shapes the claim, for formats that use one ({@link ClaimFormat#mapped()})
  * @param staleAfterDays the payer's service level: days without news after which a claim is flagged stale
+ * @param sections the settings of each channel whose section payer.yaml has: always the payer's {@code channel},
+ *        and {@code sftp} when answers are taken from its SFTP server
  * @param alerts when operators are alerted about this payer (operations; docs/operations.md#incidents)
  */
 public record PayerSettings(String code, String name, Path folder, Channel channel, ClaimFormat format, Path mapping,
