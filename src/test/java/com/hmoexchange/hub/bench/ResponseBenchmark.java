@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * 10 % declined with a reason) applied end to end on PostgreSQL: from the file appearing in the payer's
  * SFTP folder, through the SFTP route, the CSV mapping and the set-based application, until the inbound
  * document is recorded as applied. The same rows are then COPYed into a plain table as the baseline of what
- * the database itself takes. Prints lines/s, total time and peak heap. Not part of the test suite: see
+ * the database itself takes. Prints lines/s, total time, peak heap and CPU time (hub, applying thread, database). Not part of the test suite: see
  * docs/benchmarks.md. The database (hub_bench_responses, or HUB_BENCH_DB_URL) is created when missing.
  */
 @Tag("benchmark")
