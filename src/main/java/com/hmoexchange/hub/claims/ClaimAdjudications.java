@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies payers' adjudications to many claims at once, set-based: claims are read and locked a chunk at a
  * time, each adjudication is decided by {@link Adjudication} (under the claim's {@link StatusRules}), and the changes
- * (claim, lines, history, news that came late) are
- * written with JDBC batches in the caller's transaction. A 100,000-line status file thus costs a few
+ * (claim with the payer's reference, lines, history, news that came late)
+ * are written with JDBC batches in the caller's transaction. A 100,000-line status file thus costs a few
  * statements per 500 claims instead of a Hibernate load per claim. The claim's version is raised, so a
  * person editing the claim meanwhile is told it changed.
  */
@@ -51,13 +51,18 @@ public class ClaimAdjudications {
 
     /**
      * One adjudication about one claim, by the hub's claim number, with the payer's split of what it did not pay
-     * (null when it gave none). The split is recorded whenever the adjudication is not refused: a remittance
-     * repeating a decision still says who owes what.
+     * (null when it gave none) and the payer's own reference for the claim (null when it gave none). The split is
+     * recorded whenever the adjudication is not refused: a remittance repeating a decision still says who owes
+     * what. The reference is noted on a claim that has none yet, whatever the outcome: operators search by it.
      */
-    public record Item(String claimNumber, OfClaim adjudication, PayerSplit split) {
+    public record Item(String claimNumber, OfClaim adjudication, PayerSplit split, String payerReference) {
+
+        public Item(String claimNumber, OfClaim adjudication, PayerSplit split) {
+            this(claimNumber, adjudication, split, null);
+        }
 
         public Item(String claimNumber, OfClaim adjudication) {
-            this(claimNumber, adjudication, null);
+            this(claimNumber, adjudication, null, null);
         }
     }
 
@@ -78,6 +83,9 @@ public class ClaimAdjudications {
         final List<BilledLine> lines = new ArrayList<>();
         boolean changed;
         String decisionReasons;
+        /** The payer's reference as stored, or as noted by this chunk. */
+        String payerReference;
+        boolean referenceNoted;
     }
 
     /** Applies the items in order (several about one claim are applied one after the other). */
@@ -125,16 +133,25 @@ public class ClaimAdjudications {
             if (item.split() != null && !(outcome instanceof Adjudication.Refused)) {
                 split(row, item.split(), splitUpdates, lineSplitUpdates);
             }
+            if (row.payerReference == null && item.payerReference() != null && !item.payerReference().isBlank()) {
+                row.payerReference = Texts.shortened(item.payerReference(), 80);
+                row.referenceNoted = true;
+            }
             results.add(new Result(item, row.id, row.providerId, outcome));
         }
+        // A claim is written once: its reference travels with its change (a second update of 50,000 claims costs
+        // as much again in index entries); only a claim that does not move gets its reference alone.
         List<Object[]> claimUpdates = new ArrayList<>();
+        List<Object[]> referenceUpdates = new ArrayList<>();
         for (Row row : claims.values()) {
             if (row.changed) {
                 BigDecimal billed = row.lines.stream().map(BilledLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
                 Instant stale = StatusRules.staleAfter(row.status, now, staleAfter);
                 claimUpdates.add(new Object[] {row.status.name(), row.approved,
                         Texts.shortened(row.decisionReasons, 2000), stale == null ? null : utc(stale), utc(now),
-                        StatusRules.paymentStatus(row.paid, row.approved, billed).name(), row.id});
+                        StatusRules.paymentStatus(row.paid, row.approved, billed).name(), row.payerReference, row.id});
+            } else if (row.referenceNoted) {
+                referenceUpdates.add(new Object[] {row.payerReference, row.id});
             }
         }
         if (postgres()) {
@@ -142,6 +159,7 @@ public class ClaimAdjudications {
         } else {
             writeBatched(claimUpdates, lineUpdates, history);
         }
+        writeReferences(referenceUpdates);
         writeSplits(splitUpdates, lineSplitUpdates);
         return results;
     }
@@ -181,11 +199,11 @@ public class ClaimAdjudications {
             jdbc.update(con -> {
                 var ps = con.prepareStatement("update claim c set status = v.status, approved_amount = v.approved, "
                         + "decision_reasons = v.reasons, stale_after = v.stale, last_activity_at = v.at, payment_status = v.paid, "
-                        + "version = c.version + 1 from unnest(?::bigint[], ?::text[], ?::text[]::numeric[], ?::text[], "
-                        + "?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[]) as v(id, status, approved, reasons, stale, at, paid) "
-                        + "where c.id = v.id");
-                int[] columns = {6, 0, 1, 2, 3, 4, 5};
-                String[] types = {"bigint", "text", "text", "text", "text", "text", "text"};
+                        + "payer_reference = v.reference, version = c.version + 1 from unnest(?::bigint[], ?::text[], "
+                        + "?::text[]::numeric[], ?::text[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[], ?::text[]) "
+                        + "as v(id, status, approved, reasons, stale, at, paid, reference) where c.id = v.id");
+                int[] columns = {7, 0, 1, 2, 3, 4, 5, 6};
+                String[] types = {"bigint", "text", "text", "text", "text", "text", "text", "text"};
                 for (int i = 0; i < columns.length; i++) {
                     ps.setArray(i + 1, con.createArrayOf(types[i], column(claimUpdates, columns[i], i == 0)));
                 }
@@ -235,9 +253,9 @@ public class ClaimAdjudications {
     /** Elsewhere (H2 in the zero-setup run) the same changes go as JDBC batches. */
     private void writeBatched(List<Object[]> claimUpdates, List<Object[]> lineUpdates, List<Object[]> history) {
         jdbc.batchUpdate("update claim set status = ?, approved_amount = ?, decision_reasons = ?, stale_after = ?, "
-                + "last_activity_at = ?, payment_status = ?, version = version + 1 where id = ?", claimUpdates,
+                + "last_activity_at = ?, payment_status = ?, payer_reference = ?, version = version + 1 where id = ?", claimUpdates,
                 new int[] {Types.VARCHAR, Types.NUMERIC, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
-                        Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT});
+                        Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.BIGINT});
         jdbc.batchUpdate("update claim_line set approved_quantity = ?, approved_amount = ?, adjudication_reasons = ? "
                 + "where claim_id = ? and position = ?", lineUpdates,
                 new int[] {Types.INTEGER, Types.NUMERIC, Types.VARCHAR, Types.BIGINT, Types.INTEGER});
@@ -247,33 +265,11 @@ public class ClaimAdjudications {
                         Types.BOOLEAN});
     }
 
-    /**
-     * Notes the payer's own reference on claims that have none yet: a payer reached by file or email gives
-     * it with its first answer (an HTTP payer gives it when it takes the claim). Operators search by it.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void notePayerReferences(long payerId, Map<String, String> referenceByClaimNumber) {
-        if (referenceByClaimNumber.isEmpty()) {
-            return;
-        }
-        List<String> numbers = new ArrayList<>(referenceByClaimNumber.keySet());
-        List<String> references = numbers.stream().map(n -> Texts.shortened(referenceByClaimNumber.get(n), 80)).toList();
-        if (postgres()) {
-            jdbc.update(con -> {
-                var ps = con.prepareStatement("update claim c set payer_reference = v.reference from unnest(?::text[], ?::text[]) "
-                        + "as v(number, reference) where c.payer_id = ? and c.claim_number = v.number and c.payer_reference is null");
-                ps.setArray(1, con.createArrayOf("text", numbers.toArray()));
-                ps.setArray(2, con.createArrayOf("text", references.toArray()));
-                ps.setLong(3, payerId);
-                return ps;
-            });
-        } else {
-            List<Object[]> rows = new ArrayList<>();
-            for (int i = 0; i < numbers.size(); i++) {
-                rows.add(new Object[] {references.get(i), payerId, numbers.get(i)});
-            }
-            jdbc.batchUpdate("update claim set payer_reference = ? where payer_id = ? and claim_number = ? "
-                    + "and payer_reference is null", rows);
+    /** The payer's reference on claims that did not move (a repeat, late news, a refusal): few, so a plain batch serves. */
+    private void writeReferences(List<Object[]> references) {
+        if (!references.isEmpty()) {
+            jdbc.batchUpdate("update claim set payer_reference = ? where id = ? and payer_reference is null", references,
+                    new int[] {Types.VARCHAR, Types.BIGINT});
         }
     }
 
@@ -316,13 +312,14 @@ public class ClaimAdjudications {
         args.addAll(numbers);
         Map<String, Row> rows = new LinkedHashMap<>();
         Map<Long, Row> byId = new HashMap<>();
-        jdbc.query("select id, claim_number, provider_id, status, approved_amount from claim where payer_id = ? "
+        jdbc.query("select id, claim_number, provider_id, status, approved_amount, payer_reference from claim where payer_id = ? "
                 + "and claim_number in (" + marks + ") order by id for update", rs -> {
                     Row row = new Row();
                     row.id = rs.getLong(1);
                     row.providerId = rs.getLong(3);
                     row.status = ClaimStatus.valueOf(rs.getString(4));
                     row.approved = rs.getBigDecimal(5);
+                    row.payerReference = rs.getString(6);
                     rows.put(rs.getString(2), row);
                     byId.put(row.id, row);
                 }, args.toArray());

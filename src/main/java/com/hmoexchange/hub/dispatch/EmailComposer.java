@@ -9,6 +9,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import com.hmoexchange.hub.payers.Channel;
+import com.hmoexchange.hub.payers.EmailSection;
 import com.hmoexchange.hub.payers.PayerSettings;
 import org.apache.camel.Exchange;
 import org.apache.camel.attachment.AttachmentMessage;
@@ -46,7 +47,7 @@ class EmailComposer implements ClaimChannel {
         String patient = claim.patient().firstName() + " " + claim.patient().lastName();
 
         AttachmentMessage mail = exchange.getMessage(AttachmentMessage.class);
-        mail.setHeader("To", payer.email().to());
+        mail.setHeader("To", payer.section(EmailSection.class).to());
         mail.setHeader("From", settings.from());
         mail.setHeader("Subject", "Claim " + claim.claimNumber() + " | " + patient + " (" + claim.patient().enrolleeNumber()
                 + ") | " + amount);

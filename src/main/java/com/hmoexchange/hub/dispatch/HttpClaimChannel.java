@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.payers.Channel;
+import com.hmoexchange.hub.payers.HttpSection;
 import com.hmoexchange.hub.payers.PayerAddresses;
 import com.hmoexchange.hub.payers.PayerSettings;
 import java.util.Locale;
@@ -45,7 +46,7 @@ class HttpClaimChannel implements ClaimChannel {
     @Override
     public Acceptance accepted(Exchange exchange, PayerSettings payer) {
         JsonNode answer = readQuietly(exchange.getMessage().getBody(String.class));
-        PayerSettings.Http http = payer.http();
+        HttpSection http = payer.section(HttpSection.class);
         String reference = answer.path(http.referenceField()).asText(null);
         String status = answer.path(http.statusField()).asText("").toUpperCase(Locale.ROOT);
         return new Acceptance(reference, http.receivedWhen().contains(status));

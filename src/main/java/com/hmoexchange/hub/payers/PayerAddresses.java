@@ -1,7 +1,6 @@
 package com.hmoexchange.hub.payers;
 
 import com.hmoexchange.hub.payers.PayerSettings.Imap;
-import com.hmoexchange.hub.payers.PayerSettings.Sftp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -37,8 +36,8 @@ public class PayerAddresses {
     /** Where the payer's claims are sent, with its credentials. */
     public String claimsOut(PayerSettings payer) {
         return switch (payer.channel()) {
-            case HTTP -> needed(payer, "http.url", payer.http().url());
-            case SFTP -> sftp(payer, payer.sftp().directory(), true)
+            case HTTP -> needed(payer, "http.url", payer.section(HttpSection.class).url());
+            case SFTP -> sftp(payer, payer.section(SftpSection.class).directory(), true)
                     // Uploaded as .tmp-<name> and renamed when complete. fastExistsCheck: before the rename, ask for the
                     // one file instead of listing the whole folder, which grows with every claim.
                     + "&tempPrefix=.tmp-&fastExistsCheck=true";
@@ -49,15 +48,15 @@ public class PayerAddresses {
     /** The same target as {@link #claimsOut}, without secrets: for the message store. */
     public String describeClaimsOut(PayerSettings payer) {
         return switch (payer.channel()) {
-            case HTTP -> "POST " + needed(payer, "http.url", payer.http().url());
-            case SFTP -> sftp(payer, payer.sftp().directory(), false);
-            case EMAIL -> "mailto:" + needed(payer, "email.to", payer.email().to()) + " via " + smtp(false);
+            case HTTP -> "POST " + needed(payer, "http.url", payer.section(HttpSection.class).url());
+            case SFTP -> sftp(payer, payer.section(SftpSection.class).directory(), false);
+            case EMAIL -> "mailto:" + needed(payer, "email.to", payer.section(EmailSection.class).to()) + " via " + smtp(false);
         };
     }
 
     /** The value of the Authorization header for an HTTP payer, or null when it takes none. */
     public String authorization(PayerSettings payer) {
-        PayerSettings.Http http = payer.http();
+        HttpSection http = payer.section(HttpSection.class);
         return switch (http.auth()) {
             case BEARER -> "Bearer " + needed(payer, "http.token", http.token());
             case BASIC -> "Basic " + Base64.getEncoder().encodeToString(
@@ -68,7 +67,8 @@ public class PayerAddresses {
 
     /** Whether the payer drops answers in a folder of an SFTP server the hub can reach. */
     public boolean answersOnSftp(PayerSettings payer) {
-        return !payer.responses().sftpDirectory().isBlank() && payer.hasSftp() && !payer.sftp().host().isBlank();
+        return !payer.responses().sftpDirectory().isBlank() && payer.has(SftpSection.class)
+                && !payer.section(SftpSection.class).host().isBlank();
     }
 
     /**
@@ -98,7 +98,7 @@ public class PayerAddresses {
     }
 
     private String sftp(PayerSettings payer, String directory, boolean withSecrets) {
-        Sftp sftp = payer.sftp();
+        SftpSection sftp = payer.section(SftpSection.class);
         StringBuilder uri = new StringBuilder("sftp://").append(encode(sftp.username())).append('@')
                 .append(needed(payer, "sftp.host", sftp.host())).append(':').append(sftp.port()).append('/').append(directory);
         if (!withSecrets) {

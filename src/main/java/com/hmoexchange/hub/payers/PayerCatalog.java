@@ -81,7 +81,7 @@ public class PayerCatalog implements InitializingBean {
         tx.executeWithoutResult(status -> read.forEach(this::upsert));
         log.info("Loaded {} payer(s) from {}: {}", read.size(), mappingsDir.toAbsolutePath(),
                 read.stream().map(PayerSettings::code).toList());
-        read.stream().filter(p -> p.hasSftp() && !p.sftp().strictHostKeyChecking()).forEach(p -> log.warn(
+        read.stream().filter(p -> p.has(SftpSection.class) && !p.section(SftpSection.class).strictHostKeyChecking()).forEach(p -> log.warn(
                 "Payer {}: sftp.strictHostKeyChecking is false: the hub talks to its SFTP server without checking its host key", p.code()));
     }
 

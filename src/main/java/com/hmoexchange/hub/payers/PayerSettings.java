@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One payer's {@code mappings/<code>/payer.yaml}, read and checked once at start ({@link PayerCatalog}),
@@ -16,14 +15,17 @@ import java.util.Set;
  * @param folder the payer's folder, where its mappings and samples live
  * @param mapping the JSONata file that shapes the claim, for formats that use one ({@link ClaimFormat#mapped()})
  * @param staleAfterDays the payer's service level: days without news after which a claim is flagged stale
+ * @param sections the settings of each channel whose section payer.yaml has: always the payer's {@code channel},
+ *        and {@code sftp} when answers are taken from its SFTP server
  * @param alerts when operators are alerted about this payer (operations; docs/operations.md#incidents)
  */
 public record PayerSettings(String code, String name, Path folder, Channel channel, ClaimFormat format, Path mapping,
-        List<AttachmentType> requiredAttachments, int staleAfterDays, Http http, Sftp sftp, Email email,
+        List<AttachmentType> requiredAttachments, int staleAfterDays, Map<Channel, ChannelSection> sections,
         List<String> csvColumns, Responses responses, Alerts alerts) {
 
     public PayerSettings {
         requiredAttachments = List.copyOf(requiredAttachments);
+        sections = Map.copyOf(sections);
         csvColumns = List.copyOf(csvColumns);
     }
 
@@ -36,68 +38,18 @@ public record PayerSettings(String code, String name, Path folder, Channel chann
         public static final Alerts NONE = new Alerts(null, null, null);
     }
 
-    /** The HTTP section; present when the channel is {@link Channel#HTTP}. */
-    public Http http() {
-        return section(http, "http");
-    }
-
-    /** The SFTP login; present when claims or answers go over SFTP. */
-    public Sftp sftp() {
-        return section(sftp, "sftp");
-    }
-
-    /** The email section; present when the channel is {@link Channel#EMAIL}. */
-    public Email email() {
-        return section(email, "email");
-    }
-
-    public boolean hasSftp() {
-        return sftp != null;
-    }
-
-    private <T> T section(T value, String name) {
-        if (value == null) {
-            throw new IllegalStateException("payer.yaml of " + code + " has no '" + name + "' section");
+    /** The settings of a channel, for example {@code section(SftpSection.class)}; refused when payer.yaml has no such section. */
+    public <S extends ChannelSection> S section(Class<S> type) {
+        Channel channel = Channel.of(type);
+        ChannelSection section = sections.get(channel);
+        if (section == null) {
+            throw new IllegalStateException("payer.yaml of " + code + " has no '" + channel.code() + "' section");
         }
-        return value;
+        return type.cast(section);
     }
 
-    public enum HttpAuth {
-        NONE, BEARER, BASIC
-    }
-
-    /**
-     * The payer's claims API. {@code referenceField} and {@code statusField} name where its 2xx answer
-     * carries its reference and status; {@code receivedWhen} lists the statuses that mean it registered the claim.
-     */
-    public record Http(String url, HttpAuth auth, String token, String username, String password, String referenceField,
-            String statusField, Set<String> receivedWhen) {
-
-        public Http {
-            receivedWhen = Set.copyOf(receivedWhen);
-        }
-
-        @Override
-        public String toString() {
-            return "Http[url=" + url + ", auth=" + auth + "]";
-        }
-    }
-
-    /**
-     * The payer's SFTP server: claims go to {@code directory}, answers are taken from the responses folder.
-     * The server's host key must be in {@code knownHostsFile} unless {@code strictHostKeyChecking} is false.
-     */
-    public record Sftp(String host, int port, String username, String password, String privateKeyFile,
-            String knownHostsFile, boolean strictHostKeyChecking, String directory) {
-
-        @Override
-        public String toString() {
-            return "Sftp[" + username + "@" + host + ":" + port + "/" + directory + "]";
-        }
-    }
-
-    /** The payer's claims mailbox. */
-    public record Email(String to) {
+    public boolean has(Class<? extends ChannelSection> type) {
+        return sections.containsKey(Channel.of(type));
     }
 
     /** A mailbox the payer's answers arrive in, read over IMAP. */

@@ -5,20 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.hmoexchange.hub.payers.PayerSettings.Alerts;
 import com.hmoexchange.hub.payers.PayerSettings.CsvAnswers;
-import com.hmoexchange.hub.payers.PayerSettings.Email;
-import com.hmoexchange.hub.payers.PayerSettings.Http;
-import com.hmoexchange.hub.payers.PayerSettings.HttpAuth;
 import com.hmoexchange.hub.payers.PayerSettings.Imap;
 import com.hmoexchange.hub.payers.PayerSettings.Responses;
-import com.hmoexchange.hub.payers.PayerSettings.Sftp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +26,8 @@ import org.springframework.core.env.PropertyResolver;
 /**
  * Reads one payer.yaml into {@link PayerSettings}. Every problem stops the read with the file, the field and
  * what is allowed, so a broken file stops the hub's start instead of failing a claim later. Unknown fields
- * are refused too: a misspelt one would otherwise be silently ignored.
+ * are refused too: a misspelt one would otherwise be silently ignored. A channel's section is read by the
+ * channel's own record ({@link ChannelSection}) through a {@link Section}, with the same checks and messages.
  */
 final class PayerYaml {
 
@@ -59,8 +56,10 @@ final class PayerYaml {
         if (root == null || !root.isObject()) {
             throw problem("must hold a YAML mapping with code, name, channel and format");
         }
-        only(root, "", "code", "name", "channel", "format", "mapping", "requiredAttachments", "staleAfterDays", "http",
-                "sftp", "email", "csv", "responses", "alerts");
+        List<String> fields = new ArrayList<>(List.of("code", "name", "channel", "format", "mapping", "requiredAttachments",
+                "staleAfterDays", "csv", "responses", "alerts"));
+        fields.addAll(Channel.codes());
+        only(root, "", fields.toArray(String[]::new));
         Path folder = file.getParent();
         String folderName = folder.getFileName().toString();
         String code = required(root, "code");
@@ -86,15 +85,13 @@ final class PayerYaml {
             throw problem("mapping is only for the formats " + Arrays.stream(ClaimFormat.values()).filter(ClaimFormat::mapped)
                     .map(ClaimFormat::code).toList() + "; the " + format.code() + " format is built in: remove it");
         }
-        Http http = root.has("http") ? http(root.path("http")) : null;
-        Sftp sftp = root.has("sftp") ? sftp(root.path("sftp")) : null;
-        Email email = root.has("email") ? email(root.path("email")) : null;
-        boolean missing = switch (channel) {
-            case HTTP -> http == null;
-            case SFTP -> sftp == null;
-            case EMAIL -> email == null;
-        };
-        if (missing) {
+        Map<Channel, ChannelSection> sections = new EnumMap<>(Channel.class);
+        for (Channel each : Channel.values()) {
+            if (root.has(each.code())) {
+                sections.put(each, each.read(new Section(root.path(each.code()), each.code())));
+            }
+        }
+        if (!sections.containsKey(channel)) {
             throw problem("channel " + channel.code() + " needs a '" + channel.code() + "' section with its settings "
                     + "(see docs/adding-a-payer.md)");
         }
@@ -107,12 +104,12 @@ final class PayerYaml {
             throw problem("format csv needs csv.columns: the column order of the claim file");
         }
         Responses responses = root.has("responses") ? responses(folder, root.path("responses")) : Responses.NONE;
-        if (!responses.sftpDirectory().isBlank() && sftp == null) {
+        if (!responses.sftpDirectory().isBlank() && !sections.containsKey(Channel.SFTP)) {
             throw problem("responses.sftp.directory needs the 'sftp' section: answers are taken with the same login");
         }
         Alerts alerts = root.has("alerts") ? alerts(root.path("alerts")) : Alerts.NONE;
-        return new PayerSettings(code, name, folder, channel, format, mapping, required, staleAfterDays, http, sftp, email,
-                columns, responses, alerts);
+        return new PayerSettings(code, name, folder, channel, format, mapping, required, staleAfterDays, sections, columns,
+                responses, alerts);
     }
 
     private Alerts alerts(JsonNode node) {
@@ -137,31 +134,6 @@ final class PayerYaml {
             throw problem(prefix + field + " '" + value + "' is not a positive duration such as 30m, 6h or 2d");
         }
         return parsed;
-    }
-
-    private Http http(JsonNode node) {
-        only(node, "http.", "url", "auth", "token", "username", "password", "response");
-        HttpAuth auth = oneOf(HttpAuth.class, "http.auth", optional(node, "auth", "none"));
-        JsonNode response = node.path("response");
-        only(response, "http.response.", "reference", "status", "receivedWhen");
-        Set<String> receivedWhen = new LinkedHashSet<>();
-        list(response, "http.response.receivedWhen", "receivedWhen").forEach(w -> receivedWhen.add(w.toUpperCase(Locale.ROOT)));
-        return new Http(optional(node, "url", ""), auth, optional(node, "token", ""), optional(node, "username", ""),
-                optional(node, "password", ""), optional(response, "reference", "reference"),
-                optional(response, "status", "status"), receivedWhen);
-    }
-
-    private Sftp sftp(JsonNode node) {
-        only(node, "sftp.", "host", "port", "username", "password", "privateKeyFile", "knownHostsFile",
-                "strictHostKeyChecking", "directory");
-        return new Sftp(optional(node, "host", ""), number(node, "sftp.port", "port", 22), optional(node, "username", ""),
-                optional(node, "password", ""), optional(node, "privateKeyFile", ""), optional(node, "knownHostsFile", ""),
-                bool(node, "sftp.strictHostKeyChecking", "strictHostKeyChecking", true), optional(node, "directory", ""));
-    }
-
-    private Email email(JsonNode node) {
-        only(node, "email.", "to");
-        return new Email(optional(node, "to", ""));
     }
 
     private Responses responses(Path folder, JsonNode node) {
@@ -199,6 +171,52 @@ final class PayerYaml {
         JsonNode callback = node.path("callback");
         only(callback, "responses.callback.", "secret");
         return new Responses(formats, mapping, answers, optional(sftp, "directory", ""), imap, optional(callback, "secret", ""));
+    }
+
+    /**
+     * One mapping of the file (a channel's section, such as {@code sftp:}), read with the checks and messages of
+     * the whole file: a problem names the file and the field by its full name ({@code sftp.port}).
+     */
+    final class Section {
+
+        private final JsonNode node;
+        private final String name;
+
+        private Section(JsonNode node, String name) {
+            this.node = node;
+            this.name = name;
+        }
+
+        /** Refuses any field but these. */
+        Section only(String... allowed) {
+            PayerYaml.this.only(node, name + ".", allowed);
+            return this;
+        }
+
+        /** A mapping inside this one; an absent one reads as empty. */
+        Section section(String field) {
+            return new Section(node.path(field), name + "." + field);
+        }
+
+        String text(String field, String fallback) {
+            return optional(node, field, fallback);
+        }
+
+        int number(String field, int fallback) {
+            return PayerYaml.this.number(node, name + "." + field, field, fallback);
+        }
+
+        boolean bool(String field, boolean fallback) {
+            return PayerYaml.this.bool(node, name + "." + field, field, fallback);
+        }
+
+        List<String> list(String field) {
+            return PayerYaml.this.list(node, name + "." + field, field);
+        }
+
+        <E extends Enum<E>> E oneOf(Class<E> type, String field, String fallback) {
+            return PayerYaml.this.oneOf(type, name + "." + field, text(field, fallback));
+        }
     }
 
     /** Refuses fields the hub does not know, naming them and the ones it does. */

@@ -35,7 +35,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -151,13 +150,9 @@ public class ApplyPayerResponse {
 
     private void adjudications(Run run, List<ClaimAdjudication> adjudications) {
         run.adjudications += adjudications.size();
-        List<ClaimAdjudications.Item> items = adjudications.stream().map(a -> new ClaimAdjudications.Item(a.claimNumber(), ofClaim(a), a.split()))
-                .toList();
+        List<ClaimAdjudications.Item> items = adjudications.stream().map(a -> new ClaimAdjudications.Item(a.claimNumber(), ofClaim(a),
+                a.split(), a.payerReference())).toList();
         List<ClaimAdjudications.Result> results = claimAdjudications.apply(run.payer.getId(), run.payer.getStaleAfterDays(), items, run.source);
-        Map<String, String> references = new LinkedHashMap<>();
-        adjudications.stream().filter(a -> a.payerReference() != null && !a.payerReference().isBlank())
-                .forEach(a -> references.put(a.claimNumber(), a.payerReference()));
-        claimAdjudications.notePayerReferences(run.payer.getId(), references);
         for (int i = 0; i < results.size(); i++) {
             ClaimAdjudications.Result result = results.get(i);
             ClaimAdjudication adjudication = adjudications.get(i);

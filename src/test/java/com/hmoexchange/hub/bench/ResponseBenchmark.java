@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * 10 % declined with a reason) applied end to end on PostgreSQL: from the file appearing in the payer's
  * SFTP folder, through the SFTP route, the CSV mapping and the set-based application, until the inbound
  * document is recorded as applied. The same rows are then COPYed into a plain table as the baseline of what
- * the database itself takes. Prints lines/s, total time and peak heap. Not part of the test suite: see
+ * the database itself takes. Prints lines/s, total time, peak heap and CPU time (hub, applying thread, database). Not part of the test suite: see
  * docs/benchmarks.md. The database (hub_bench_responses, or HUB_BENCH_DB_URL) is created when missing.
  */
 @Tag("benchmark")
@@ -70,6 +70,9 @@ class ResponseBenchmark extends ApiTest {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long jvmCpuBefore = jvmCpuNanos();
+        long applyingCpuBefore = applyingThreadCpuNanos();
+        Map<Integer, Long> dbCpuBefore = databaseCpuTicks();
         long started = System.nanoTime();
         PayerSandboxes.SFTP.drop(name, csv);
         Map<String, Object> document = Awaitility.await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(50))
@@ -77,6 +80,9 @@ class ResponseBenchmark extends ApiTest {
                         .findFirst().orElse(null), d -> d != null);
         double seconds = (System.nanoTime() - started) / 1e9;
         long peakHeap = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        double jvmCpuSeconds = (jvmCpuNanos() - jvmCpuBefore) / 1e9;
+        double applyingCpuSeconds = (applyingThreadCpuNanos() - applyingCpuBefore) / 1e9;
+        double dbCpuSeconds = cpuSecondsSince(dbCpuBefore);
 
         long copyStarted = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
@@ -100,9 +106,50 @@ class ResponseBenchmark extends ApiTest {
         System.out.printf("  claims now: %s%n", byStatus);
         System.out.printf("  peak heap during the run: %d MiB (max heap %d MiB)%n", peakHeap >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("  CPU during the run: hub JVM %.2f s (of which the thread taking and applying the file %.2f s), "
+                + "PostgreSQL backends of this database %.2f s%n", jvmCpuSeconds, applyingCpuSeconds, dbCpuSeconds);
         System.out.printf("  baseline: COPY of the same %,d rows into a plain table: %.2f s%n", LINES, copySeconds);
         assertThat(byStatus).containsEntry("APPROVED", (long) (claims - claims / 10 - claims / 5))
                 .containsEntry("PARTIAL", (long) (claims / 5)).containsEntry("REJECTED", (long) (claims / 10));
+    }
+
+    /** CPU time of this JVM (hub, SFTP server and client together). */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the payer-responses SFTP consumer, the thread that reads the file and applies it. */
+    private static long applyingThreadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().contains("sftp://"))
+                .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
+    }
+
+    /**
+     * CPU ticks (user + system) of the PostgreSQL backends serving this database, by process id, read from
+     * /proc (the server runs on this machine); other engineers' databases on the same server are not counted.
+     */
+    private Map<Integer, Long> databaseCpuTicks() {
+        Map<Integer, Long> ticks = new java.util.HashMap<>();
+        for (Integer pid : jdbc.queryForList("select pid from pg_stat_activity where datname = current_database()", Integer.class)) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.toString(), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            } catch (java.io.IOException | RuntimeException e) {
+                // A backend that ended meanwhile, or a server on another machine: not counted.
+            }
+        }
+        return ticks;
+    }
+
+    /** Seconds of CPU the database's backends used since {@code before} (100 ticks a second on Linux). */
+    private double cpuSecondsSince(Map<Integer, Long> before) {
+        long used = 0;
+        for (Map.Entry<Integer, Long> now : databaseCpuTicks().entrySet()) {
+            used += now.getValue() - before.getOrDefault(now.getKey(), 0L);
+        }
+        return used / 100.0;
     }
 
     /** Submitted Harmony claims of two lines each (5,000 and 2,000), written straight into the tables: set-up, not timed. */

@@ -41,7 +41,7 @@ class PayerCatalogTests {
         assertThat(zen.requiredAttachments()).isEmpty();
         assertThat(zen.staleAfterDays()).isEqualTo(14);
         assertThat(zen.format()).isEqualTo(ClaimFormat.FHIR);
-        assertThat(zen.email().to()).isEqualTo("claims@zen.example");
+        assertThat(zen.section(EmailSection.class).to()).isEqualTo("claims@zen.example");
         assertThat(zen.responses().formats()).isEmpty();
     }
 
@@ -53,13 +53,13 @@ class PayerCatalogTests {
         assertThat(acme.channel()).isEqualTo(Channel.HTTP);
         assertThat(acme.format()).isEqualTo(ClaimFormat.JSON);
         assertThat(acme.mapping()).endsWith(Paths.get("acme-hmo", "claim-out.jsonata"));
-        assertThat(acme.http().auth()).isEqualTo(PayerSettings.HttpAuth.BEARER);
-        assertThat(acme.http().receivedWhen()).containsExactly("RECEIVED");
+        assertThat(acme.section(HttpSection.class).auth()).isEqualTo(HttpSection.Auth.BEARER);
+        assertThat(acme.section(HttpSection.class).receivedWhen()).containsExactly("RECEIVED");
         assertThat(acme.responses().formats()).containsExactly(ResponseFormat.JSON);
 
         PayerSettings harmony = catalog.settings("harmony-care");
-        assertThat(harmony.sftp().port()).isEqualTo(2222);
-        assertThat(harmony.sftp().strictHostKeyChecking()).isTrue();
+        assertThat(harmony.section(SftpSection.class).port()).isEqualTo(2222);
+        assertThat(harmony.section(SftpSection.class).strictHostKeyChecking()).isTrue();
         assertThat(harmony.csvColumns()).startsWith("CLAIM_REF", "PROVIDER_REF");
         assertThat(harmony.responses().csv().statuses()).containsEntry("DECLINED", "REJECTED");
         assertThat(harmony.responses().sftpDirectory()).isEqualTo("responses");
@@ -105,7 +105,7 @@ class PayerCatalogTests {
         assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("a-hmo").hasMessageContaining("'name' is required");
 
         write("a-hmo", "code: a-hmo\nname: A\nchannel: pigeon\nformat: json\n");
-        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("channel 'pigeon' is not one of [HTTP, SFTP, EMAIL]");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("channel 'pigeon' is not one of " + List.of(Channel.values()));
 
         write("a-hmo", "code: a-hmo\nname: A\nchannel: http\nformat: json\nrequiredAttachments: [SELFIE]\n");
         assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("requiredAttachments 'SELFIE'");

@@ -150,6 +150,28 @@ class PayerResponseTests extends ApiTest {
     }
 
     @Test
+    void the_payers_reference_is_noted_with_its_first_answer_whether_or_not_the_claim_moves_and_is_then_kept() {
+        String moved = delivered("harmony-care", "CONS-GP");
+        String repeated = delivered("harmony-care", "CONS-GP");
+        SFTP.drop(Fixtures.unique("first") + ".csv", STATUS_HEADER + moved + ",HCI-R1,UNDER_REVIEW,,,,,\n"
+                + repeated + ",,UNDER_REVIEW,,,,,\n");
+        awaitStatus(moved, "IN_REVIEW");
+        JsonNode withoutReference = awaitStatus(repeated, "IN_REVIEW");
+        assertThat(claim(moved).at("/delivery/payerReference").asText()).isEqualTo("HCI-R1");
+        assertThat(withoutReference.at("/delivery/payerReference").asText(null)).isNull();
+
+        // The same news again names the references: the claims do not move, the one without gets its reference,
+        // the one that has one keeps it.
+        SFTP.drop(Fixtures.unique("again") + ".csv", STATUS_HEADER + moved + ",HCI-R1-OTHER,UNDER_REVIEW,,,,,\n"
+                + repeated + ",HCI-R2,UNDER_REVIEW,,,,,\n");
+        JsonNode noted = await().atMost(Duration.ofSeconds(20)).until(() -> claim(repeated),
+                c -> "HCI-R2".equals(c.at("/delivery/payerReference").asText()));
+        assertThat(noted.get("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(noted.get("history")).hasSize(withoutReference.get("history").size());
+        assertThat(claim(moved).at("/delivery/payerReference").asText()).isEqualTo("HCI-R1");
+    }
+
+    @Test
     void a_remittance_posts_the_paid_the_denied_and_the_part_paid_claim_once_even_under_another_name() {
         String paid = delivered("harmony-care", "CONS-GP");
         String partPaid = delivered("harmony-care", "CONS-GP", "LAB-MP");

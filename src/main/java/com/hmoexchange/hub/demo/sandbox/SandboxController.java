@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.hmoexchange.hub.payers.HttpSection;
 import com.hmoexchange.hub.payers.PayerCatalog;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
@@ -51,7 +52,7 @@ class SandboxController {
 
     SandboxController(PayerCatalog payers, GreenMail mail, SandboxSftpServer sftp, SandboxResponder responder) {
         this.responder = responder;
-        this.acmeToken = payers.settings("acme-hmo").http().token();
+        this.acmeToken = payers.settings("acme-hmo").section(HttpSection.class).token();
         this.mail = mail;
         this.sftp = sftp;
     }

@@ -57,6 +57,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import com.hmoexchange.hub.payers.EmailSection;
 import com.hmoexchange.hub.payers.PayerCatalog;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
@@ -108,7 +109,7 @@ class SandboxResponder implements DisposableBean {
         this.acmeSecret = payers.settings("acme-hmo").responses().callbackSecret();
         this.answersMailbox = payers.settings("crestline-health").responses().mailbox()
                 .orElseThrow(() -> new IllegalStateException("The demo needs crestline-health's responses.email")).username();
-        this.crestlineClaims = payers.settings("crestline-health").email().to();
+        this.crestlineClaims = payers.settings("crestline-health").section(EmailSection.class).to();
         this.smtpPort = settings.mailbox().smtpPort();
     }
 

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import com.hmoexchange.hub.payers.PayerCatalog;
-import com.hmoexchange.hub.payers.PayerSettings;
+import com.hmoexchange.hub.payers.SftpSection;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +38,7 @@ class SandboxSftpServer implements InitializingBean, DisposableBean {
 
     /** Harmony's login is the server's; Zenith shares the server (see application-demo.yml). */
     SandboxSftpServer(SandboxSettings settings, PayerCatalog payers) {
-        PayerSettings.Sftp harmony = payers.settings("harmony-care").sftp();
+        SftpSection harmony = payers.settings("harmony-care").section(SftpSection.class);
         this.home = settings.dataDir().resolve("sandbox-sftp");
         this.port = harmony.port();
         this.username = harmony.username();
