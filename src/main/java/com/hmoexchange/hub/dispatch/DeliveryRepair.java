@@ -4,12 +4,14 @@ import com.hmoexchange.hub.claims.ClaimDeliveries;
 import com.hmoexchange.hub.claims.ClaimDeliveries.DeliveryOutcome;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings claims in line with the message store: a claim its payer has (an attempt stored DELIVERED) whose
@@ -28,8 +30,11 @@ class DeliveryRepair {
     private final ClaimDeliveries deliveries;
     private final DeliveryRepairSettings settings;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    DeliveryRepair(NamedParameterJdbcTemplate jdbc, ClaimDeliveries deliveries, DeliveryRepairSettings settings, Clock clock) {
+    DeliveryRepair(NamedParameterJdbcTemplate jdbc, ClaimDeliveries deliveries, DeliveryRepairSettings settings, Clock clock,
+            TransactionTemplate tx) {
+        this.tx = tx;
         this.jdbc = jdbc;
         this.deliveries = deliveries;
         this.settings = settings;
@@ -38,8 +43,9 @@ class DeliveryRepair {
 
     /** Notes delivered each claim the message store has delivered but the claim does not; returns how many. */
     public int repair() {
-        List<DeliveryOutcome.Delivered> behind = jdbc.query("""
-                        select m.claim_number, max(m.payer_reference) as payer_reference, max(m.payer_code) as payer_code
+        List<Behind> behind = jdbc.query("""
+                        select m.claim_number, max(m.idempotency_key) as idempotency_key,
+                            max(m.payer_reference) as payer_reference, max(m.payer_code) as payer_code
                         from claim c join message_record m on m.claim_number = c.claim_number
                         where c.delivery_status <> 'DELIVERED' and c.submitted_at is not null
                           and m.direction = 'OUT' and m.outcome = 'DELIVERED' and m.finished_at < :before
@@ -47,22 +53,42 @@ class DeliveryRepair {
                         order by m.claim_number
                         limit :limit""",
                 Map.of("before", Timestamp.from(clock.instant().minus(settings.grace())), "limit", PER_RUN),
-                (row, i) -> new DeliveryOutcome.Delivered(row.getString("claim_number"), row.getString("payer_reference"),
-                        false, row.getString("payer_code")));
-        int repaired = 0;
-        for (DeliveryOutcome.Delivered outcome : behind) {
+                (row, i) -> new Behind(row.getString("idempotency_key"), new DeliveryOutcome.Delivered(row.getString("claim_number"),
+                        row.getString("payer_reference"), false, row.getString("payer_code"))));
+        List<String> repaired = new ArrayList<>();
+        for (Behind claim : behind) {
             try {
-                deliveries.record(List.of(outcome));
-                repaired++;
+                if (Boolean.TRUE.equals(tx.execute(status -> noteUnlessBeingSent(claim)))) {
+                    repaired.add(claim.outcome().claimNumber());
+                }
             } catch (RuntimeException e) {
-                log.error("Could not note claim {} delivered, although the message store has it delivered to {}; "
-                        + "the next repair tries again", outcome.claimNumber(), outcome.payerCode(), e);
+                log.warn("Could not note claim {} delivered, although the message store has it delivered to {}; "
+                        + "the next repair tries again: {}", claim.outcome().claimNumber(), claim.outcome().payerCode(), e.toString());
             }
         }
-        if (repaired > 0) {
+        if (!repaired.isEmpty()) {
             log.warn("Noted {} claim(s) delivered that the message store had delivered but the claim did not say so: {}",
-                    repaired, behind.stream().map(DeliveryOutcome::claimNumber).toList());
+                    repaired.size(), repaired);
         }
-        return repaired;
+        return repaired.size();
+    }
+
+    /** A claim whose send lease is held is being sent or noted right now: its batch notes it, not the repair. */
+    private boolean noteUnlessBeingSent(Behind claim) {
+        List<String> free = jdbc.queryForList("select idempotency_key from claim_send_lease where idempotency_key = :key for update skip locked",
+                Map.of("key", claim.idempotencyKey()), String.class);
+        if (free.isEmpty() && leaseExists(claim.idempotencyKey())) {
+            return false;
+        }
+        deliveries.record(List.of(claim.outcome()));
+        return true;
+    }
+
+    private boolean leaseExists(String key) {
+        return !jdbc.queryForList("select idempotency_key from claim_send_lease where idempotency_key = :key",
+                Map.of("key", key), String.class).isEmpty();
+    }
+
+    private record Behind(String idempotencyKey, DeliveryOutcome.Delivered outcome) {
     }
 }

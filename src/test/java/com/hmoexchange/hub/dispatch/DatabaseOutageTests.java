@@ -1,0 +1,128 @@
+package com.hmoexchange.hub.dispatch;
+
+import static com.hmoexchange.hub.support.PayerSandboxes.HTTP;
+import static com.hmoexchange.hub.support.PayerSandboxes.SFTP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hmoexchange.hub.support.Api;
+import com.hmoexchange.hub.support.ApiTest;
+import com.hmoexchange.hub.support.RestartablePostgres;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The hub's database stops for real, mid-delivery: a PostgreSQL server of this test's own (the machine's serves
+ * the other tests), stopped while one claim is at its payer and two more wait on the broker, then started again.
+ * Nothing may be given up for it: the claims wait, each reaches its payer once, none uses up an attempt.
+ */
+@DirtiesContext // its own database: no other test may share this context
+class DatabaseOutageTests extends ApiTest {
+
+    private static RestartablePostgres database;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> database().jdbcUrl());
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        // A call during the outage fails after a second instead of the pool's default 30.
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
+    }
+
+    private static synchronized RestartablePostgres database() {
+        if (database == null) {
+            database = RestartablePostgres.started();
+        }
+        return database;
+    }
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    JmsTemplate jms;
+    @Autowired
+    JdbcTemplate sql;
+
+    @Test
+    void a_database_outage_delays_delivery_without_using_up_attempts_or_dead_lettering() throws Exception {
+        Api billing = as(fixtures.practice().billing());
+        String atThePayer;
+        String waitingHttp;
+        String waitingSftp;
+        camel.getRouteController().stopRoute("outbox-relay");
+        try {
+            atThePayer = submitted(billing, "acme-hmo");
+            waitingHttp = submitted(billing, "acme-hmo");
+            waitingSftp = submitted(billing, "harmony-care");
+            // The test publishes their events itself, at the moments it needs.
+            sql.update("update outbox_message set published_at = current_timestamp where published_at is null");
+            HTTP.holdOnly(atThePayer);
+            publish(atThePayer);
+            await().atMost(Duration.ofSeconds(20)).until(() -> HTTP.waiting() >= 1);
+
+            database.stop();
+            try {
+                publish(waitingHttp);
+                publish(waitingSftp);
+                // The payer takes the claim while the hub cannot store that it did.
+                HTTP.release();
+                await().atMost(Duration.ofSeconds(20)).until(() -> HTTP.accepted(atThePayer).size() == 1);
+                // Far longer than the broker's four tries take (200 ms, doubling up to 1 s): nothing is given up meanwhile.
+                await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(10)).until(() -> deadLetters() == 0);
+                assertThat(HTTP.accepted(waitingHttp)).isEmpty();
+            } finally {
+                database.start();
+            }
+        } finally {
+            HTTP.release();
+            camel.getRouteController().startRoute("outbox-relay");
+        }
+
+        for (String number : List.of(atThePayer, waitingHttp, waitingSftp)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> "DELIVERED".equals(
+                    sql.queryForObject("select delivery_status from claim where claim_number = ?", String.class, number)));
+        }
+        assertThat(HTTP.accepted(atThePayer)).hasSize(1);
+        assertThat(HTTP.accepted(waitingHttp)).hasSize(1);
+        assertThat(Files.exists(SFTP.claims().resolve(waitingSftp + "-1.csv"))).isTrue();
+        assertThat(sql.queryForList("select outcome from message_record where claim_number in (?, ?, ?)", String.class,
+                atThePayer, waitingHttp, waitingSftp)).containsOnly("DELIVERED").hasSize(3);
+        assertThat(deadLetters()).isZero();
+    }
+
+    /** What the outbox relay sends for a submitted claim. */
+    private void publish(String claimNumber) {
+        jms.send("claims.outbound", session -> {
+            var message = session.createTextMessage("{\"claimNumber\":\"" + claimNumber + "\"}");
+            message.setStringProperty("eventType", "ClaimSubmitted");
+            message.setStringProperty("aggregateId", claimNumber);
+            message.setStringProperty("claimNumbers", "," + claimNumber + ",");
+            return message;
+        });
+    }
+
+    private int deadLetters() {
+        return jms.browse("claims.outbound.dlq", (session, browser) -> java.util.Collections.list(browser.getEnumeration()).size());
+    }
+
+    private String submitted(Api billing, String payer) {
+        JsonNode claim = draft(billing, visit(billing, fixtures.enrollee(payer), "CONS-GP"));
+        Api.Response attached = billing.upload(claimPath(claim) + "/attachments", "referral.pdf", "application/pdf",
+                DispatchTests.PDF, "type", "REFERRAL_LETTER");
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(200);
+        Api.Response submitted = billing.post(claimPath(claim) + "/submit", "");
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        return claim.get("claimNumber").asText();
+    }
+}
