@@ -60,12 +60,21 @@ class DatabaseOutageTests extends ApiTest {
         String atThePayer;
         String waitingHttp;
         String waitingSftp;
+        String answered;
+        String callback;
         camel.getRouteController().stopRoute("outbox-relay");
         try {
+            answered = submitted(billing, "acme-hmo");
+            // The test publishes the claims' events itself, at the moments it needs.
+            sql.update("update outbox_message set published_at = current_timestamp where published_at is null");
+            publish(answered);
+            await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(deliveryStatus(answered)));
+            callback = "{\"event\":\"claim.status\",\"claim\":{\"ref\":\"" + answered + "\",\"reference\":\"ACME-9\","
+                    + "\"state\":\"REJECTED\",\"reason\":{\"code\":\"R1\",\"message\":\"Not a covered service\"}}}";
+
             atThePayer = submitted(billing, "acme-hmo");
             waitingHttp = submitted(billing, "acme-hmo");
             waitingSftp = submitted(billing, "harmony-care");
-            // The test publishes their events itself, at the moments it needs.
             sql.update("update outbox_message set published_at = current_timestamp where published_at is null");
             HTTP.holdOnly(atThePayer);
             publish(atThePayer);
@@ -81,6 +90,8 @@ class DatabaseOutageTests extends ApiTest {
                 // Far longer than the broker's four tries take (200 ms, doubling up to 1 s): nothing is given up meanwhile.
                 await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(10)).until(() -> deadLetters() == 0);
                 assertThat(HTTP.accepted(waitingHttp)).isEmpty();
+                // A payer's callback meanwhile is told to come back later, not taken and lost.
+                assertThat(callback(callback)).isEqualTo(503);
             } finally {
                 database.start();
             }
@@ -91,8 +102,7 @@ class DatabaseOutageTests extends ApiTest {
 
         for (String number : List.of(atThePayer, waitingHttp, waitingSftp)) {
             // The pool needs a moment to connect again: a failed look meanwhile is no answer.
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> "DELIVERED".equals(
-                    sql.queryForObject("select delivery_status from claim where claim_number = ?", String.class, number)));
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> "DELIVERED".equals(deliveryStatus(number)));
         }
         assertThat(HTTP.accepted(atThePayer)).hasSize(1);
         assertThat(HTTP.accepted(waitingHttp)).hasSize(1);
@@ -100,6 +110,28 @@ class DatabaseOutageTests extends ApiTest {
         assertThat(sql.queryForList("select outcome from message_record where claim_number in (?, ?, ?)", String.class,
                 atThePayer, waitingHttp, waitingSftp)).containsOnly("DELIVERED").hasSize(3);
         assertThat(deadLetters()).isZero();
+        // The payer calls back again once the hub answers: the answer is applied.
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> callback(callback) == 200);
+        assertThat(sql.queryForObject("select status from claim where claim_number = ?", String.class, answered)).isEqualTo("REJECTED");
+    }
+
+    private String deliveryStatus(String claimNumber) {
+        return sql.queryForObject("select delivery_status from claim where claim_number = ?", String.class, claimNumber);
+    }
+
+    /** A callback signed as Acme signs them; the status code of the hub's answer. */
+    private int callback(String body) throws Exception {
+        long timestamp = java.time.Instant.now().getEpochSecond();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(com.hmoexchange.hub.support.PayerSandboxes.ACME_CALLBACK_SECRET
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + java.util.HexFormat.of().formatHex(
+                mac.doFinal((timestamp + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/api/payers/acme-hmo/callbacks"))
+                        .header("Content-Type", "application/json").header("X-Hub-Timestamp", Long.toString(timestamp))
+                        .header("X-Hub-Signature", signature).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     /** What the outbox relay sends for a submitted claim. */
