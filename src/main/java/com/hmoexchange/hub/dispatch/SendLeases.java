@@ -49,12 +49,13 @@ class SendLeases {
                 insert.executeBatch();
             }
             connection.setAutoCommit(false);
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "select idempotency_key from claim_send_lease where idempotency_key = ? for update")) {
-                for (String key : keys) {
-                    lock.setString(1, key);
-                    lock.executeQuery().close();
+            // One statement for the batch; rows are locked as they come out of the sort, so in key order.
+            try (PreparedStatement lock = connection.prepareStatement("select idempotency_key from claim_send_lease where idempotency_key in ("
+                    + String.join(",", java.util.Collections.nCopies(keys.size(), "?")) + ") order by idempotency_key for update")) {
+                for (int i = 0; i < keys.size(); i++) {
+                    lock.setString(i + 1, keys.get(i));
                 }
+                lock.executeQuery().close();
             }
             return new Lease(connection);
         } catch (SQLException e) {
