@@ -70,11 +70,13 @@ public class Dispatcher {
     private final Notifications notifications;
     private final Clock clock;
     private final SendLeases leases;
+    private final DatabaseOutage outage;
 
     Dispatcher(ClaimDeliveries deliveries, MessageStore store, PayerCatalog payers, PayerAddresses addresses,
             List<ClaimChannel> channels, ObjectMapper json, DispatchSettings settings, Notifications notifications, Clock clock,
-            SendLeases leases) {
+            SendLeases leases, DatabaseOutage outage) {
         this.leases = leases;
+        this.outage = outage;
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.store = store;
@@ -232,7 +234,7 @@ public class Dispatcher {
     public boolean databaseUnavailable(Exchange exchange) {
         Throwable cause = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        return DatabaseOutage.explains(cause);
+        return outage.during(cause);
     }
 
     /** The payer took the claim: note its reference and whether it says it has registered it. */
