@@ -7,10 +7,20 @@ import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.common.SqlStates;
 import com.hmoexchange.hub.mail.Email;
 import com.hmoexchange.hub.mail.Mailer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -19,7 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Takes a bulk request file: each valid row becomes a PENDING request through the same checks as the
  * portal (each row in its own transaction, so a bad row does not undo the good ones); the HMO gets one
- * notice for the file and the sender one email listing the rows refused and why.
+ * notice for the file and the sender one email listing the rows refused and why. A file that came by SFTP
+ * or email is known by its content (SHA-256): each of its rows is taken once, the mark committed with the
+ * row's request, so the same content dropped twice, on two nodes, or again after a crash mid-file, requests
+ * no row twice. A person's upload in the portal is taken as often as they send it.
  */
 @Service
 class BulkRequests {
@@ -30,8 +43,11 @@ class BulkRequests {
     private final RequestNotices notices;
     private final Mailer mailer;
     private final TransactionTemplate eachRow;
+    private final JdbcTemplate sql;
 
-    BulkRequests(ChangeRequests requests, RequestNotices notices, Mailer mailer, PlatformTransactionManager transactions) {
+    BulkRequests(ChangeRequests requests, RequestNotices notices, Mailer mailer, PlatformTransactionManager transactions,
+            JdbcTemplate sql) {
+        this.sql = sql;
         this.requests = requests;
         this.notices = notices;
         this.mailer = mailer;
@@ -42,19 +58,46 @@ class BulkRequests {
     record Refusal(long line, String reason) {
     }
 
+    static final String ALREADY_TAKEN = "already taken from a file with the same content";
+
+    private static String sha256(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     record Outcome(String fileName, List<Long> accepted, List<Refusal> refused) {
     }
 
     Outcome take(Client client, Requester who, String fileName, String csv, String replyTo) {
         List<Long> accepted = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
+        String digest = who.channel() == RequestChannel.PORTAL ? null : sha256(csv);
+        Set<Long> takenBefore = digest == null ? Set.of() : new HashSet<>(sql.queryForList(
+                "select line from bulk_row_taken where client_id = ? and file_digest = ?", Long.class, client.getId(), digest));
         for (BulkRows.Row row : BulkRows.read(csv)) {
             if (row.problem() != null) {
                 refused.add(new Refusal(row.line(), row.problem()));
                 continue;
             }
+            if (takenBefore.contains(row.line())) {
+                refused.add(new Refusal(row.line(), ALREADY_TAKEN));
+                continue;
+            }
             try {
-                accepted.add(eachRow.execute(tx -> requests.request(who, row.change(), false).getId()));
+                accepted.add(eachRow.execute(tx -> {
+                    long id = requests.request(who, row.change(), false).getId();
+                    if (digest != null) {
+                        // Committed with the request: a second take of this content finds the row taken.
+                        sql.update("insert into bulk_row_taken (client_id, file_digest, line, change_request_id, taken_at) values (?, ?, ?, ?, ?)",
+                                client.getId(), digest, row.line(), id, Timestamp.from(Instant.now()));
+                    }
+                    return id;
+                }));
+            } catch (DuplicateKeyException e) {
+                refused.add(new Refusal(row.line(), ALREADY_TAKEN));
             } catch (RuleViolation | InvalidInput | NotFoundException e) {
                 refused.add(new Refusal(row.line(), e.getMessage()));
             } catch (RuntimeException e) {

@@ -17,6 +17,14 @@ interface ClaimChannel {
     /** Route step, before the send: the body is the claim file, the message has no headers yet. */
     void prepare(Exchange exchange, PayerSettings payer, String idempotencyKey) throws IOException;
 
+    /**
+     * Before a claim goes again after an attempt whose outcome is unknown (started, never ended): whether the payer's
+     * side shows it already has the claim, so it need not go again. Only a channel that can look answers yes.
+     */
+    default boolean foundAtPayer(PayerSettings payer, String idempotencyKey) throws IOException {
+        return false;
+    }
+
     /** After a successful send: the payer's reference and whether it says it registered the claim. */
     default Acceptance accepted(Exchange exchange, PayerSettings payer) {
         return Acceptance.NONE;

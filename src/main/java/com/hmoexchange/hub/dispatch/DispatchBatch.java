@@ -16,8 +16,12 @@ import java.util.Map;
  */
 final class DispatchBatch {
 
-    /** One claim's send within the batch. */
-    record Send(CanonicalClaim claim, OutboundAttempt attempt, PayerSettings payer) {
+    /**
+     * One claim's send within the batch.
+     *
+     * @param afterUnknownOutcome an earlier attempt started and never ended: the payer may have the claim already
+     */
+    record Send(CanonicalClaim claim, OutboundAttempt attempt, PayerSettings payer, boolean afterUnknownOutcome) {
 
         String claimNumber() {
             return claim.claimNumber();
@@ -25,6 +29,7 @@ final class DispatchBatch {
     }
 
     private final int deliveryCount;
+    private SendLeases.Lease lease;
     private final Map<String, Send> sends = new LinkedHashMap<>();
     /** For each delivered claim, whether its payer said it registered the claim (its reference is on the attempt). */
     private final Map<String, Boolean> receivedOnDelivery = new LinkedHashMap<>();
@@ -35,6 +40,17 @@ final class DispatchBatch {
 
     int deliveryCount() {
         return deliveryCount;
+    }
+
+    /** The claims' send leases, held until their outcomes are stored. */
+    void hold(SendLeases.Lease lease) {
+        this.lease = lease;
+    }
+
+    void releaseLeases() {
+        if (lease != null) {
+            lease.release();
+        }
     }
 
     void add(Send send) {

@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.jms.JmsMessage;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,9 @@ public class Dispatcher {
     static final String KEY = "hubIdempotencyKey";
     static final String CANONICAL = "hubCanonical";
     static final String LOG_CONTEXT = "hubLogContext";
+    /** The claim goes again after an attempt whose outcome is unknown (the email channel names the repeat). */
+    static final String REPEAT = "hubRepeatAfterUnknownOutcome";
+    static final String FOUND_AT_PAYER = "hubFoundAtPayer";
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -68,9 +72,14 @@ public class Dispatcher {
     private final int maxDeliveryAttempts;
     private final Notifications notifications;
     private final Clock clock;
+    private final SendLeases leases;
+    private final DatabaseOutage outage;
 
     Dispatcher(ClaimDeliveries deliveries, MessageStore store, PayerCatalog payers, PayerAddresses addresses,
-            List<ClaimChannel> channels, ObjectMapper json, DispatchSettings settings, Notifications notifications, Clock clock) {
+            List<ClaimChannel> channels, ObjectMapper json, DispatchSettings settings, Notifications notifications, Clock clock,
+            SendLeases leases, DatabaseOutage outage) {
+        this.leases = leases;
+        this.outage = outage;
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.store = store;
@@ -111,6 +120,35 @@ public class Dispatcher {
         }
         Map<String, CanonicalClaim> byKey = claims.stream().collect(Collectors.toMap(Dispatcher::key, c -> c,
                 (a, b) -> a, LinkedHashMap::new));
+        if (byKey.isEmpty()) {
+            exchange.getMessage().removeHeaders("*");
+            exchange.getMessage().setBody(List.of());
+            return;
+        }
+        // Leased before the tries are read: a copy of this message handled elsewhere now waits here, then reads them settled.
+        SendLeases.Lease lease = leases.take(byKey.keySet());
+        batch.hold(lease);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                lease.release();
+            }
+        });
+        try {
+            start(batch, byKey, resend);
+        } catch (RuntimeException e) {
+            // Tried again (a database outage) or given back to the broker: either way this batch's leases go now.
+            lease.release();
+            throw e;
+        }
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setBody(batch.claimNumbers());
+    }
+
+    /** Starts an attempt for each claim that still has to go, and stores them; a claim already settled is noted skipped. */
+    private void start(DispatchBatch batch, Map<String, CanonicalClaim> byKey, boolean resend) {
+        int deliveryCount = batch.deliveryCount();
         Map<String, TriesSoFar> tries = store.triesSoFar(byKey.keySet());
         List<OutboundAttempt> started = new ArrayList<>();
         for (CanonicalClaim claim : byKey.values()) {
@@ -136,15 +174,12 @@ public class Dispatcher {
                 attempt.payload(null, Claim837.setControlNumber(claim.claimNumber()));
             }
             started.add(attempt);
-            batch.add(new DispatchBatch.Send(claim, attempt, payer));
+            batch.add(new DispatchBatch.Send(claim, attempt, payer, before.outcomeUnknown()));
         }
         if (!started.isEmpty()) {
             store.startOutbound(started);
             store.finishOutbound(started);
         }
-        Message message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setBody(batch.claimNumbers());
     }
 
     /** Route step, per claim: the body (a claim number) becomes its canonical JSON, and the properties say where it goes. */
@@ -174,7 +209,38 @@ public class Dispatcher {
         attempt(exchange).payload(message.getBody(String.class),
                 payer.format() == ClaimFormat.X12 ? Claim837.setControlNumber(claimNumber) : null);
         message.removeHeaders("*");
-        channels.get(payer.channel()).prepare(exchange, payer, exchange.getProperty(KEY, String.class));
+        ClaimChannel channel = channels.get(payer.channel());
+        String key = exchange.getProperty(KEY, String.class);
+        boolean afterUnknownOutcome = batch(exchange).send(claimNumber).afterUnknownOutcome();
+        exchange.setProperty(REPEAT, afterUnknownOutcome);
+        if (afterUnknownOutcome && channel.foundAtPayer(payer, key)) {
+            exchange.setProperty(FOUND_AT_PAYER, true);
+            return;
+        }
+        channel.prepare(exchange, payer, key);
+    }
+
+    /**
+     * An earlier attempt's outcome was unknown and the payer's side shows the claim arrived (its file is in the
+     * payer's folder): it is not sent again, and counts as delivered.
+     */
+    public void foundAtPayer(Exchange exchange) {
+        OutboundAttempt attempt = attempt(exchange);
+        log.info("Claim {} was not sent again: {} already has it from an attempt whose outcome was unknown",
+                attempt.claimNumber(), attempt.payerCode());
+        batch(exchange).receivedOnDelivery(attempt.claimNumber(), false);
+        ended(attempt, Outcome.DELIVERED, null, null);
+    }
+
+    /**
+     * Whether a failure means the hub's database cannot be reached (no connection, connection lost, server
+     * shutting down or starting). The route then waits and tries the same step again, without giving the message
+     * back to the broker: an outage delays delivery and uses up none of the claim's attempts.
+     */
+    public boolean databaseUnavailable(Exchange exchange) {
+        Throwable cause = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return outage.during(cause);
     }
 
     /** Route step after each claim's send, however it ended: the log context goes back to the batch's. */
@@ -293,6 +359,8 @@ public class Dispatcher {
     /** Stores what is not stored yet, notes the outcomes on the claims, tells operators of the given up; returns the claims to retry. */
     private List<String> settle(DispatchBatch batch) {
         store.finishOutbound(batch.attempts());
+        // Every outcome is stored: a copy waiting for these claims may read them now.
+        batch.releaseLeases();
         List<DeliveryOutcome> outcomes = new ArrayList<>();
         for (DispatchBatch.Send send : batch.ended(Outcome.DELIVERED)) {
             outcomes.add(new DeliveryOutcome.Delivered(send.claimNumber(), send.attempt().payerReference(),

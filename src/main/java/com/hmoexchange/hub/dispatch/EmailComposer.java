@@ -52,6 +52,13 @@ class EmailComposer implements ClaimChannel {
         mail.setHeader("Subject", "Claim " + claim.claimNumber() + " | " + patient + " (" + claim.patient().enrolleeNumber()
                 + ") | " + amount);
         mail.setHeader("X-Hub-Idempotency-Key", key);
+        // The same Message-ID for every send of the claim, so the payer's mail system (and people) can tell a repeat;
+        // a send after an attempt whose outcome is unknown names the mail it may repeat.
+        String messageId = "<" + key + "@" + domainOf(settings.from()) + ">";
+        mail.setHeader("Message-ID", messageId);
+        if (Boolean.TRUE.equals(exchange.getProperty(Dispatcher.REPEAT, Boolean.class))) {
+            mail.setHeader("X-Hub-Repeat-Of", messageId);
+        }
         mail.setHeader("Content-Type", "text/plain; charset=UTF-8");
         mail.setBody("Claim " + claim.claimNumber() + " (provider reference " + claim.providerReference() + ") from "
                 + claim.provider().name() + "\r\nPatient: " + patient + ", enrollee " + claim.patient().enrolleeNumber()
@@ -62,5 +69,11 @@ class EmailComposer implements ClaimChannel {
         for (CanonicalClaim.AttachmentFile file : deliveries.attachmentFiles(claim.claimNumber())) {
             mail.addAttachment(file.fileName(), new DataHandler(new ByteArrayDataSource(file.data(), file.contentType())));
         }
+    }
+
+    private static String domainOf(String from) {
+        String address = from.replaceAll(".*<([^>]*)>.*", "$1").trim();
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "hub.invalid" : address.substring(at + 1);
     }
 }

@@ -52,6 +52,11 @@ public class MessageStore {
         public boolean latestSettled() {
             return latest == Outcome.DELIVERED || latest == Outcome.REFUSED;
         }
+
+        /** The latest try started but its end was never stored: the hub stopped (or lost its database) mid-send. */
+        public boolean outcomeUnknown() {
+            return latest == Outcome.IN_FLIGHT;
+        }
     }
 
     /** The earlier tries of each key, in one query (keys never tried get {@link TriesSoFar#NONE}). */

@@ -58,6 +58,11 @@ public final class TestSftp {
         return server;
     }
 
+    /** The server's root folder on disk (the intake folder is {@link #INTAKE} under it). */
+    public static Path root() {
+        return ROOT;
+    }
+
     public static int port() {
         return SERVER.getPort();
     }
