@@ -3,6 +3,7 @@ package com.hmoexchange.hub.dispatch;
 import com.hmoexchange.hub.payers.Channel;
 import com.hmoexchange.hub.payers.PayerAddresses;
 import com.hmoexchange.hub.payers.PayerSettings;
+import com.hmoexchange.hub.payers.SftpSection;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.remote.RemoteFileOperations;
@@ -41,7 +42,7 @@ class SftpClaimChannel implements ClaimChannel {
         RemoteFileOperations<?> sftp = endpoint.createRemoteFileOperations();
         try {
             sftp.connect(endpoint.getConfiguration(), null);
-            return sftp.existsFile(payer.sftp().directory() + "/" + fileName(payer, idempotencyKey));
+            return sftp.existsFile(payer.section(SftpSection.class).directory() + "/" + fileName(payer, idempotencyKey));
         } finally {
             sftp.disconnect();
         }
