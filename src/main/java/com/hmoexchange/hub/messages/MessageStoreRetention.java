@@ -117,6 +117,18 @@ public class MessageStoreRetention {
         }
     }
 
+    /** Creates the partitions of these months that are missing (a store loaded with history, a benchmark). */
+    public void prepareMonths(YearMonth first, YearMonth last) {
+        if (partitioned()) {
+            Set<YearMonth> made = months();
+            for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+                if (!made.contains(month)) {
+                    createMonth(month);
+                }
+            }
+        }
+    }
+
     /** Creates one month's partition with the rows the default partition holds for it, in one transaction. */
     void createMonth(YearMonth month) {
         String name = month.format(NAME);
