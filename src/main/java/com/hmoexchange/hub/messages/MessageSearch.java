@@ -4,8 +4,13 @@ import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,6 +30,9 @@ class MessageSearch {
     static final int SHORTEST_TEXT = 3;
     private static final String COLUMNS = "id, direction, channel, payer_code, claim_number, provider_reference, payer_reference, "
             + "payment_reference, enrollee_number, idempotency_key, attempt, outcome, error, target, started_at, finished_at, duration_ms";
+
+    private static final Comparator<MessageSummary> NEWEST_FIRST = Comparator.comparing(MessageSummary::startedAt)
+            .thenComparingLong(MessageSummary::id).reversed();
 
     private final NamedParameterJdbcTemplate jdbc;
     private final MessageRecordRepository records;
@@ -87,12 +95,46 @@ class MessageSearch {
                 jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
             }
         }
-        params.addValue("limit", pageSize + 1).addValue("offset", number * pageSize);
-        List<MessageSummary> rows = jdbc.query("select " + COLUMNS + " from message_record"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by started_at desc, id desc limit :limit offset :offset", params, MessageSearch::summary);
+        List<MessageSummary> rows;
+        if (keys.text() != null && store.partitioned()) {
+            int wanted = number * pageSize + pageSize + 1;
+            List<MessageSummary> newest = monthByMonth(String.join(" and ", where), params, wanted);
+            rows = newest.subList(Math.min(number * pageSize, newest.size()), Math.min(wanted, newest.size()));
+        } else {
+            params.addValue("limit", pageSize + 1).addValue("offset", number * pageSize);
+            rows = jdbc.query("select " + COLUMNS + " from message_record"
+                    + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                    + " order by started_at desc, id desc limit :limit offset :offset", params, MessageSearch::summary);
+        }
         boolean more = rows.size() > pageSize;
         return new Found(more ? rows.subList(0, pageSize) : rows, number, pageSize, more);
+    }
+
+    /**
+     * The newest {@code wanted} matches, read a month's partition at a time from the newest month back, stopping as
+     * soon as that many are found: a text common to many payloads is answered from the latest month alone instead of
+     * sorting every match of the year. Rows waiting in the default partition (any date) are merged in.
+     */
+    private List<MessageSummary> monthByMonth(String filter, MapSqlParameterSource params, int wanted) {
+        params.addValue("wanted", wanted);
+        List<MessageSummary> found = new ArrayList<>(jdbc.query("select " + COLUMNS + " from message_record_default where "
+                + filter + " order by started_at desc, id desc limit :wanted", params, MessageSearch::summary));
+        int fromMonths = 0;
+        for (YearMonth month : new TreeSet<>(store.months()).descendingSet()) {
+            if (fromMonths >= wanted) {
+                break;
+            }
+            params.addValue("from", Timestamp.from(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+                    .addValue("to", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+                    .addValue("left", wanted - fromMonths);
+            List<MessageSummary> inMonth = jdbc.query("select " + COLUMNS + " from message_record where " + filter
+                    + " and started_at >= :from and started_at < :to order by started_at desc, id desc limit :left", params,
+                    MessageSearch::summary);
+            fromMonths += inMonth.size();
+            found.addAll(inMonth);
+        }
+        found.sort(NEWEST_FIRST);
+        return found;
     }
 
     @Transactional(readOnly = true)
