@@ -28,6 +28,7 @@ class MessageSearch {
     static final int DEEPEST = 10_000;
     static final int MAX_SIZE = 200;
     static final int SHORTEST_TEXT = 3;
+    static final int PROBE = 2_000;
     private static final String COLUMNS = "id, direction, channel, payer_code, claim_number, provider_reference, payer_reference, "
             + "payment_reference, enrollee_number, idempotency_key, attempt, outcome, error, target, started_at, finished_at, duration_ms";
 
@@ -98,7 +99,7 @@ class MessageSearch {
         List<MessageSummary> rows;
         if (keys.text() != null && store.partitioned()) {
             int wanted = number * pageSize + pageSize + 1;
-            List<MessageSummary> newest = monthByMonth(String.join(" and ", where), params, wanted);
+            List<MessageSummary> newest = monthByMonth(where.subList(0, where.size() - 1), params, wanted);
             rows = newest.subList(Math.min(number * pageSize, newest.size()), Math.min(wanted, newest.size()));
         } else {
             params.addValue("limit", pageSize + 1).addValue("offset", number * pageSize);
@@ -111,25 +112,42 @@ class MessageSearch {
     }
 
     /**
-     * The newest {@code wanted} matches, read a month's partition at a time from the newest month back, stopping as
-     * soon as that many are found: a text common to many payloads is answered from the latest month alone instead of
-     * sorting every match of the year. Rows waiting in the default partition (any date) are merged in.
+     * The newest {@code wanted} matches of the text (and the keys), read a month's partition at a time from the newest
+     * month back, stopping as soon as that many are found. In a month, the latest {@value #PROBE} messages are checked
+     * first, one by one: a text found in many payloads fills the page there. Otherwise the month's matches come from
+     * the trigram index, unordered (an ordered read would walk the month by time, checking every payload, whenever
+     * the planner guesses a rare text to be common), and are sorted here. Rows waiting in the default partition (any
+     * date) are merged in.
      */
-    private List<MessageSummary> monthByMonth(String filter, MapSqlParameterSource params, int wanted) {
+    private List<MessageSummary> monthByMonth(List<String> keys, MapSqlParameterSource params, int wanted) {
+        String andKeys = keys.stream().map(k -> " and " + k).reduce("", String::concat);
         params.addValue("wanted", wanted);
-        List<MessageSummary> found = new ArrayList<>(jdbc.query("select " + COLUMNS + " from message_record_default where "
-                + filter + " order by started_at desc, id desc limit :wanted", params, MessageSearch::summary));
+        List<MessageSummary> found = new ArrayList<>(jdbc.query("select " + COLUMNS + " from message_record_default "
+                + "where payload ilike :text" + andKeys + " order by started_at desc, id desc limit :wanted", params,
+                MessageSearch::summary));
         int fromMonths = 0;
         for (YearMonth month : new TreeSet<>(store.months()).descendingSet()) {
-            if (fromMonths >= wanted) {
+            int left = wanted - fromMonths;
+            if (left <= 0) {
                 break;
             }
             params.addValue("from", Timestamp.from(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
                     .addValue("to", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
-                    .addValue("left", wanted - fromMonths);
-            List<MessageSummary> inMonth = jdbc.query("select " + COLUMNS + " from message_record where " + filter
-                    + " and started_at >= :from and started_at < :to order by started_at desc, id desc limit :left", params,
-                    MessageSearch::summary);
+                    .addValue("left", left);
+            String window = "started_at >= :from and started_at < :to" + andKeys;
+            List<MessageSummary> inMonth = List.of();
+            if (left <= PROBE) {
+                inMonth = jdbc.query("select " + COLUMNS + " from (select * from message_record where " + window
+                        + " order by started_at desc, id desc limit " + PROBE + ") latest where payload ilike :text "
+                        + "order by started_at desc, id desc limit :left", params, MessageSearch::summary);
+            }
+            if (inMonth.size() < left) {
+                // Fewer than needed among the latest: all of the month's matches, from the index.
+                List<MessageSummary> all = new ArrayList<>(jdbc.query("select " + COLUMNS + " from message_record where "
+                        + window + " and payload ilike :text", params, MessageSearch::summary));
+                all.sort(NEWEST_FIRST);
+                inMonth = all.subList(0, Math.min(left, all.size()));
+            }
             fromMonths += inMonth.size();
             found.addAll(inMonth);
         }
