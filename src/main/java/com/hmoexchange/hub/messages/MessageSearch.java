@@ -28,7 +28,7 @@ class MessageSearch {
     static final int DEEPEST = 10_000;
     static final int MAX_SIZE = 200;
     static final int SHORTEST_TEXT = 3;
-    static final int PROBE = 2_000;
+    static final int PROBE = 1_000;
     private static final String COLUMNS = "id, direction, channel, payer_code, claim_number, provider_reference, payer_reference, "
             + "payment_reference, enrollee_number, idempotency_key, attempt, outcome, error, target, started_at, finished_at, duration_ms";
 
@@ -113,8 +113,8 @@ class MessageSearch {
 
     /**
      * The newest {@code wanted} matches of the text (and the keys), read a month's partition at a time from the newest
-     * month back, stopping as soon as that many are found. In a month, the latest {@value #PROBE} messages are checked
-     * first, one by one: a text found in many payloads fills the page there. Otherwise the month's matches come from
+     * month back, stopping as soon as that many are found. In the newest month the latest {@value #PROBE} messages are
+     * checked first, one by one: a text found in many payloads fills the page there. Otherwise each month's matches come from
      * the trigram index, unordered (an ordered read would walk the month by time, checking every payload, whenever
      * the planner guesses a rare text to be common), and are sorted here. Rows waiting in the default partition (any
      * date) are merged in.
@@ -126,6 +126,7 @@ class MessageSearch {
                 + "where payload ilike :text" + andKeys + " order by started_at desc, id desc limit :wanted", params,
                 MessageSearch::summary));
         int fromMonths = 0;
+        boolean newestMonth = true;
         for (YearMonth month : new TreeSet<>(store.months()).descendingSet()) {
             int left = wanted - fromMonths;
             if (left <= 0) {
@@ -136,7 +137,7 @@ class MessageSearch {
                     .addValue("left", left);
             String window = "started_at >= :from and started_at < :to" + andKeys;
             List<MessageSummary> inMonth = List.of();
-            if (left <= PROBE) {
+            if (newestMonth && left <= PROBE) {
                 inMonth = jdbc.query("select " + COLUMNS + " from (select * from message_record where " + window
                         + " order by started_at desc, id desc limit " + PROBE + ") latest where payload ilike :text "
                         + "order by started_at desc, id desc limit :left", params, MessageSearch::summary);
@@ -150,6 +151,7 @@ class MessageSearch {
             }
             fromMonths += inMonth.size();
             found.addAll(inMonth);
+            newestMonth = false;
         }
         found.sort(NEWEST_FIRST);
         return found;
