@@ -2,11 +2,10 @@ package com.hmoexchange.hub.messages;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-public interface MessageRecordRepository extends JpaRepository<MessageRecord, Long>, JpaSpecificationExecutor<MessageRecord> {
+public interface MessageRecordRepository extends JpaRepository<MessageRecord, Long> {
 
     /** The claims whose outbound message to the payer carried this X12 set control number (ST02). */
     @Query("select distinct m.claimNumber from MessageRecord m where m.direction = 'OUT' and m.payerCode = :payerCode "
