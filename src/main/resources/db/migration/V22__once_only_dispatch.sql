@@ -2,7 +2,7 @@
 
 -- One row per (idempotency key, attempt). Two consumers that once handled copies of one message at the
 -- same moment could both store attempt n: number the attempts of such keys again, in the order they were
--- stored, before the unique index is built.
+-- stored, before the pair is made unique (V22_2, per database: the PostgreSQL store is partitioned by month).
 update message_record set attempt = (
         select count(*) from message_record earlier
         where earlier.idempotency_key = message_record.idempotency_key
@@ -10,7 +10,6 @@ update message_record set attempt = (
 where idempotency_key in (
         select idempotency_key from message_record where idempotency_key is not null
         group by idempotency_key, attempt having count(*) > 1);
-create unique index message_record_key_attempt_unique on message_record (idempotency_key, attempt);
 
 -- A claim's send lease: the dispatcher locks the row of each claim it is about to send (select ... for
 -- update) and keeps the lock until the outcome is stored, so a second copy of the message waits and then

@@ -158,6 +158,7 @@ public class Dispatcher {
             OutboundAttempt attempt = new OutboundAttempt(payer.channel().code(), payer.code(), claim.claimNumber(),
                     claim.providerReference(), key, before.nextAttempt(), addresses.describeClaimsOut(payer), clock.instant());
             attempt.claimSubmittedAt(claim.submittedAt());
+            attempt.enrolleeNumber(claim.patient() == null ? null : claim.patient().enrolleeNumber());
             boolean settled = resend ? before.latestSettled() : before.settled();
             if (settled && deliveryCount > 1) {
                 // The message is back because a neighbour's channel failed: this claim was settled then.

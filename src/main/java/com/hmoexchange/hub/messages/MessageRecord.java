@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One message in or out of the hub, one row per attempt: what was sent where, and how it ended. */
+/**
+ * One message in or out of the hub, one row per attempt: what was sent where, and how it ended. On PostgreSQL the
+ * table is partitioned by month of started_at (its key is id and started_at); the id alone still names one message.
+ */
 @Entity
 @Table(name = "message_record")
 public class MessageRecord {
@@ -23,6 +26,10 @@ public class MessageRecord {
     private String claimNumber;
     private String providerReference;
     private String payerReference;
+    /** The payer's payment (remittance) reference, once a payment of the claim is posted. */
+    private String paymentReference;
+    /** The member the claim is for. */
+    private String enrolleeNumber;
     private String idempotencyKey;
     private int attempt;
     @Enumerated(EnumType.STRING)
@@ -65,6 +72,14 @@ public class MessageRecord {
 
     public String getPayerReference() {
         return payerReference;
+    }
+
+    public String getPaymentReference() {
+        return paymentReference;
+    }
+
+    public String getEnrolleeNumber() {
+        return enrolleeNumber;
     }
 
     public String getIdempotencyKey() {

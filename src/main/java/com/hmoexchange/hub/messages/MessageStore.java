@@ -84,8 +84,8 @@ public class MessageStore {
         jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into message_record (direction, channel, payer_code, claim_number, provider_reference, idempotency_key,
-                        attempt, outcome, target, set_control_number, started_at)
-                    values ('OUT', ?, ?, ?, ?, ?, ?, 'IN_FLIGHT', ?, ?, ?)""", new String[] {"id"})) {
+                        attempt, outcome, target, set_control_number, started_at, enrollee_number)
+                    values ('OUT', ?, ?, ?, ?, ?, ?, 'IN_FLIGHT', ?, ?, ?, ?)""", new String[] {"id"})) {
                 for (OutboundAttempt a : attempts) {
                     insert.setString(1, a.channel());
                     insert.setString(2, a.payerCode());
@@ -96,6 +96,7 @@ public class MessageStore {
                     insert.setString(7, a.target());
                     insert.setString(8, a.setControlNumber());
                     insert.setTimestamp(9, Timestamp.from(a.startedAt()));
+                    insert.setString(10, a.enrolleeNumber());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -128,7 +129,7 @@ public class MessageStore {
                     error = :error, payload = coalesce(:payload, payload),
                     set_control_number = coalesce(:setControlNumber, set_control_number),
                     finished_at = :finishedAt, duration_ms = :durationMs
-                where id = :id and outcome = 'IN_FLIGHT'""",
+                where id = :id and started_at >= :startedFloor and outcome = 'IN_FLIGHT'""",
                 due.stream().map(a -> {
                     Map<String, Object> row = new HashMap<>();
                     row.put("outcome", a.outcome().name());
@@ -139,6 +140,8 @@ public class MessageStore {
                     row.put("finishedAt", Timestamp.from(a.finishedAt()));
                     row.put("durationMs", Duration.between(a.startedAt(), a.finishedAt()).toMillis());
                     row.put("id", a.id());
+                    // Lets PostgreSQL look in the attempt's month only (the store is partitioned by started_at).
+                    row.put("startedFloor", Timestamp.from(a.startedAt().minus(Duration.ofMinutes(1))));
                     return row;
                 }).toArray(Map[]::new));
         due.forEach(OutboundAttempt::outcomeStored);

@@ -26,6 +26,7 @@ public final class OutboundAttempt {
     private String error;
     private Instant finishedAt;
     private Instant claimSubmittedAt;
+    private String enrolleeNumber;
 
     public OutboundAttempt(String channel, String payerCode, String claimNumber, String providerReference,
             String idempotencyKey, int attempt, String target, Instant startedAt) {
@@ -46,6 +47,15 @@ public final class OutboundAttempt {
 
     public Instant claimSubmittedAt() {
         return claimSubmittedAt;
+    }
+
+    /** The member the claim is for: operators find a member's messages by it. */
+    public void enrolleeNumber(String enrolleeNumber) {
+        this.enrolleeNumber = enrolleeNumber;
+    }
+
+    public String enrolleeNumber() {
+        return enrolleeNumber;
     }
 
     /** The message store's id for this attempt, once it is stored IN_FLIGHT. */

@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.operations;
 
+import com.hmoexchange.hub.messages.MessageStoreRetention;
+import com.hmoexchange.hub.messages.MessageStoreRetention.Purged;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -19,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps each store within its retention (RetentionSettings): payloads are emptied first, rows deleted later,
  * in batches of {@value #BATCH} rows per statement (each its own transaction), so a large purge never holds
- * long locks on the tables the hub is writing. Each run is recorded, store by store, in retention_run.
+ * long locks on the tables the hub is writing; the message store on PostgreSQL drops whole months instead.
+ * Each run is recorded, store by store, in retention_run (with the partitions dropped).
  * For now it runs on a timer on every node; the one-node cluster lock comes with issue 16 (two nodes
  * running at once only share the work: every statement is idempotent).
  */
@@ -33,12 +37,15 @@ class Retention {
     private final RetentionSettings settings;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final MessageStoreRetention messageStore;
 
-    Retention(JdbcTemplate jdbc, RetentionSettings settings, Clock clock, PlatformTransactionManager transactionManager) {
+    Retention(JdbcTemplate jdbc, RetentionSettings settings, Clock clock, PlatformTransactionManager transactionManager,
+            MessageStoreRetention messageStore) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.settings = settings;
         this.clock = clock;
+        this.messageStore = messageStore;
     }
 
     @Scheduled(fixedDelayString = "${hub.operations.retention.period:1h}", initialDelayString = "${hub.operations.retention.period:1h}")
@@ -51,11 +58,10 @@ class Retention {
     /** Applies every store's retention as of {@code now}; returns the rows touched per store. */
     Map<String, Long> run(Instant now) {
         Map<String, Long> touched = new LinkedHashMap<>();
-        touched.put("message-payloads", store("message-payloads", now, settings.messagePayloads(),
-                "update message_record set payload = null where id in (select id from message_record "
-                        + "where finished_at < ? and payload is not null limit " + BATCH + ")"));
-        touched.put("messages", store("messages", now, settings.messages(),
-                "delete from message_record where id in (select id from message_record where finished_at < ? limit " + BATCH + ")"));
+        // The message store by month on PostgreSQL: months made ahead, old months dropped whole (MessageStoreRetention).
+        messageStore.prepareMonths(now);
+        touched.put("message-payloads", record("message-payloads", now, settings.messagePayloads(), messageStore::purgePayloads));
+        touched.put("messages", record("messages", now, settings.messages(), messageStore::purgeMessages));
         touched.put("document-payloads", store("document-payloads", now, settings.documentPayloads(),
                 "update inbound_document set payload = null where id in (select id from inbound_document "
                         + "where received_at < ? and outcome <> 'QUARANTINED' and payload is not null limit " + BATCH + ")"));
@@ -85,23 +91,23 @@ class Retention {
     }
 
     private long closedClaimAttachments(Instant now) {
-        Instant started = clock.instant();
-        Instant cutoff = now.minus(settings.closedClaimAttachments());
-        Timestamp at = Timestamp.from(cutoff);
-        long total = 0;
-        List<Long> contents;
-        do {
-            contents = jdbc.queryForList("select distinct a.content_id from claim_attachment a join claim c on c.id = a.claim_id "
-                    + "where a.content_id is not null and " + closedBefore("c") + " and not exists (select 1 from claim_attachment o "
-                    + "join claim oc on oc.id = o.claim_id where o.content_id = a.content_id and not (" + closedBefore("oc") + ")) "
-                    + "limit " + BATCH, Long.class, at, at);
-            if (!contents.isEmpty() && !removeContents(contents, started, at)) {
-                break;
-            }
-            total += contents.size();
-        } while (contents.size() >= BATCH);
-        record("closed-claim-attachments", cutoff, total, started);
-        return total;
+        Instant removedAt = clock.instant();
+        return record("closed-claim-attachments", now, settings.closedClaimAttachments(), cutoff -> {
+            Timestamp at = Timestamp.from(cutoff);
+            long total = 0;
+            List<Long> contents;
+            do {
+                contents = jdbc.queryForList("select distinct a.content_id from claim_attachment a join claim c on c.id = a.claim_id "
+                        + "where a.content_id is not null and " + closedBefore("c") + " and not exists (select 1 from claim_attachment o "
+                        + "join claim oc on oc.id = o.claim_id where o.content_id = a.content_id and not (" + closedBefore("oc") + ")) "
+                        + "limit " + BATCH, Long.class, at, at);
+                if (!contents.isEmpty() && !removeContents(contents, removedAt, at)) {
+                    break;
+                }
+                total += contents.size();
+            } while (contents.size() >= BATCH);
+            return new Purged(total, null);
+        });
     }
 
     /**
@@ -127,23 +133,27 @@ class Retention {
     }
 
     private long store(String store, Instant now, Duration keep, String statement) {
-        Instant started = clock.instant();
-        Instant cutoff = now.minus(keep);
-        long total = 0;
-        int batch;
-        do {
-            batch = jdbc.update(statement, Timestamp.from(cutoff));
-            total += batch;
-        } while (batch >= BATCH);
-        record(store, cutoff, total, started);
-        return total;
+        return record(store, now, keep, cutoff -> {
+            long total = 0;
+            int batch;
+            do {
+                batch = jdbc.update(statement, Timestamp.from(cutoff));
+                total += batch;
+            } while (batch >= BATCH);
+            return new Purged(total, null);
+        });
     }
 
-    private void record(String store, Instant cutoff, long total, Instant started) {
-        jdbc.update("insert into retention_run (store, cutoff, rows_touched, started_at, finished_at) values (?, ?, ?, ?, ?)",
-                store, Timestamp.from(cutoff), total, Timestamp.from(started), Timestamp.from(clock.instant()));
-        if (total > 0) {
-            log.info("Retention: {} row(s) of {} older than {} purged", total, store, cutoff);
+    private long record(String store, Instant now, Duration keep, Function<Instant, Purged> purge) {
+        Instant started = clock.instant();
+        Instant cutoff = now.minus(keep);
+        Purged purged = purge.apply(cutoff);
+        jdbc.update("insert into retention_run (store, cutoff, rows_touched, detail, started_at, finished_at) values (?, ?, ?, ?, ?, ?)",
+                store, Timestamp.from(cutoff), purged.rows(), purged.detail(), Timestamp.from(started), Timestamp.from(clock.instant()));
+        if (purged.rows() > 0) {
+            log.info("Retention: {} row(s) of {} older than {} purged{}", purged.rows(), store, cutoff,
+                    purged.detail() == null ? "" : " (" + purged.detail() + ")");
         }
+        return purged.rows();
     }
 }

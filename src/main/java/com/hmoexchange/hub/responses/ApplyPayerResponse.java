@@ -342,6 +342,11 @@ public class ApplyPayerResponse {
         }
         entities.flush();
         entities.clear();
+        // Operators find the messages that carried these claims by the payment reference too.
+        List<String> paid = claims.stream().map(RemittedClaim::claimNumber).filter(n -> n != null).distinct().toList();
+        if (!paid.isEmpty()) {
+            messages.paymentPosted(run.payer.getCode(), paymentReference, paid);
+        }
     }
 
     /** What a remitted claim says of the decision: denied is a rejection; otherwise what was paid was approved. */

@@ -105,6 +105,28 @@ class ZeroSetupRunTests {
         assertThat(metrics.text()).contains("hub_outbox_backlog", "hub_changerequests_pending");
     }
 
+    @Autowired
+    com.hmoexchange.hub.messages.MessageStoreRetention messageStore;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void on_h2_the_message_store_is_searched_by_text_and_its_retention_deletes_rows() {
+        java.time.Instant old = java.time.Instant.now().minus(Duration.ofDays(500));
+        jdbc.update("insert into message_record (direction, channel, payer_code, claim_number, enrollee_number, attempt, outcome, "
+                + "payload, started_at, finished_at) values ('OUT', 'http', 'acme-hmo', 'CLM-H2-OLD', 'ACM/H2/0', 1, 'DELIVERED', "
+                + "'NM1*IL*1*NEEDLE-H2~', ?, ?)", java.sql.Timestamp.from(old), java.sql.Timestamp.from(old));
+        Api operator = new Api(port, "hub.operator", "hub-demo");
+        assertThat(operator.get("/api/messages?text=needle-h2&enrolleeNumber=ACM/H2/0").json().get("items")
+                .findValuesAsText("claimNumber")).containsExactly("CLM-H2-OLD");
+
+        assertThat(messageStore.partitioned()).isFalse();
+        messageStore.prepareMonths(java.time.Instant.now());
+        assertThat(messageStore.purgePayloads(java.time.Instant.now().minus(Duration.ofDays(90))).rows()).isPositive();
+        assertThat(messageStore.purgeMessages(java.time.Instant.now().minus(Duration.ofDays(400))).rows()).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from message_record where claim_number = 'CLM-H2-OLD'", Long.class)).isZero();
+    }
+
     @Test
     void every_demo_user_of_the_banner_signs_in_to_the_web_portal() {
         try (Browser browser = new Browser(port)) {

@@ -252,9 +252,11 @@ class DispatchTests extends ApiTest {
         JsonNode message = byNumber.get("items").get(0);
         assertThat(message.get("outcome").asText()).isEqualTo("DELIVERED");
         assertThat(message.get("channel").asText()).isEqualTo("http");
-        assertThat(operator.get("/api/messages?payerReference=PAYER-" + number).json().get("totalItems").asLong()).isEqualTo(1);
+        assertThat(operator.get("/api/messages?payerReference=PAYER-" + number).json().get("items")).hasSize(1);
         assertThat(operator.get("/api/messages?providerReference=" + claim.get("providerReference").asText()).json()
-                .get("totalItems").asLong()).isEqualTo(1);
+                .get("items")).hasSize(1);
+        assertThat(message.get("enrolleeNumber").asText()).isEqualTo(claim.at("/patient/enrolleeNumber").asText()).isNotBlank();
+        assertThat(operator.get("/api/messages?claimNumber=" + number + "&text=" + number).json().get("items")).hasSize(1);
         assertThat(operator.get("/api/messages/" + message.get("id").asLong() + "/payload").text()).contains("\"ref\":\"" + number + "\"");
         assertThat(billing.get("/api/messages?claimNumber=" + number).status()).isEqualTo(403);
     }

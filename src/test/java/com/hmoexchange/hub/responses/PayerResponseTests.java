@@ -188,6 +188,9 @@ class PayerResponseTests extends ApiTest {
         assertThat(p.at("/balance/paid").decimalValue()).isEqualByComparingTo("5000");
         assertThat(p.at("/balance/outstanding").decimalValue()).isEqualByComparingTo("0");
         assertThat(p.at("/payments/0/reference").asText()).isEqualTo(reference);
+        // Operators find the messages that delivered the claims of a payment by its reference.
+        assertThat(operator.get("/api/messages?paymentReference=" + reference).json().get("items").findValuesAsText("claimNumber"))
+                .containsExactlyInAnyOrder(paid, partPaid, denied);
         JsonNode pp = await().atMost(Duration.ofSeconds(20)).until(() -> claim(partPaid), c -> "PAID".equals(c.get("paymentStatus").asText()));
         assertThat(pp.get("status").asText()).isEqualTo("PARTIAL");
         assertThat(pp.at("/balance/paid").decimalValue()).isEqualByComparingTo("6000");
