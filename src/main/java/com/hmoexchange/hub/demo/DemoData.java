@@ -19,8 +19,7 @@ import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Role;
 import com.hmoexchange.hub.tariffs.TariffUploads;
-import com.hmoexchange.hub.visits.Visit;
-import com.hmoexchange.hub.visits.VisitRepository;
+import com.hmoexchange.hub.visits.Visits;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Demo practices, users, enrollees, tariffs and completed visits for the zero-setup run, so every
  * flow can be tried at once. Loaded on the first start only, and only in the demo profile. HMOs, practices,
  * contracts, tariffs (CSV uploads) and members (roster files) go through the services an administrator or an
- * HMO uses, so the demo proves them; the banner's users and the visits are stored directly.
+ * HMO uses, and visits through the billing desk's, so the demo proves them; the banner's users, the plans and
+ * the corporate client are stored directly.
  */
 @Component
 @Profile("demo")
@@ -56,7 +56,7 @@ class DemoData implements ApplicationRunner {
     private final PayerRepository payers;
     private final AppUserRepository users;
     private final EnrolleeRepository enrollees;
-    private final VisitRepository visits;
+    private final Visits visits;
     private final ClientRepository clients;
     private final BenefitPlanRepository plans;
     private final PasswordEncoder passwords;
@@ -68,7 +68,7 @@ class DemoData implements ApplicationRunner {
     private final String demoPassword;
 
     DemoData(ProviderRepository providers, PayerRepository payers, AppUserRepository users, EnrolleeRepository enrollees,
-            VisitRepository visits, ClientRepository clients, BenefitPlanRepository plans, PasswordEncoder passwords,
+            Visits visits, ClientRepository clients, BenefitPlanRepository plans, PasswordEncoder passwords,
             Contracts contracts, Organisations organisations, TariffUploads tariffUploads, Rosters rosters,
             UserDetailsService accounts, DemoSettings settings) {
         this.providers = providers;
@@ -216,21 +216,22 @@ class DemoData implements ApplicationRunner {
                 + "ZCA/30001/0,,SELF,Kunle,Adewale,1982-08-09,zenith-standard," + CLINIC + "," + yearStart + ",\n"
                 + "ZCA/30001/1,ZCA/30001/0,CHILD,Tobi,Adewale,2015-02-03,,," + yearStart + ",\n");
 
+        // Completed visits as the billing desks record them.
         Map<String, String> clinicServices = Map.of(
                 "CONS-GP", "General practitioner consultation",
                 "LAB-MP", "Malaria parasite test",
                 "LAB-FBC", "Full blood count",
                 "DRUG-ACT", "Artemether-lumefantrine, full course",
                 "XRAY-CHEST", "Chest X-ray");
-        visit(clinic, enrollee("ACM/10001/0"), today.minusDays(3), "LFC-V-1001",
-                List.of("CONS-GP", "LAB-MP", "DRUG-ACT"), clinicServices);
-        visit(clinic, enrollee("ACM/10001/1"), today.minusDays(2), "LFC-V-1002", List.of("CONS-GP", "LAB-FBC"), clinicServices);
-        visit(clinic, enrollee("HCI-20001"), today.minusDays(2), "LFC-V-1003", List.of("CONS-GP", "XRAY-CHEST"), clinicServices);
-        visit(clinic, enrollee("HCI-20002"), today.minusDays(1), "LFC-V-1004", List.of("CONS-GP", "LAB-MP"), clinicServices);
-        visit(clinic, enrollee("CHP-30001"), today.minusDays(1), "LFC-V-1005", List.of("CONS-GP", "LAB-FBC"), clinicServices);
-        visit(clinic, enrollee("ZCA/30001/1"), today.minusDays(1), "LFC-V-1006", List.of("CONS-GP", "LAB-MP"), clinicServices);
-        visit(dental, enrollee("ACM/10001/2"), today.minusDays(1), "SDI-V-501", List.of("DEN-EXAM", "DEN-SCALE"),
-                Map.of("DEN-EXAM", "Dental examination", "DEN-SCALE", "Scaling and polishing"));
+        HubUser lekki = (HubUser) accounts.loadUserByUsername("lekki.billing");
+        visit(lekki, "ACM/10001/0", today.minusDays(3), "LFC-V-1001", List.of("CONS-GP", "LAB-MP", "DRUG-ACT"), clinicServices);
+        visit(lekki, "ACM/10001/1", today.minusDays(2), "LFC-V-1002", List.of("CONS-GP", "LAB-FBC"), clinicServices);
+        visit(lekki, "HCI-20001", today.minusDays(2), "LFC-V-1003", List.of("CONS-GP", "XRAY-CHEST"), clinicServices);
+        visit(lekki, "HCI-20002", today.minusDays(1), "LFC-V-1004", List.of("CONS-GP", "LAB-MP"), clinicServices);
+        visit(lekki, "CHP-30001", today.minusDays(1), "LFC-V-1005", List.of("CONS-GP", "LAB-FBC"), clinicServices);
+        visit(lekki, "ZCA/30001/1", today.minusDays(1), "LFC-V-1006", List.of("CONS-GP", "LAB-MP"), clinicServices);
+        visit((HubUser) accounts.loadUserByUsername("smile.billing"), "ACM/10001/2", today.minusDays(1), "SDI-V-501",
+                List.of("DEN-EXAM", "DEN-SCALE"), Map.of("DEN-EXAM", "Dental examination", "DEN-SCALE", "Scaling and polishing"));
         log.info("Demo data loaded: 4 HMOs, 2 practices, 6 users, 8 enrollees, 7 visits");
     }
 
@@ -243,19 +244,14 @@ class DemoData implements ApplicationRunner {
         rosters.apply(payer.getId(), "demo-members-" + payer.getCode() + ".csv", utf8(csv), "demo");
     }
 
-    private Enrollee enrollee(String number) {
-        return enrollees.findByEnrolleeNumber(number).orElseThrow();
-    }
-
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private void visit(Provider provider, Enrollee patient, LocalDate date, String ref, List<String> codes,
+    private void visit(HubUser billing, String enrolleeNumber, LocalDate date, String ref, List<String> codes,
             Map<String, String> descriptions) {
-        Visit visit = new Visit(provider.getId(), patient.getId(), date, null, null, ref, "demo", LocalDate.now());
-        codes.forEach(code -> visit.addService(code, descriptions.get(code), 1, date));
-        visits.save(visit);
+        visits.record(billing, enrolleeNumber, date, null, null, ref,
+                codes.stream().map(code -> new Visits.Performed(code, descriptions.get(code), 1, date)).toList());
     }
 
     private Payer payer(String code) {
