@@ -153,6 +153,7 @@ class GoLiveTests {
         assertThat(paid.get("status").asText()).isEqualTo("APPROVED");
         assertThat(paid.get("paymentStatus").asText()).isEqualTo("PAID");
         assertThat(paid.at("/balance/paid").decimalValue()).isEqualByComparingTo("9000");
+        assertThat(billing.get("/api/notifications").json().findValuesAsText("kind")).contains("CLAIM_PAID");
     }
 
     /** Takes the set-password link from the user's email, chooses the password, and answers their API client. */
