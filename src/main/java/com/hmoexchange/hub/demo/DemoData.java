@@ -7,20 +7,20 @@ import com.hmoexchange.hub.enrollees.BenefitPlanRepository;
 import com.hmoexchange.hub.enrollees.DependentsPolicy;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.enrollees.EnrolleeRepository;
-import com.hmoexchange.hub.enrollees.Relationship;
 import com.hmoexchange.hub.organisations.Contracts;
+import com.hmoexchange.hub.organisations.Organisations;
 import com.hmoexchange.hub.payers.Payer;
 import com.hmoexchange.hub.payers.PayerRepository;
 import com.hmoexchange.hub.providers.Provider;
 import com.hmoexchange.hub.providers.ProviderRepository;
 import com.hmoexchange.hub.security.AppUser;
+import com.hmoexchange.hub.roster.Rosters;
 import com.hmoexchange.hub.security.AppUserRepository;
+import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Role;
-import com.hmoexchange.hub.tariffs.Tariff;
-import com.hmoexchange.hub.tariffs.TariffRepository;
-import com.hmoexchange.hub.visits.Visit;
-import com.hmoexchange.hub.visits.VisitRepository;
-import java.math.BigDecimal;
+import com.hmoexchange.hub.tariffs.TariffUploads;
+import com.hmoexchange.hub.visits.Visits;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,13 +30,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo practices, users, enrollees, tariffs and completed visits for the zero-setup run, so every
- * flow can be tried at once. Loaded on the first start only, and only in the demo profile.
+ * flow can be tried at once. Loaded on the first start only, and only in the demo profile. HMOs, practices,
+ * contracts, tariffs (CSV uploads) and members (roster files) go through the services an administrator or an
+ * HMO uses, and visits through the billing desk's, so the demo proves them; the banner's users, the plans and
+ * the corporate client are stored directly.
  */
 @Component
 @Profile("demo")
@@ -51,22 +55,29 @@ class DemoData implements ApplicationRunner {
     private final ProviderRepository providers;
     private final PayerRepository payers;
     private final AppUserRepository users;
-    private final TariffRepository tariffs;
     private final EnrolleeRepository enrollees;
-    private final VisitRepository visits;
+    private final Visits visits;
     private final ClientRepository clients;
     private final BenefitPlanRepository plans;
     private final PasswordEncoder passwords;
     private final Contracts contracts;
+    private final Organisations organisations;
+    private final TariffUploads tariffUploads;
+    private final Rosters rosters;
+    private final UserDetailsService accounts;
     private final String demoPassword;
 
-    DemoData(ProviderRepository providers, PayerRepository payers, AppUserRepository users, TariffRepository tariffs,
-            EnrolleeRepository enrollees, VisitRepository visits, ClientRepository clients, BenefitPlanRepository plans,
-            PasswordEncoder passwords, Contracts contracts, DemoSettings settings) {
+    DemoData(ProviderRepository providers, PayerRepository payers, AppUserRepository users, EnrolleeRepository enrollees,
+            Visits visits, ClientRepository clients, BenefitPlanRepository plans, PasswordEncoder passwords,
+            Contracts contracts, Organisations organisations, TariffUploads tariffUploads, Rosters rosters,
+            UserDetailsService accounts, DemoSettings settings) {
         this.providers = providers;
         this.payers = payers;
         this.users = users;
-        this.tariffs = tariffs;
+        this.organisations = organisations;
+        this.tariffUploads = tariffUploads;
+        this.rosters = rosters;
+        this.accounts = accounts;
         this.enrollees = enrollees;
         this.visits = visits;
         this.clients = clients;
@@ -120,9 +131,8 @@ class DemoData implements ApplicationRunner {
      */
     private void clientPortal() {
         Payer acme = payer("acme-hmo");
-        BenefitPlan standard = plans.save(new BenefitPlan(acme.getId(), "acme-standard", "Acme Standard",
-                new DependentsPolicy(1, 4, 18)));
-        plans.save(new BenefitPlan(acme.getId(), "acme-family-plus", "Acme Family Plus", new DependentsPolicy(1, 6, 21)));
+        BenefitPlan standard = plan(acme, "acme-standard", "Acme Standard", new DependentsPolicy(1, 4, 18));
+        plan(acme, "acme-family-plus", "Acme Family Plus", new DependentsPolicy(1, 6, 21));
         Client dangote = clients.save(new Client(acme.getId(), CLIENT, "Dangote Cement Staff Scheme", "DCS",
                 "hr@dangote-cement.example", "clients@acme-hmo.example", Instant.now()));
         // A client user who has already chosen a password, so the client portal opens from the banner;
@@ -143,10 +153,17 @@ class DemoData implements ApplicationRunner {
         LocalDate today = LocalDate.now();
         LocalDate yearStart = today.withDayOfYear(1).minusYears(1);
 
-        Provider lekki = new Provider(CLINIC, "Lekki Family Clinic", true);
-        lekki.emailBillingAt("billing@lekki-clinic.example");
-        Provider clinic = providers.save(lekki);
-        Provider dental = providers.save(new Provider("smile-dental-ikoyi", "Smile Dental Ikoyi", true));
+        // Organisations as the platform administrator records them: each payer under its HMO, the two practices.
+        for (Payer payer : List.of(acme, harmony, crestline, zenith)) {
+            if (payer.getHmoId() == null) {
+                organisations.addHmo(payer.getCode(), payer.getName(), List.of(payer.getCode()), "demo");
+            }
+        }
+        Provider clinic = organisations.addPractice(CLINIC, "Lekki Family Clinic", true);
+        clinic.emailBillingAt("billing@lekki-clinic.example");
+        Provider dental = organisations.addPractice("smile-dental-ikoyi", "Smile Dental Ikoyi", true);
+        // The banner's users sign in by short names with the published demo password, which invitations
+        // (an email address and a link) cannot give them.
         String hash = passwords.encode(demoPassword);
         users.save(AppUser.ofProvider("lekki.owner", hash, Role.OWNER, clinic.getId()));
         users.save(AppUser.ofProvider("lekki.admin", hash, Role.ADMIN, clinic.getId()));
@@ -154,58 +171,87 @@ class DemoData implements ApplicationRunner {
         users.save(AppUser.ofProvider("smile.billing", hash, Role.BILLING_STAFF, dental.getId()));
         users.save(AppUser.ofPayer("acme.admin", hash, acme.getId()));
         users.save(AppUser.operator("hub.operator", hash));
+        contractsForWhatThePracticesBill();
+        // The tariff and roster services read what was just recorded with plain SQL.
+        providers.flush();
 
+        // Tariffs as CSV uploads: the clinic's owner for the clinic's four contracts, Acme's administrator for
+        // the dental practice (which has no owner in the demo).
+        String clinicTariff = "serviceCode,description,unitPrice,validFrom,validTo\n"
+                + "CONS-GP,General practitioner consultation,5000.00," + yearStart + ",\n"
+                + "LAB-MP,Malaria parasite test,2000.00," + yearStart + ",\n"
+                + "LAB-FBC,Full blood count,3500.00," + yearStart + ",\n"
+                + "DRUG-ACT,\"Artemether-lumefantrine, full course\",4500.00," + yearStart + ",\n"
+                + "XRAY-CHEST,Chest X-ray,12000.00," + yearStart + ",\n";
+        HubUser owner = (HubUser) accounts.loadUserByUsername("lekki.owner");
+        for (Payer payer : List.of(acme, harmony, crestline, zenith)) {
+            long contract = contracts.current(clinic.getId(), payer.getId(), today).orElseThrow().getId();
+            tariffUploads.apply(owner, contract, "demo-tariff-" + payer.getCode() + ".csv", utf8(clinicTariff));
+        }
+        tariffUploads.apply((HubUser) accounts.loadUserByUsername("acme.admin"),
+                contracts.current(dental.getId(), acme.getId(), today).orElseThrow().getId(), "demo-dental-tariff.csv",
+                utf8("serviceCode,description,unitPrice,validFrom,validTo\n"
+                        + "DEN-EXAM,Dental examination,6000.00," + yearStart + ",\n"
+                        + "DEN-SCALE,Scaling and polishing,15000.00," + yearStart + ",\n"));
+
+        // Members as each HMO's roster file, on a plan of that HMO.
+        plan(acme, "acme-standard", "Acme Standard", new DependentsPolicy(1, 4, 18));
+        plan(acme, "acme-family-plus", "Acme Family Plus", new DependentsPolicy(1, 6, 21));
+        plan(harmony, "harmony-standard", "Harmony Standard", new DependentsPolicy(1, 4, 18));
+        plan(crestline, "crestline-standard", "Crestline Standard", new DependentsPolicy(1, 4, 18));
+        plan(zenith, "zenith-standard", "Zenith Standard", new DependentsPolicy(1, 4, 18));
+        providers.flush();
+        String header = "enrolleeNumber,principalNumber,relationship,firstName,lastName,dateOfBirth,plan,primaryProvider,coverStart,coverEnd\n";
+        roster(acme, header
+                + "ACM/10001/0,,SELF,Adaeze,Okafor,1986-04-12,acme-standard," + CLINIC + "," + yearStart + ",\n"
+                + "ACM/10001/1,ACM/10001/0,SPOUSE,Chinedu,Okafor,1984-09-03,,," + yearStart + ",\n"
+                + "ACM/10001/2,ACM/10001/0,CHILD,Ada,Okafor,2016-02-20,,," + yearStart + ",\n");
+        roster(harmony, header
+                + "HCI-20001,,SELF,Babajide,Adeyemi,1979-11-30,harmony-standard," + CLINIC + "," + yearStart + ",\n"
+                + "HCI-20002,,SELF,Funmilayo,Bello,1990-06-07,harmony-standard," + CLINIC + "," + yearStart + ","
+                + today.minusDays(30) + "\n");
+        roster(crestline, header
+                + "CHP-30001,,SELF,Emeka,Nwosu,1975-03-14,crestline-standard," + CLINIC + "," + yearStart + ",\n");
+        roster(zenith, header
+                + "ZCA/30001/0,,SELF,Kunle,Adewale,1982-08-09,zenith-standard," + CLINIC + "," + yearStart + ",\n"
+                + "ZCA/30001/1,ZCA/30001/0,CHILD,Tobi,Adewale,2015-02-03,,," + yearStart + ",\n");
+
+        // Completed visits as the billing desks record them.
         Map<String, String> clinicServices = Map.of(
                 "CONS-GP", "General practitioner consultation",
                 "LAB-MP", "Malaria parasite test",
                 "LAB-FBC", "Full blood count",
                 "DRUG-ACT", "Artemether-lumefantrine, full course",
                 "XRAY-CHEST", "Chest X-ray");
-        Map<String, String> prices = Map.of("CONS-GP", "5000.00", "LAB-MP", "2000.00", "LAB-FBC", "3500.00",
-                "DRUG-ACT", "4500.00", "XRAY-CHEST", "12000.00");
-        for (Payer payer : List.of(acme, harmony, crestline, zenith)) {
-            clinicServices.forEach((code, description) -> tariffs.save(new Tariff(clinic.getId(), payer.getId(), code,
-                    description, new BigDecimal(prices.get(code)), "NGN", yearStart, null)));
-        }
-        tariffs.save(new Tariff(dental.getId(), acme.getId(), "DEN-EXAM", "Dental examination", new BigDecimal("6000.00"),
-                "NGN", yearStart, null));
-        tariffs.save(new Tariff(dental.getId(), acme.getId(), "DEN-SCALE", "Scaling and polishing",
-                new BigDecimal("15000.00"), "NGN", yearStart, null));
-
-        Enrollee adaeze = enrollees.save(Enrollee.principal("ACM/10001/0", acme.getId(), "Adaeze", "Okafor",
-                LocalDate.of(1986, 4, 12), yearStart, null, clinic.getId()));
-        Enrollee chinedu = enrollees.save(adaeze.dependent("ACM/10001/1", Relationship.SPOUSE, "Chinedu", "Okafor",
-                LocalDate.of(1984, 9, 3)));
-        Enrollee ada = enrollees.save(adaeze.dependent("ACM/10001/2", Relationship.CHILD, "Ada", "Okafor",
-                LocalDate.of(2016, 2, 20)));
-        Enrollee babajide = enrollees.save(Enrollee.principal("HCI-20001", harmony.getId(), "Babajide", "Adeyemi",
-                LocalDate.of(1979, 11, 30), yearStart, null, clinic.getId()));
-        Enrollee emeka = enrollees.save(Enrollee.principal("CHP-30001", crestline.getId(), "Emeka", "Nwosu",
-                LocalDate.of(1975, 3, 14), yearStart, null, clinic.getId()));
-        Enrollee kunle = enrollees.save(Enrollee.principal("ZCA/30001/0", zenith.getId(), "Kunle", "Adewale",
-                LocalDate.of(1982, 8, 9), yearStart, null, clinic.getId()));
-        Enrollee tobi = enrollees.save(kunle.dependent("ZCA/30001/1", Relationship.CHILD, "Tobi", "Adewale",
-                LocalDate.of(2015, 2, 3)));
-        Enrollee funmilayo = enrollees.save(Enrollee.principal("HCI-20002", harmony.getId(), "Funmilayo", "Bello",
-                LocalDate.of(1990, 6, 7), yearStart, today.minusDays(30), clinic.getId()));
-
-        visit(clinic, adaeze, today.minusDays(3), "LFC-V-1001",
-                List.of("CONS-GP", "LAB-MP", "DRUG-ACT"), clinicServices);
-        visit(clinic, chinedu, today.minusDays(2), "LFC-V-1002", List.of("CONS-GP", "LAB-FBC"), clinicServices);
-        visit(clinic, babajide, today.minusDays(2), "LFC-V-1003", List.of("CONS-GP", "XRAY-CHEST"), clinicServices);
-        visit(clinic, funmilayo, today.minusDays(1), "LFC-V-1004", List.of("CONS-GP", "LAB-MP"), clinicServices);
-        visit(clinic, emeka, today.minusDays(1), "LFC-V-1005", List.of("CONS-GP", "LAB-FBC"), clinicServices);
-        visit(clinic, tobi, today.minusDays(1), "LFC-V-1006", List.of("CONS-GP", "LAB-MP"), clinicServices);
-        visit(dental, ada, today.minusDays(1), "SDI-V-501", List.of("DEN-EXAM", "DEN-SCALE"),
-                Map.of("DEN-EXAM", "Dental examination", "DEN-SCALE", "Scaling and polishing"));
-        log.info("Demo data loaded: 2 practices, 6 users, 8 enrollees, 7 visits");
+        HubUser lekki = (HubUser) accounts.loadUserByUsername("lekki.billing");
+        visit(lekki, "ACM/10001/0", today.minusDays(3), "LFC-V-1001", List.of("CONS-GP", "LAB-MP", "DRUG-ACT"), clinicServices);
+        visit(lekki, "ACM/10001/1", today.minusDays(2), "LFC-V-1002", List.of("CONS-GP", "LAB-FBC"), clinicServices);
+        visit(lekki, "HCI-20001", today.minusDays(2), "LFC-V-1003", List.of("CONS-GP", "XRAY-CHEST"), clinicServices);
+        visit(lekki, "HCI-20002", today.minusDays(1), "LFC-V-1004", List.of("CONS-GP", "LAB-MP"), clinicServices);
+        visit(lekki, "CHP-30001", today.minusDays(1), "LFC-V-1005", List.of("CONS-GP", "LAB-FBC"), clinicServices);
+        visit(lekki, "ZCA/30001/1", today.minusDays(1), "LFC-V-1006", List.of("CONS-GP", "LAB-MP"), clinicServices);
+        visit((HubUser) accounts.loadUserByUsername("smile.billing"), "ACM/10001/2", today.minusDays(1), "SDI-V-501",
+                List.of("DEN-EXAM", "DEN-SCALE"), Map.of("DEN-EXAM", "Dental examination", "DEN-SCALE", "Scaling and polishing"));
+        log.info("Demo data loaded: 4 HMOs, 2 practices, 6 users, 8 enrollees, 7 visits");
     }
 
-    private void visit(Provider provider, Enrollee patient, LocalDate date, String ref, List<String> codes,
+    private BenefitPlan plan(Payer payer, String code, String name, DependentsPolicy policy) {
+        return plans.findByPayerIdAndCode(payer.getId(), code)
+                .orElseGet(() -> plans.save(new BenefitPlan(payer.getId(), code, name, policy)));
+    }
+
+    private void roster(Payer payer, String csv) {
+        rosters.apply(payer.getId(), "demo-members-" + payer.getCode() + ".csv", utf8(csv), "demo");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void visit(HubUser billing, String enrolleeNumber, LocalDate date, String ref, List<String> codes,
             Map<String, String> descriptions) {
-        Visit visit = new Visit(provider.getId(), patient.getId(), date, null, null, ref, "demo", LocalDate.now());
-        codes.forEach(code -> visit.addService(code, descriptions.get(code), 1, date));
-        visits.save(visit);
+        visits.record(billing, enrolleeNumber, date, null, null, ref,
+                codes.stream().map(code -> new Visits.Performed(code, descriptions.get(code), 1, date)).toList());
     }
 
     private Payer payer(String code) {

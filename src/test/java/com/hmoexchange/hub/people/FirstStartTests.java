@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.PayerSandboxes;
 import com.hmoexchange.hub.support.SmtpGate;
-import com.hmoexchange.hub.support.TestDatabase;
+import com.hmoexchange.hub.support.EmptyDatabase;
 import com.hmoexchange.hub.support.TestMail;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,24 +25,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * The first start on an empty PostgreSQL database with HUB_ADMIN_EMAIL (issue 14, item 1): one platform
  * administrator and an emailed link, nothing else; a second start adds nothing.
  */
+@ExtendWith(EmptyDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@DirtiesContext
 class FirstStartTests {
 
     static final String ADMIN = "first.admin-" + System.currentTimeMillis() + "@hub.example";
-    static final String DATABASE = "hub_first_start_" + Long.toString(System.currentTimeMillis(), 36);
 
     @DynamicPropertySource
     static void emptyDatabase(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.get().url().replaceFirst("(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + DATABASE);
-        try (Connection server = DriverManager.getConnection(
-                TestDatabase.get().url().replaceFirst("(jdbc:postgresql://[^/?]*/)[^?]*", "$1postgres"),
-                TestDatabase.get().username(), TestDatabase.get().password());
-                Statement sql = server.createStatement()) {
-            sql.execute("create database " + DATABASE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the empty database " + DATABASE, e);
-        }
+        String url = EmptyDatabase.create("hub_first_start_");
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", SmtpGate::port);
