@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * problem details saying what to change.
  */
 class MessageSearchTests extends ApiTest {
+
+    private final Map<String, Integer> attempts = new HashMap<>();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -145,12 +149,14 @@ class MessageSearchTests extends ApiTest {
         assertThat(operator.get("/api/messages?payer=acme-hmo&size=50&page=199").status()).isEqualTo(200);
     }
 
+    /** One more attempt of the claim named by {@code key}: (idempotency key, attempt) is unique in the store. */
     private long message(String key, Instant started, String payload) {
+        int attempt = attempts.merge(key, 1, Integer::sum);
         return jdbc.queryForObject("""
                 insert into message_record (direction, channel, payer_code, claim_number, provider_reference, payer_reference,
                     payment_reference, enrollee_number, idempotency_key, attempt, outcome, payload, started_at, finished_at, duration_ms)
-                values ('OUT', 'http', 'acme-hmo', ?, ?, ?, ?, ?, ?, 1, 'DELIVERED', ?, ?, ?, 20) returning id""", Long.class,
-                "CLM-" + key, "PRV-" + key, "PAY-" + key, "PMT-" + key, "ACM/" + key + "/0", key + "-1", payload,
+                values ('OUT', 'http', 'acme-hmo', ?, ?, ?, ?, ?, ?, ?, 'DELIVERED', ?, ?, ?, 20) returning id""", Long.class,
+                "CLM-" + key, "PRV-" + key, "PAY-" + key, "PMT-" + key, "ACM/" + key + "/0", key + "-1", attempt, payload,
                 Timestamp.from(started), Timestamp.from(started.plusMillis(20)));
     }
 
