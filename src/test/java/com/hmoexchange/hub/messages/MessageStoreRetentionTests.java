@@ -55,6 +55,13 @@ class MessageStoreRetentionTests extends ApiTest {
         assertThat(payloads.rows()).isGreaterThanOrEqualTo(1);
         assertThat(payload(kept)).isEqualTo("payload of " + kept);
         assertThat(store.months()).doesNotContain(oldMonth);
+        // The (key, attempt) pairs kept unique beside the store go with their messages.
+        assertThat(keyRows(dropped) + keyRows(alsoDropped)).isZero();
+        assertThat(keyRows(kept)).isEqualTo(1);
+    }
+
+    private long keyRows(String key) {
+        return jdbc.queryForObject("select count(*) from message_attempt_key where idempotency_key = ?", Long.class, key);
     }
 
     @Test
@@ -97,9 +104,9 @@ class MessageStoreRetentionTests extends ApiTest {
 
     private String message(Instant started) {
         String claim = Fixtures.unique("MRT");
-        jdbc.update("insert into message_record (direction, channel, payer_code, claim_number, attempt, outcome, payload, "
-                + "started_at, finished_at) values ('OUT', 'http', 'acme-hmo', ?, 1, 'DELIVERED', ?, ?, ?)",
-                claim, "payload of " + claim, Timestamp.from(started), Timestamp.from(started.plusSeconds(1)));
+        jdbc.update("insert into message_record (direction, channel, payer_code, claim_number, idempotency_key, attempt, outcome, "
+                + "payload, started_at, finished_at) values ('OUT', 'http', 'acme-hmo', ?, ?, 1, 'DELIVERED', ?, ?, ?)",
+                claim, claim, "payload of " + claim, Timestamp.from(started), Timestamp.from(started.plusSeconds(1)));
         return claim;
     }
 
