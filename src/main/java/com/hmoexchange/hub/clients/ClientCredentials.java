@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * No password ever travels by email; the HMO gets a copy of the notice without the link.
  */
 @Service
-class ClientCredentials {
+public class ClientCredentials {
 
     /** One @, no spaces, a dot in the domain: the address becomes the user name and gets the link. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -60,17 +60,8 @@ class ClientCredentials {
     @Transactional
     Issued issue(HubUser hmo, long clientId, String rawEmail) {
         Client client = clients.ofHmo(hmo, clientId);
-        String email = rawEmail == null ? "" : rawEmail.trim().toLowerCase(Locale.ROOT);
-        if (email.length() > 100 || !EMAIL.matcher(email).matches()) {
-            throw new InvalidInput("email", "Enter the user's email address, like name@company.example.");
-        }
-        AppUser user = users.findByUsername(email).orElse(null);
-        if (user == null) {
-            user = users.save(AppUser.ofClient(email, links.unusablePasswordHash(), client.getPayerId(), client.getId()));
-        } else if (user.getRole() != Role.CLIENT_USER || !Long.valueOf(client.getId()).equals(user.getClientId())) {
-            throw new RuleViolation("username-taken", "The email " + email
-                    + " already signs in to the hub for someone else. Use another address for this client's user.");
-        }
+        String email = normalised(rawEmail);
+        AppUser user = clientUser(client, email);
         SignInLinks.Issued link = links.issue(user, LinkPurpose.INVITATION, linkValidity);
         mailer.sendAfterCommit(new Email(email, "Your sign-in link for " + client.getName() + " on HMO Exchange Hub",
                 clientNotice(client, email, hub.link("/set-password?token=" + link.token()), link.expiresAt())));
@@ -78,6 +69,37 @@ class ClientCredentials {
                 clientNotice(client, email, "(link withheld from this copy)", link.expiresAt())
                         + "\nSent by " + hmo.username() + ". Sending again replaces the link.\n"));
         return new Issued(ClientUserView.of(user), client.getCode(), link.expiresAt(), link.earlierLinksRevoked());
+    }
+
+    /**
+     * For the demo only: the client user as {@link #issue} makes it, with the link used at once with the given
+     * password (same rules), so the client portal opens from the banner. No email: nobody is there to open it.
+     */
+    @Transactional
+    public void seedWithPassword(HubUser hmo, long clientId, String rawEmail, String password) {
+        AppUser user = clientUser(clients.ofHmo(hmo, clientId), normalised(rawEmail));
+        links.setPassword(links.issue(user, LinkPurpose.INVITATION, linkValidity).token(), password);
+    }
+
+    private static String normalised(String rawEmail) {
+        String email = rawEmail == null ? "" : rawEmail.trim().toLowerCase(Locale.ROOT);
+        if (email.length() > 100 || !EMAIL.matcher(email).matches()) {
+            throw new InvalidInput("email", "Enter the user's email address, like name@company.example.");
+        }
+        return email;
+    }
+
+    /** The client's user of that address, made if new; refused when the address signs in for someone else. */
+    private AppUser clientUser(Client client, String email) {
+        AppUser user = users.findByUsername(email).orElse(null);
+        if (user == null) {
+            return users.save(AppUser.ofClient(email, links.unusablePasswordHash(), client.getPayerId(), client.getId()));
+        }
+        if (user.getRole() != Role.CLIENT_USER || !Long.valueOf(client.getId()).equals(user.getClientId())) {
+            throw new RuleViolation("username-taken", "The email " + email
+                    + " already signs in to the hub for someone else. Use another address for this client's user.");
+        }
+        return user;
     }
 
     @Transactional(readOnly = true)

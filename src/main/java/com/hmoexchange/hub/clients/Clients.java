@@ -37,7 +37,7 @@ public class Clients {
     }
 
     @Transactional
-    Client add(HubUser hmo, String code, String name, String numberPrefix, String contactEmail, String hmoEmail) {
+    public Client add(HubUser hmo, String code, String name, String numberPrefix, String contactEmail, String hmoEmail) {
         if (clients.findByCode(code).isPresent()) {
             throw new RuleViolation("client-code-taken", "A client with code '" + code + "' already exists. Choose another code.");
         }

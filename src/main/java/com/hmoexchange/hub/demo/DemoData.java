@@ -1,19 +1,22 @@
 package com.hmoexchange.hub.demo;
 
 import com.hmoexchange.hub.clients.Client;
+import com.hmoexchange.hub.clients.ClientCredentials;
 import com.hmoexchange.hub.clients.ClientRepository;
+import com.hmoexchange.hub.clients.Clients;
 import com.hmoexchange.hub.enrollees.BenefitPlan;
 import com.hmoexchange.hub.enrollees.BenefitPlanRepository;
+import com.hmoexchange.hub.enrollees.BenefitPlans;
 import com.hmoexchange.hub.enrollees.DependentsPolicy;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.enrollees.EnrolleeRepository;
 import com.hmoexchange.hub.organisations.Contracts;
 import com.hmoexchange.hub.organisations.Organisations;
+import com.hmoexchange.hub.people.People;
 import com.hmoexchange.hub.payers.Payer;
 import com.hmoexchange.hub.payers.PayerRepository;
 import com.hmoexchange.hub.providers.Provider;
 import com.hmoexchange.hub.providers.ProviderRepository;
-import com.hmoexchange.hub.security.AppUser;
 import com.hmoexchange.hub.roster.Rosters;
 import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.security.HubUser;
@@ -21,7 +24,6 @@ import com.hmoexchange.hub.security.Role;
 import com.hmoexchange.hub.tariffs.TariffUploads;
 import com.hmoexchange.hub.visits.Visits;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,8 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Demo practices, users, enrollees, tariffs and completed visits for the zero-setup run, so every
  * flow can be tried at once. Loaded on the first start only, and only in the demo profile. HMOs, practices,
  * contracts, tariffs (CSV uploads) and members (roster files) go through the services an administrator or an
- * HMO uses, and visits through the billing desk's, so the demo proves them; the banner's users, the plans and
- * the corporate client are stored directly.
+ * HMO uses, plans and the corporate client through the HMO's, the banner's users through the people service
+ * (an invitation whose link is used at once with the demo password, under the same password rules), and visits
+ * through the billing desk's, so the demo proves them.
  */
 @Component
 @Profile("demo")
@@ -58,8 +60,11 @@ class DemoData implements ApplicationRunner {
     private final EnrolleeRepository enrollees;
     private final Visits visits;
     private final ClientRepository clients;
+    private final Clients clientService;
+    private final ClientCredentials clientCredentials;
     private final BenefitPlanRepository plans;
-    private final PasswordEncoder passwords;
+    private final BenefitPlans planService;
+    private final People people;
     private final Contracts contracts;
     private final Organisations organisations;
     private final TariffUploads tariffUploads;
@@ -68,9 +73,10 @@ class DemoData implements ApplicationRunner {
     private final String demoPassword;
 
     DemoData(ProviderRepository providers, PayerRepository payers, AppUserRepository users, EnrolleeRepository enrollees,
-            Visits visits, ClientRepository clients, BenefitPlanRepository plans, PasswordEncoder passwords,
-            Contracts contracts, Organisations organisations, TariffUploads tariffUploads, Rosters rosters,
-            UserDetailsService accounts, DemoSettings settings) {
+            Visits visits, ClientRepository clients, Clients clientService, ClientCredentials clientCredentials,
+            BenefitPlanRepository plans, BenefitPlans planService, People people, Contracts contracts,
+            Organisations organisations, TariffUploads tariffUploads, Rosters rosters, UserDetailsService accounts,
+            DemoSettings settings) {
         this.providers = providers;
         this.payers = payers;
         this.users = users;
@@ -81,8 +87,11 @@ class DemoData implements ApplicationRunner {
         this.enrollees = enrollees;
         this.visits = visits;
         this.clients = clients;
+        this.clientService = clientService;
+        this.clientCredentials = clientCredentials;
         this.plans = plans;
-        this.passwords = passwords;
+        this.planService = planService;
+        this.people = people;
         this.contracts = contracts;
         this.demoPassword = settings.password();
     }
@@ -101,7 +110,7 @@ class DemoData implements ApplicationRunner {
         contractsForWhatThePracticesBill();
         if (!users.existsByRole(Role.PLATFORM_ADMIN)) {
             // The organisations and people pages, without a first start by HUB_ADMIN_EMAIL.
-            users.save(AppUser.invited(PLATFORM_ADMIN, passwords.encode(demoPassword), Role.PLATFORM_ADMIN, null, null));
+            people.seedWithPassword(PLATFORM_ADMIN, Role.PLATFORM_ADMIN, null, null, demoPassword);
         }
     }
 
@@ -133,11 +142,12 @@ class DemoData implements ApplicationRunner {
         Payer acme = payer("acme-hmo");
         BenefitPlan standard = plan(acme, "acme-standard", "Acme Standard", new DependentsPolicy(1, 4, 18));
         plan(acme, "acme-family-plus", "Acme Family Plus", new DependentsPolicy(1, 6, 21));
-        Client dangote = clients.save(new Client(acme.getId(), CLIENT, "Dangote Cement Staff Scheme", "DCS",
-                "hr@dangote-cement.example", "clients@acme-hmo.example", Instant.now()));
+        HubUser acmeAdmin = (HubUser) accounts.loadUserByUsername("acme.admin");
+        Client dangote = clientService.add(acmeAdmin, CLIENT, "Dangote Cement Staff Scheme", "DCS",
+                "hr@dangote-cement.example", "clients@acme-hmo.example");
         // A client user who has already chosen a password, so the client portal opens from the banner;
         // hr@dangote-cement.example is left for the Generate Credentials walk (README).
-        users.save(AppUser.ofClient(CLIENT_USER, passwords.encode(demoPassword), acme.getId(), dangote.getId()));
+        clientCredentials.seedWithPassword(acmeAdmin, dangote.getId(), CLIENT_USER, demoPassword);
         enrollees.findByEnrolleeNumber("ACM/10001/0").ifPresent(adaeze -> {
             adaeze.enrolUnder(dangote.getId(), standard.getId());
             enrollees.findByPrincipalIdOrderByEnrolleeNumber(adaeze.getId()).forEach(Enrollee::followPrincipal);
@@ -162,15 +172,13 @@ class DemoData implements ApplicationRunner {
         Provider clinic = organisations.addPractice(CLINIC, "Lekki Family Clinic", true);
         clinic.emailBillingAt("billing@lekki-clinic.example");
         Provider dental = organisations.addPractice("smile-dental-ikoyi", "Smile Dental Ikoyi", true);
-        // The banner's users sign in by short names with the published demo password, which invitations
-        // (an email address and a link) cannot give them.
-        String hash = passwords.encode(demoPassword);
-        users.save(AppUser.ofProvider("lekki.owner", hash, Role.OWNER, clinic.getId()));
-        users.save(AppUser.ofProvider("lekki.admin", hash, Role.ADMIN, clinic.getId()));
-        users.save(AppUser.ofProvider("lekki.billing", hash, Role.BILLING_STAFF, clinic.getId()));
-        users.save(AppUser.ofProvider("smile.billing", hash, Role.BILLING_STAFF, dental.getId()));
-        users.save(AppUser.ofPayer("acme.admin", hash, acme.getId()));
-        users.save(AppUser.operator("hub.operator", hash));
+        // The banner's users sign in by short names with the published demo password (see People.seedWithPassword).
+        people.seedWithPassword("lekki.owner", Role.OWNER, clinic.getId(), null, demoPassword);
+        people.seedWithPassword("lekki.admin", Role.ADMIN, clinic.getId(), null, demoPassword);
+        people.seedWithPassword("lekki.billing", Role.BILLING_STAFF, clinic.getId(), null, demoPassword);
+        people.seedWithPassword("smile.billing", Role.BILLING_STAFF, dental.getId(), null, demoPassword);
+        people.seedWithPassword("acme.admin", Role.HMO_ADMIN, null, acme.getId(), demoPassword);
+        people.seedWithPassword("hub.operator", Role.OPERATOR, null, null, demoPassword);
         contractsForWhatThePracticesBill();
         // The tariff and roster services read what was just recorded with plain SQL.
         providers.flush();
@@ -237,7 +245,7 @@ class DemoData implements ApplicationRunner {
 
     private BenefitPlan plan(Payer payer, String code, String name, DependentsPolicy policy) {
         return plans.findByPayerIdAndCode(payer.getId(), code)
-                .orElseGet(() -> plans.save(new BenefitPlan(payer.getId(), code, name, policy)));
+                .orElseGet(() -> planService.add(payer.getId(), code, name, policy));
     }
 
     private void roster(Payer payer, String csv) {

@@ -22,7 +22,7 @@ record DemoSettings(@NotBlank(message = "must not be empty (HUB_DEMO_PASSWORD)")
         @Valid @NotNull Mailbox mailbox) {
 
     /** The password printed in the start-up banner and the docs; any other is the operator's own and is not logged. */
-    static final String PUBLISHED_PASSWORD = "hub-demo";
+    static final String PUBLISHED_PASSWORD = "hub-demo-2026";
 
     boolean publishedPassword() {
         return PUBLISHED_PASSWORD.equals(password);

@@ -1,7 +1,5 @@
 package com.hmoexchange.hub.enrollees;
 
-import com.hmoexchange.hub.common.NotFoundException;
-import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.security.HubUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "HMO: plans", description = "Plans and their dependents policy")
 class PlanController {
 
-    private final BenefitPlanRepository plans;
+    private final BenefitPlans plans;
 
-    PlanController(BenefitPlanRepository plans) {
+    PlanController(BenefitPlans plans) {
         this.plans = plans;
     }
 
@@ -50,32 +47,22 @@ class PlanController {
 
     @GetMapping
     @Operation(summary = "The HMO's plans")
-    @Transactional(readOnly = true)
     List<PlanView> list(@AuthenticationPrincipal HubUser user) {
-        return plans.findByPayerIdOrderByCode(user.requireHmoPayerId()).stream().map(PlanView::of).toList();
+        return plans.of(user.requireHmoPayerId()).stream().map(PlanView::of).toList();
     }
 
     @PostMapping
     @Operation(summary = "Add a plan with its dependents policy")
-    @Transactional
     ResponseEntity<PlanView> add(@AuthenticationPrincipal HubUser user, @Valid @RequestBody NewPlan body) {
-        long payerId = user.requireHmoPayerId();
-        if (plans.findByPayerIdAndCode(payerId, body.code()).isPresent()) {
-            throw new RuleViolation("plan-code-taken", "You already have a plan with code '" + body.code() + "'.");
-        }
-        BenefitPlan plan = plans.save(new BenefitPlan(payerId, body.code(), body.name(),
-                new DependentsPolicy(body.maxSpouses(), body.maxChildren(), body.childMaxAge())));
+        BenefitPlan plan = plans.add(user.requireHmoPayerId(), body.code(), body.name(),
+                new DependentsPolicy(body.maxSpouses(), body.maxChildren(), body.childMaxAge()));
         return ResponseEntity.status(201).body(PlanView.of(plan));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Rename a plan or change its dependents policy (applies to dependants asked for from now on)")
-    @Transactional
     PlanView change(@AuthenticationPrincipal HubUser user, @PathVariable long id, @Valid @RequestBody PlanChange body) {
-        long payerId = user.requireHmoPayerId();
-        BenefitPlan plan = plans.findById(id).filter(p -> p.getPayerId() == payerId)
-                .orElseThrow(() -> new NotFoundException("Plan", id));
-        plan.revise(body.name(), new DependentsPolicy(body.maxSpouses(), body.maxChildren(), body.childMaxAge()));
-        return PlanView.of(plan);
+        return PlanView.of(plans.revise(user.requireHmoPayerId(), id, body.name(),
+                new DependentsPolicy(body.maxSpouses(), body.maxChildren(), body.childMaxAge())));
     }
 }

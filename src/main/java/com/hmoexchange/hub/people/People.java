@@ -126,13 +126,29 @@ public class People {
         return create(email, Role.PLATFORM_ADMIN, null, null, "HMO Exchange Hub", "the hub's first start");
     }
 
+    /**
+     * For the demo only: a user of a known name and password, made as an invitation and then its link used
+     * with the password, so the same rules apply. The demo's users sign in by short names (lekki.owner), which
+     * an invitation by email cannot give, and nobody is there to open the link.
+     */
+    @Transactional
+    public UserView seedWithPassword(String username, Role role, Long providerId, Long payerId, String password) {
+        refuseTaken(username);
+        String hash = links.unusablePasswordHash();
+        // A short name is not an address, so it is not kept as the user's email (no reset links go to it).
+        AppUser user = users.save(EMAIL.matcher(username).matches() ? AppUser.invited(username, hash, role, providerId, payerId)
+                : role.isProviderSide() ? AppUser.ofProvider(username, hash, role, providerId)
+                : role == Role.HMO_ADMIN ? AppUser.ofPayer(username, hash, payerId)
+                : role == Role.OPERATOR ? AppUser.operator(username, hash)
+                : AppUser.invited(normalised(username), hash, role, providerId, payerId));
+        user.disable();
+        links.setPassword(links.issue(user, LinkPurpose.INVITATION, settings.invitationValidity()).token(), password);
+        return UserView.of(user);
+    }
+
     private Created create(String rawEmail, Role role, Long providerId, Long payerId, String where, String invitedBy) {
         String email = normalised(rawEmail);
-        users.findByUsername(email).or(() -> users.findByEmail(email)).ifPresent(existing -> {
-            throw new RuleViolation("email-taken", "The address " + email + " already signs in to the hub"
-                    + (existing.isEnabled() ? "" : " (a disabled user)") + ". Invite another address, or, if it is "
-                    + "the same person, ask whoever manages that user to enable it or change its role.");
-        });
+        refuseTaken(email);
         AppUser user = users.save(AppUser.invited(email, links.unusablePasswordHash(), role, providerId, payerId));
         // The user signs in only after choosing a password, which enables them.
         user.disable();
@@ -150,6 +166,14 @@ public class People {
                 link.expiresAt(), invitedBy)));
         return new Created(new Invited(UserView.of(user), link.expiresAt()),
                 hub.link("/set-password?token=" + link.token()));
+    }
+
+    private void refuseTaken(String email) {
+        users.findByUsername(email).or(() -> users.findByEmail(email)).ifPresent(existing -> {
+            throw new RuleViolation("email-taken", "The address " + email + " already signs in to the hub"
+                    + (existing.isEnabled() ? "" : " (a disabled user)") + ". Invite another address, or, if it is "
+                    + "the same person, ask whoever manages that user to enable it or change its role.");
+        });
     }
 
     /** The users the actor manages, by name. */

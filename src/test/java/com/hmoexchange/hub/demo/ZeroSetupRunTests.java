@@ -67,7 +67,7 @@ class ZeroSetupRunTests {
 
     @Test
     void the_readme_client_portal_walk_works_with_the_sandbox_mailbox() {
-        Api hmo = new Api(port, "acme.admin", "hub-demo");
+        Api hmo = new Api(port, "acme.admin", "hub-demo-2026");
         long client = hmo.get("/api/hmo/clients").json().get(0).get("id").asLong();
         Api.Response issued = hmo.post("/api/hmo/clients/" + client + "/credentials", Map.of("email", "hr@dangote-cement.example"));
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
@@ -100,7 +100,7 @@ class ZeroSetupRunTests {
     void incidents_are_evaluated_on_h2_and_the_operators_metrics_are_served() {
         org.assertj.core.api.Assertions.assertThatCode(() -> incidents.evaluate(java.time.Instant.now()))
                 .doesNotThrowAnyException();
-        Api.Response metrics = new Api(port, "hub.operator", "hub-demo").get("/actuator/prometheus");
+        Api.Response metrics = new Api(port, "hub.operator", "hub-demo-2026").get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text()).contains("hub_outbox_backlog", "hub_changerequests_pending");
     }
@@ -116,7 +116,7 @@ class ZeroSetupRunTests {
         jdbc.update("insert into message_record (direction, channel, payer_code, claim_number, enrollee_number, attempt, outcome, "
                 + "payload, started_at, finished_at) values ('OUT', 'http', 'acme-hmo', 'CLM-H2-OLD', 'ACM/H2/0', 1, 'DELIVERED', "
                 + "'NM1*IL*1*NEEDLE-H2~', ?, ?)", java.sql.Timestamp.from(old), java.sql.Timestamp.from(old));
-        Api operator = new Api(port, "hub.operator", "hub-demo");
+        Api operator = new Api(port, "hub.operator", "hub-demo-2026");
         assertThat(operator.get("/api/messages?text=needle-h2&enrolleeNumber=ACM/H2/0").json().get("items")
                 .findValuesAsText("claimNumber")).containsExactly("CLM-H2-OLD");
 
@@ -130,17 +130,17 @@ class ZeroSetupRunTests {
     @Test
     void every_demo_user_of_the_banner_signs_in_to_the_web_portal() {
         try (Browser browser = new Browser(port)) {
-            browser.signIn("acme.admin", "hub-demo");
+            browser.signIn("acme.admin", "hub-demo-2026");
             assertThat(browser.heading()).isEqualTo("Manage Requests");
             browser.signOut();
-            browser.signIn("payroll@dangote-cement.example", "hub-demo");
+            browser.signIn("payroll@dangote-cement.example", "hub-demo-2026");
             assertThat(browser.heading()).isEqualTo("Dashboard");
             browser.open("/client/principals?q=okafor");
             browser.find(By.linkText("ACM/10001/0")).click();
             assertThat(browser.text(By.id("dependents"))).contains("ACM/10001/1").contains("ACM/10001/2");
             browser.screenshot("demo-client-principal");
             browser.signOut();
-            browser.signIn("hub.operator", "hub-demo");
+            browser.signIn("hub.operator", "hub-demo-2026");
             assertThat(browser.heading()).isEqualTo("Messages");
             // The operators' dashboard and incidents read the message store with SQL that H2 must take too.
             browser.open("/operator/dashboard");
@@ -150,7 +150,7 @@ class ZeroSetupRunTests {
             assertThat(browser.heading()).isEqualTo("Incidents");
             browser.signOut();
             for (String user : List.of("lekki.owner", "lekki.admin", "lekki.billing", "smile.billing")) {
-                browser.signIn(user, "hub-demo");
+                browser.signIn(user, "hub-demo-2026");
                 assertThat(browser.heading()).isEqualTo("Claims");
                 browser.signOut();
             }
@@ -160,7 +160,7 @@ class ZeroSetupRunTests {
     @Test
     void the_demo_starts_on_h2_with_demo_data_and_a_claim_can_be_submitted() {
         assertThat(new Api(port, null, null).get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
-        Api billing = new Api(port, "lekki.billing", "hub-demo");
+        Api billing = new Api(port, "lekki.billing", "hub-demo-2026");
 
         JsonNode visits = billing.get("/api/visits").json();
         assertThat(visits.findValuesAsText("externalRef")).contains("LFC-V-1001", "LFC-V-1003");
@@ -173,7 +173,7 @@ class ZeroSetupRunTests {
         assertThat(draft.json().at("/balance/billed").decimalValue()).isEqualByComparingTo("5000.00");
         Api.Response submitted = billing.post("/api/claims/" + draft.json().get("id").asLong() + "/submit", "");
         assertThat(submitted.json().get("status").asText()).isEqualTo("SUBMITTED");
-        assertThat(new Api(port, "smile.billing", "hub-demo").get("/api/claims/" + draft.json().get("id").asLong()).status())
+        assertThat(new Api(port, "smile.billing", "hub-demo-2026").get("/api/claims/" + draft.json().get("id").asLong()).status())
                 .isEqualTo(404);
 
         String number = draft.json().get("claimNumber").asText();
@@ -193,7 +193,7 @@ class ZeroSetupRunTests {
 
     @Test
     void the_sandbox_payers_by_sftp_and_email_answer_by_themselves_approved_rejected_partial_and_paid() {
-        Api billing = new Api(port, "lekki.billing", "hub-demo");
+        Api billing = new Api(port, "lekki.billing", "hub-demo-2026");
         JsonNode babajide = billing.get("/api/visits?enrolleeNumber=HCI-20001").json().get(0);
         long approved = claim(billing, babajide, 0, true);   // CONS-GP 5,000 to Harmony: approved
         long rejected = claim(billing, babajide, 1, true);   // XRAY-CHEST 12,000 to Harmony: rejected
@@ -216,7 +216,7 @@ class ZeroSetupRunTests {
 
     @Test
     void the_x12_sandbox_payer_answers_with_a_999_a_277ca_and_an_835() {
-        Api billing = new Api(port, "lekki.billing", "hub-demo");
+        Api billing = new Api(port, "lekki.billing", "hub-demo-2026");
         JsonNode tobi = billing.get("/api/visits?enrolleeNumber=ZCA/30001/1").json().get(0);
         long claim = claim(billing, tobi, -1, false);        // CONS-GP + LAB-MP 7,000 to Zenith: partial
 

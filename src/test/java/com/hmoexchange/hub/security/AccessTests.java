@@ -30,7 +30,7 @@ class AccessTests extends ApiTest {
 
     @Test
     void demo_users_do_not_exist_outside_the_demo_profile() {
-        assertThat(new Api(port, "lekki.billing", "hub-demo").get("/api/claims").status()).isEqualTo(401);
+        assertThat(new Api(port, "lekki.billing", "hub-demo-2026").get("/api/claims").status()).isEqualTo(401);
     }
 
     @Test
