@@ -1,8 +1,11 @@
 package com.hmoexchange.hub.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.hmoexchange.hub.common.InvalidInput;
+import com.hmoexchange.hub.security.Role;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
@@ -24,6 +27,25 @@ class PeopleApiTests extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    People people;
+
+    @Test
+    void the_demo_seeds_a_user_only_with_a_password_the_rules_take_and_leaves_nobody_behind_otherwise() {
+        Practice practice = fixtures.practice();
+        String name = Fixtures.unique("desk").toLowerCase();
+
+        assertThatThrownBy(() -> people.seedWithPassword(name, Role.BILLING_STAFF, practice.provider().getId(), null, "hub-demo"))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("10 to 200 characters");
+        assertThat(jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class, name)).isZero();
+
+        people.seedWithPassword(name, Role.BILLING_STAFF, practice.provider().getId(), null, NEW_PASSWORD);
+
+        assertThat(new Api(port, name, NEW_PASSWORD).get("/api/claims").status()).isEqualTo(200);
+        // A short name is no address: no email is kept for it, so no reset link can go to it.
+        assertThat(jdbc.queryForObject("select email from app_user where username = ?", String.class, name)).isNull();
+    }
 
     @Test
     void an_owner_invites_a_colleague_who_chooses_a_password_with_the_link_and_signs_in() {
