@@ -35,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class People {
 
+    private static final String HUB_NAME = "HMO Exchange Hub";
+
     /** One @, no spaces, a dot in the domain: the address becomes the user name and gets the links. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -98,7 +100,7 @@ public class People {
         Long providerId = role.isProviderSide() ? actor.requireProviderId() : null;
         Long payerId = role == Role.HMO_ADMIN ? actor.requireHmoPayerId() : null;
         String where = providerId != null ? providers.findById(providerId).orElseThrow().getName()
-                : payerId != null ? payerName(payerId) : "HMO Exchange Hub";
+                : payerId != null ? payerName(payerId) : HUB_NAME;
         return create(rawEmail, role, providerId, payerId, where, actor.getUsername()).invited();
     }
 
@@ -123,7 +125,7 @@ public class People {
     /** The first platform administrator (see FirstStart). */
     @Transactional
     Created firstAdministrator(String email) {
-        return create(email, Role.PLATFORM_ADMIN, null, null, "HMO Exchange Hub", "the hub's first start");
+        return create(email, Role.PLATFORM_ADMIN, null, null, HUB_NAME, "the hub's first start");
     }
 
     /**
@@ -153,16 +155,18 @@ public class People {
         // The user signs in only after choosing a password, which enables them.
         user.disable();
         SignInLinks.Issued link = links.issue(user, LinkPurpose.INVITATION, settings.invitationValidity());
-        mailer.sendAfterCommit(new Email(email, "You are invited to " + where + " on HMO Exchange Hub", """
+        // Operators and administrators are invited to the hub itself, not to an organisation on it.
+        boolean toHub = HUB_NAME.equals(where);
+        mailer.sendAfterCommit(new Email(email, "You are invited to " + where + (toHub ? "" : " on " + HUB_NAME), """
                 Hello,
 
-                %s has invited you to HMO Exchange Hub as %s for %s.
+                %s has invited you to HMO Exchange Hub as %s%s.
                 Your user name is %s. Open this link to choose your password:
 
                 %s
 
                 The link works once and expires at %s (UTC). If it has expired, ask %s to invite you again.
-                """.formatted(invitedBy, role, where, email, hub.link("/set-password?token=" + link.token()),
+                """.formatted(invitedBy, role, toHub ? "" : " for " + where, email, hub.link("/set-password?token=" + link.token()),
                 link.expiresAt(), invitedBy)));
         return new Created(new Invited(UserView.of(user), link.expiresAt()),
                 hub.link("/set-password?token=" + link.token()));
