@@ -1,10 +1,12 @@
 package com.hmoexchange.hub.changerequests;
 
+import static com.hmoexchange.hub.common.CsvFields.date;
+import static com.hmoexchange.hub.common.CsvFields.enumValue;
+import static com.hmoexchange.hub.common.CsvFields.value;
+
 import com.hmoexchange.hub.enrollees.Relationship;
 import java.io.IOException;
 import java.io.StringReader;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,34 +72,6 @@ final class BulkRows {
                     date(r, "coverStart"), value(r, "note")), null);
         } catch (IllegalArgumentException e) {
             return new Row(line, null, e.getMessage());
-        }
-    }
-
-    private static String value(CSVRecord r, String column) {
-        if (!r.isMapped(column) || !r.isSet(column)) {
-            return null;
-        }
-        String value = r.get(column);
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static LocalDate date(CSVRecord r, String column) {
-        String value = value(r, column);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(column + " '" + value + "' is not a date (yyyy-mm-dd)");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String column, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(column + " '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 }

@@ -1,16 +1,18 @@
 package com.hmoexchange.hub.roster;
 
+import static com.hmoexchange.hub.common.CsvFields.date;
+import static com.hmoexchange.hub.common.CsvFields.enumValue;
+import static com.hmoexchange.hub.common.CsvFields.required;
+import static com.hmoexchange.hub.common.CsvFields.value;
+
 import com.hmoexchange.hub.common.CsvText;
 import com.hmoexchange.hub.enrollees.Relationship;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
@@ -108,41 +110,5 @@ final class RosterCsv {
         }
         return new RosterRow(at, action, number, principal, relationship, required(r, "firstName"), required(r, "lastName"),
                 born, plan, value(r, "primaryProvider"), start, end);
-    }
-
-    private static String required(CSVRecord r, String column) {
-        String value = value(r, column);
-        if (value == null) {
-            throw new IllegalArgumentException(column + " is required");
-        }
-        return value;
-    }
-
-    private static String value(CSVRecord r, String column) {
-        if (!r.isMapped(column) || !r.isSet(column)) {
-            return null;
-        }
-        String value = r.get(column);
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static LocalDate date(CSVRecord r, String column) {
-        String value = value(r, column);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(column + " '" + value + "' is not a date; write it as yyyy-mm-dd");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String column, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(column + " '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

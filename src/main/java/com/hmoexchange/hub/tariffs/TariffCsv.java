@@ -1,12 +1,14 @@
 package com.hmoexchange.hub.tariffs;
 
+import static com.hmoexchange.hub.common.CsvFields.date;
+import static com.hmoexchange.hub.common.CsvFields.required;
+
 import com.hmoexchange.hub.common.CsvText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -123,25 +125,5 @@ final class TariffCsv {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    private static String required(CSVRecord r, String column) {
-        String value = r.isMapped(column) && r.isSet(column) ? r.get(column) : null;
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(column + " is required");
-        }
-        return value;
-    }
-
-    private static LocalDate date(CSVRecord r, String column) {
-        String value = r.isMapped(column) && r.isSet(column) ? r.get(column) : null;
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(column + " '" + value + "' is not a date; write it as yyyy-mm-dd");
-        }
     }
 }
