@@ -9,11 +9,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.enrollees.Enrollee;
-import com.hmoexchange.hub.security.AppUser;
-import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
-import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.PayerSandboxes;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.core.JmsTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Claims travel from submit to each kind of payer, against real servers: an HTTP API, an SFTP server
@@ -47,10 +43,6 @@ class DispatchTests extends ApiTest {
     @Autowired
     JmsTemplate jms;
     @Autowired
-    AppUserRepository users;
-    @Autowired
-    PasswordEncoder encoder;
-    @Autowired
     ObjectMapper json;
     @Autowired
     com.hmoexchange.hub.outbox.OutboxRelay relay;
@@ -61,8 +53,7 @@ class DispatchTests extends ApiTest {
     @BeforeEach
     void practiceAndOperator() {
         billing = as(fixtures.practice().billing());
-        String operatorName = Fixtures.unique("ops");
-        users.save(AppUser.operator(operatorName, encoder.encode(Fixtures.PASSWORD)));
+        String operatorName = fixtures.operator();
         operator = as(operatorName);
     }
 

@@ -9,8 +9,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.outbox.OutboxRelay;
-import com.hmoexchange.hub.security.AppUser;
-import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The windows where a claim could reach its payer twice, or be left "not sent" although the payer has it,
@@ -47,10 +44,6 @@ class OnceOnlyDeliveryTests extends ApiTest {
     OutboxRelay relay;
     @Autowired
     JdbcTemplate sql;
-    @Autowired
-    AppUserRepository users;
-    @Autowired
-    PasswordEncoder encoder;
 
     Api billing;
     Api operator;
@@ -58,8 +51,7 @@ class OnceOnlyDeliveryTests extends ApiTest {
     @BeforeEach
     void practiceAndOperator() {
         billing = as(fixtures.practice().billing());
-        String operatorName = Fixtures.unique("ops");
-        users.save(AppUser.operator(operatorName, encoder.encode(Fixtures.PASSWORD)));
+        String operatorName = fixtures.operator();
         operator = as(operatorName);
     }
 

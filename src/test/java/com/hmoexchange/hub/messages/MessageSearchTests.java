@@ -3,8 +3,6 @@ package com.hmoexchange.hub.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hmoexchange.hub.security.AppUser;
-import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The operators' message search over the API on PostgreSQL, against messages of several months (several
@@ -41,10 +38,6 @@ class MessageSearchTests extends ApiTest {
     @Autowired
     MessageStoreRetention store;
     @Autowired
-    AppUserRepository users;
-    @Autowired
-    PasswordEncoder encoder;
-    @Autowired
     Clock clock;
 
     Api operator;
@@ -52,8 +45,7 @@ class MessageSearchTests extends ApiTest {
 
     @BeforeEach
     void operatorAndMonths() {
-        String name = Fixtures.unique("ops");
-        users.save(AppUser.operator(name, encoder.encode(Fixtures.PASSWORD)));
+        String name = fixtures.operator();
         operator = as(name);
         now = clock.instant();
         YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC));

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hmoexchange.hub.security.AppUser;
-import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.PracticeApiTest;
@@ -21,15 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Prometheus, as an operator's scraper sees it: what a dispatch and a payer's answer leave in the metrics. */
 class MetricsTests extends PracticeApiTest {
 
-    @Autowired
-    AppUserRepository users;
-    @Autowired
-    PasswordEncoder encoder;
     @Autowired
     HubMetrics metrics;
 
@@ -101,8 +94,7 @@ class MetricsTests extends PracticeApiTest {
     }
 
     private Api operator() {
-        String name = Fixtures.unique("ops");
-        users.save(AppUser.operator(name, encoder.encode(Fixtures.PASSWORD)));
+        String name = fixtures.operator();
         return as(name);
     }
 

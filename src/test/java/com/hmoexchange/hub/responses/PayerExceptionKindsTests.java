@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.enrollees.Enrollee;
-import com.hmoexchange.hub.security.AppUser;
-import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
@@ -19,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Each kind of item the hub cannot apply by itself, produced by a document a payer drops on its SFTP server
@@ -34,10 +30,6 @@ class PayerExceptionKindsTests extends ApiTest {
     static final String STATUS_HEADER = "CLAIM_REF,HCI_REF,STATUS,LINE_NO,APPROVED_QTY,APPROVED_AMOUNT,REASON_CODE,REASON\n";
     static final String REMITTANCE_HEADER = "PAYMENT_REF,PAYMENT_DATE,PAYMENT_TOTAL,CLAIM_REF,BILLED,PAID,REASON_CODE,REASON\n";
 
-    @Autowired
-    AppUserRepository users;
-    @Autowired
-    PasswordEncoder encoder;
 
     Api billing;
     Api operator;
@@ -45,8 +37,7 @@ class PayerExceptionKindsTests extends ApiTest {
     @BeforeEach
     void practiceAndOperator() {
         billing = as(fixtures.practice().billing());
-        String name = Fixtures.unique("ops");
-        users.save(AppUser.operator(name, encoder.encode(Fixtures.PASSWORD)));
+        String name = fixtures.operator();
         operator = as(name);
     }
 

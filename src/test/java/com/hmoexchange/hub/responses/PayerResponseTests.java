@@ -7,8 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.claims.StaleClaims;
 import com.hmoexchange.hub.enrollees.Enrollee;
-import com.hmoexchange.hub.security.AppUser;
-import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Payers' answers arriving over real channels (files on the SFTP server, mail over IMAP, signed HTTP
@@ -57,10 +54,6 @@ class PayerResponseTests extends ApiTest {
     static final String REMITTANCE_HEADER = "PAYMENT_REF,PAYMENT_DATE,PAYMENT_TOTAL,CLAIM_REF,BILLED,PAID,REASON_CODE,REASON\n";
 
     @Autowired
-    AppUserRepository users;
-    @Autowired
-    PasswordEncoder encoder;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     StaleClaims staleClaims;
@@ -73,8 +66,7 @@ class PayerResponseTests extends ApiTest {
     void practiceAndOperator() {
         practice = fixtures.practice();
         billing = as(practice.billing());
-        String operatorName = Fixtures.unique("ops");
-        users.save(AppUser.operator(operatorName, encoder.encode(Fixtures.PASSWORD)));
+        String operatorName = fixtures.operator();
         operator = as(operatorName);
     }
 

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.enrollees.Enrollee;
-import com.hmoexchange.hub.security.AppUser;
-import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
@@ -17,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The 835 of {@link X12ResponseTests} (a claim paid in full, one denied as the provider's loss, one part-paid
@@ -30,10 +26,6 @@ class PayerSplitChannelsTests extends ApiTest {
 
     static final byte[] PDF = "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII);
 
-    @Autowired
-    AppUserRepository users;
-    @Autowired
-    PasswordEncoder encoder;
 
     Api billing;
     Api operator;
@@ -41,8 +33,7 @@ class PayerSplitChannelsTests extends ApiTest {
     @BeforeEach
     void practiceAndOperator() {
         billing = as(fixtures.practice().billing());
-        String name = Fixtures.unique("ops");
-        users.save(AppUser.operator(name, encoder.encode(Fixtures.PASSWORD)));
+        String name = fixtures.operator();
         operator = as(name);
     }
 

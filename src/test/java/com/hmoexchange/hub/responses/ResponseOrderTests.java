@@ -19,9 +19,6 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import com.hmoexchange.hub.security.AppUser;
-import com.hmoexchange.hub.security.AppUserRepository;
 
 /**
  * A payer's answer files are taken in the payer's order: its file time first, then the name. Zenith writes its
@@ -34,10 +31,6 @@ class ResponseOrderTests extends ApiTest {
 
     @Autowired
     CamelContext camel;
-    @Autowired
-    AppUserRepository users;
-    @Autowired
-    PasswordEncoder encoder;
 
     @Test
     void files_waiting_together_are_applied_oldest_first_whatever_their_names() throws Exception {
@@ -48,8 +41,7 @@ class ResponseOrderTests extends ApiTest {
         String set = number.substring(4);
         String unique = Fixtures.unique("order");
         Instant now = Instant.now();
-        String operatorName = Fixtures.unique("ops");
-        users.save(AppUser.operator(operatorName, encoder.encode(Fixtures.PASSWORD)));
+        String operatorName = fixtures.operator();
         Api operator = as(operatorName);
 
         camel.getRouteController().stopRoute(ROUTE);

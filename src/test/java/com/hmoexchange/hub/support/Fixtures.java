@@ -153,6 +153,13 @@ public class Fixtures {
         return username;
     }
 
+    /** An operator of the hub (password {@link #PASSWORD}). */
+    public String operator() {
+        String username = unique("ops");
+        users.save(AppUser.operator(username, passwordHash));
+        return username;
+    }
+
     /** A platform administrator (password {@link #PASSWORD}), named by an email address. */
     public String platformAdmin() {
         String email = unique("platform").toLowerCase() + "@hub.example";

@@ -5,24 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hmoexchange.hub.security.AppUser;
-import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.BrowserTest;
 import com.hmoexchange.hub.support.Fixtures;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The operators' dashboard in a real browser: a payer whose sends fail shows as failing, and up again once one works. */
 class DashboardBrowserTests extends BrowserTest {
 
-    @Autowired
-    AppUserRepository users;
-    @Autowired
-    PasswordEncoder encoder;
 
     @Test
     void an_operator_sees_a_failing_payer_on_the_dashboard_and_sees_it_up_once_a_send_works() {
@@ -32,8 +24,7 @@ class DashboardBrowserTests extends BrowserTest {
         assertThat(billing.post(claimPath(claim) + "/submit", "").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> billing.get(claimPath(claim)).json()
                 .at("/delivery/status").asText().equals("DEAD_LETTERED"));
-        String operator = Fixtures.unique("ops");
-        users.save(AppUser.operator(operator, encoder.encode(Fixtures.PASSWORD)));
+        String operator = fixtures.operator();
 
         browser.signIn(operator, Fixtures.PASSWORD);
         browser.click("Dashboard");

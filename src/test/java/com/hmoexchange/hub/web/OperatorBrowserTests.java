@@ -6,25 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hmoexchange.hub.security.AppUser;
-import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.BrowserTest;
 import com.hmoexchange.hub.support.Fixtures;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The operators' pages in a real browser: find a claim's messages, replay its dead letter. */
 class OperatorBrowserTests extends BrowserTest {
 
 
-    @Autowired
-    AppUserRepository users;
-    @Autowired
-    PasswordEncoder encoder;
 
     @Test
     void an_operator_finds_the_failed_attempts_of_a_claim_and_replays_its_dead_letter() {
@@ -35,8 +27,7 @@ class OperatorBrowserTests extends BrowserTest {
         assertThat(billing.post(claimPath(claim) + "/submit", "").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> billing.get(claimPath(claim)).json()
                 .at("/delivery/status").asText().equals("DEAD_LETTERED"));
-        String operator = Fixtures.unique("ops");
-        users.save(AppUser.operator(operator, encoder.encode(Fixtures.PASSWORD)));
+        String operator = fixtures.operator();
 
         browser.signIn(operator, Fixtures.PASSWORD);
         assertThat(browser.heading()).isEqualTo("Messages");
@@ -79,8 +70,7 @@ class OperatorBrowserTests extends BrowserTest {
         String stray = Fixtures.unique("CLM-TYPO");
         SFTP.drop(Fixtures.unique("remit") + ".csv", "PAYMENT_REF,PAYMENT_DATE,PAYMENT_TOTAL,CLAIM_REF,BILLED,PAID,REASON_CODE,REASON\n"
                 + Fixtures.unique("HCI-PAY") + ",2026-11-21,5000.00," + stray + ",5000.00,5000.00,,\n");
-        String operator = Fixtures.unique("ops");
-        users.save(AppUser.operator(operator, encoder.encode(Fixtures.PASSWORD)));
+        String operator = fixtures.operator();
 
         browser.signIn(operator, Fixtures.PASSWORD);
         browser.click("Quarantined files");
