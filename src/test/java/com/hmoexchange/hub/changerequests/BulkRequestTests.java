@@ -10,18 +10,12 @@ import com.hmoexchange.hub.support.TestMail;
 import com.hmoexchange.hub.support.TestMail.Mail;
 import com.hmoexchange.hub.support.TestSftp;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class BulkRequestTests extends ApiTest {
@@ -149,25 +143,6 @@ class BulkRequestTests extends ApiTest {
     }
 
     private static MimeMessage emailWithCsv(String from, String fileName, String csv, String messageId) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", String.valueOf(TestMail.smtpPort()));
-        MimeMessage message = new MimeMessage(Session.getInstance(props)) {
-            @Override
-            protected void updateMessageID() throws jakarta.mail.MessagingException {
-                setHeader("Message-ID", messageId); // the same id however often it is sent, as a resend would be
-            }
-        };
-        message.setFrom(new InternetAddress(from));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(TestMail.INTAKE));
-        message.setSubject("Staff changes");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("Please find our changes attached.");
-        MimeBodyPart attachment = new MimeBodyPart();
-        attachment.setContent(csv, "text/csv; charset=UTF-8");
-        attachment.setFileName(fileName);
-        message.setContent(new MimeMultipart(text, attachment));
-        message.saveChanges();
-        return message;
+        return TestMail.toIntakeWithCsv(from, "Staff changes", "Please find our changes attached.", fileName, csv, messageId);
     }
 }

@@ -14,14 +14,8 @@ import com.hmoexchange.hub.support.TestMail;
 import com.hmoexchange.hub.support.TestSftp;
 import com.hmoexchange.hub.security.AppUser;
 import com.hmoexchange.hub.security.AppUserRepository;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.util.Properties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -246,21 +240,7 @@ class RosterTests extends ApiTest {
     }
 
     private static MimeMessage email(String from, String fileName, String csv) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", String.valueOf(TestMail.smtpPort()));
-        MimeMessage message = new MimeMessage(Session.getInstance(props));
-        message.setFrom(new InternetAddress(from));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(TestMail.INTAKE));
-        message.setSubject("Our roster");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("Attached.");
-        MimeBodyPart attachment = new MimeBodyPart();
-        attachment.setContent(csv, "text/csv; charset=UTF-8");
-        attachment.setFileName(fileName);
-        message.setContent(new MimeMultipart(text, attachment));
-        message.saveChanges();
-        return message;
+        return TestMail.toIntakeWithCsv(from, "Our roster", "Attached.", fileName, csv, null);
     }
 
     @Test

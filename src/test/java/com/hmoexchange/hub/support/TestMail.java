@@ -7,10 +7,15 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * A real SMTP/IMAP server (GreenMail) for the whole test run, on free ports; the hub sends to it.
@@ -39,6 +44,38 @@ public final class TestMail {
 
     public static GreenMail server() {
         return SERVER;
+    }
+
+    /**
+     * A mail to the intake mailbox with a CSV file attached, ready for {@code Transport.send}; with a fixed
+     * Message-ID when one is given (the same id however often it is sent, as a resend would be).
+     */
+    public static MimeMessage toIntakeWithCsv(String from, String subject, String text, String fileName, String csv,
+            String messageId) throws MessagingException {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", String.valueOf(smtpPort()));
+        MimeMessage message = new MimeMessage(Session.getInstance(props)) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                if (messageId == null) {
+                    super.updateMessageID();
+                } else {
+                    setHeader("Message-ID", messageId);
+                }
+            }
+        };
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(INTAKE));
+        message.setSubject(subject);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setText(text);
+        MimeBodyPart attachment = new MimeBodyPart();
+        attachment.setContent(csv, "text/csv; charset=UTF-8");
+        attachment.setFileName(fileName);
+        message.setContent(new MimeMultipart(body, attachment));
+        message.saveChanges();
+        return message;
     }
 
     public static int smtpPort() {
