@@ -39,7 +39,9 @@ class SecurityConfig {
         http.securityMatcher("/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // The list of the actuator's endpoints is for operators (health and info above are open).
+                        .requestMatchers("/actuator", "/actuator/**").hasRole("OPERATOR")
                         .requestMatchers("/error").permitAll()
                         // Stand-in payers of the demo run; the controller exists only in the demo profile.
                         .requestMatchers("/sandbox/**").permitAll()
@@ -51,8 +53,6 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/billing-email").hasAnyRole("OWNER", "ADMIN")
                         .requestMatchers("/api/providers/**").hasAnyRole(PROVIDER_STAFF)
                         .requestMatchers("/api/operations/**", "/api/messages/**").hasRole("OPERATOR")
-                        // Operators' metrics (docs/operations.md): Prometheus scrapes with an OPERATOR user's Basic sign-in.
-                        .requestMatchers("/actuator/prometheus").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.POST, "/api/credentials/password").permitAll()
                         // Asking for a reset link: answered the same whether or not the address is known.
                         .requestMatchers(HttpMethod.POST, "/api/account/password-reset").permitAll()

@@ -11,7 +11,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Errors of the pages become pages: another client's enrollee is "not found" (no data shown), a
@@ -34,6 +38,17 @@ class PageExceptionHandler {
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(Forbidden e, Model model) {
         return problem(model, "Not allowed", e.getMessage());
+    }
+
+    /** A form posted without a field it needs (an old page, a hand-made request): say so, change nothing. */
+    @ExceptionHandler({ServletRequestBindingException.class, MissingServletRequestPartException.class, MultipartException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String incompleteForm(Exception e, Model model) {
+        String field = e instanceof MissingServletRequestParameterException missing ? missing.getParameterName()
+                : e instanceof MissingServletRequestPartException part ? part.getRequestPartName() : null;
+        return problem(model, "The form was incomplete",
+                (field == null ? "A field the form needs was missing." : "The field '" + field + "' was missing.")
+                        + " Nothing was changed; go back, reload the page and send the form again.");
     }
 
     @ExceptionHandler(Exception.class)
