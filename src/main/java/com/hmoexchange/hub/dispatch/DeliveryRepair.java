@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Brings claims in line with the message store: a claim its payer has (an attempt stored DELIVERED) whose
  * own delivery status does not say so (the dispatcher stored the outcome, then could not note it on the claim,
  * or the node died in between) is noted delivered. A redelivered message would only skip such a claim as
- * already delivered, so without this it would stay "not sent" for good. Runs at start and then every
- * {@code hub.dispatch.repair.period} (routes/dispatch.camel.yaml).
+ * already delivered, so without this it would stay "not sent" for good. Runs shortly after start and then every
+ * {@code hub.dispatch.repair.period}, on the node holding the duty {@code dispatch-repair} (routes/dispatch.camel.yaml).
  */
 @Component("deliveryRepair")
 class DeliveryRepair {

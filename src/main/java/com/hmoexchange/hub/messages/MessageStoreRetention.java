@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.messages;
 
+import com.hmoexchange.hub.cluster.ClusterDuties;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,17 +50,32 @@ public class MessageStoreRetention {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ClusterDuties duties;
     private volatile Boolean partitioned;
 
-    MessageStoreRetention(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+    MessageStoreRetention(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock, ClusterDuties duties) {
+        this.duties = duties;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
     }
 
+    /**
+     * Every node at its start, so that a node's first messages have their month whoever holds the duty (the
+     * partitions are changed under an advisory lock, one node at a time, and only what is missing is made).
+     */
     @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        prepareMonthsNow();
+    }
+
+    /** Then every few hours, on the node holding the duty {@code message-store-months}. */
     @Scheduled(fixedDelay = 6, initialDelay = 6, timeUnit = TimeUnit.HOURS)
-    void atStartAndEveryFewHours() {
+    void everyFewHours() {
+        duties.runIfHeld("message-store-months", this::prepareMonthsNow);
+    }
+
+    private void prepareMonthsNow() {
         try {
             prepareMonths(clock.instant());
         } catch (DataAccessException e) {

@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.operations;
 
+import com.hmoexchange.hub.cluster.ClusterDuties;
 import com.hmoexchange.hub.common.PublicAddress;
 import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Opens an incident when a condition starts and closes it when it clears, and tells the operators once
  * at each (in the app and by email, through {@link Notifications}). Evaluated every
- * hub.operations.incidents.check-period; tests call {@link #evaluate(Instant)} with the instant they need.
+ * hub.operations.incidents.check-period, on the node holding the duty {@code incidents} ({@link ClusterDuties});
+ * tests call {@link #evaluate(Instant)} with the instant they need.
  * Each opening and closing commits on its own with its notice, so one that loses a race to another
  * node (which then told the operators) changes and tells nothing.
  */
@@ -42,10 +44,12 @@ public class Incidents {
     private final OperationsSettings settings;
     private final Clock clock;
     private final PublicAddress publicAddress;
+    private final ClusterDuties duties;
 
     Incidents(IncidentRepository incidents, Conditions conditions, OperationsReadings readings, Notifications notifications,
             PlatformTransactionManager transactions, OperationsSettings settings, Clock clock,
-            PublicAddress publicAddress) {
+            PublicAddress publicAddress, ClusterDuties duties) {
+        this.duties = duties;
         this.incidents = incidents;
         this.conditions = conditions;
         this.readings = readings;
@@ -59,7 +63,7 @@ public class Incidents {
     @Scheduled(fixedDelayString = "${hub.operations.incidents.check-period:30s}", initialDelayString = "${hub.operations.incidents.check-period:30s}")
     void scheduled() {
         if (settings.incidents().scheduled()) {
-            evaluate(clock.instant());
+            duties.runIfHeld("incidents", () -> evaluate(clock.instant()));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.operations;
 
+import com.hmoexchange.hub.cluster.ClusterDuties;
 import com.hmoexchange.hub.messages.MessageStoreRetention;
 import com.hmoexchange.hub.messages.MessageStoreRetention.Purged;
 import java.sql.Timestamp;
@@ -24,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in batches of {@value #BATCH} rows per statement (each its own transaction), so a large purge never holds
  * long locks on the tables the hub is writing; the message store on PostgreSQL drops whole months instead.
  * Each run is recorded, store by store, in retention_run (with the partitions dropped).
- * For now it runs on a timer on every node; the one-node cluster lock comes with issue 16 (two nodes
- * running at once only share the work: every statement is idempotent).
+ * Its timer fires on every node, but only the node holding the duty {@code retention} runs it
+ * ({@link ClusterDuties}); should two nodes ever run at once (a holder that stalled past its lock), they only
+ * share the work: every statement is idempotent.
  */
 @Service
 class Retention {
@@ -38,9 +40,11 @@ class Retention {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final MessageStoreRetention messageStore;
+    private final ClusterDuties duties;
 
     Retention(JdbcTemplate jdbc, RetentionSettings settings, Clock clock, PlatformTransactionManager transactionManager,
-            MessageStoreRetention messageStore) {
+            MessageStoreRetention messageStore, ClusterDuties duties) {
+        this.duties = duties;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.settings = settings;
@@ -51,7 +55,7 @@ class Retention {
     @Scheduled(fixedDelayString = "${hub.operations.retention.period:1h}", initialDelayString = "${hub.operations.retention.period:1h}")
     void scheduled() {
         if (settings.scheduled()) {
-            run(clock.instant());
+            duties.runIfHeld("retention", () -> run(clock.instant()));
         }
     }
 

@@ -18,7 +18,10 @@ import org.springframework.context.annotation.Configuration;
  * routes/payer-responses.camel.yaml and each payer.yaml's {@code responses} section: an SFTP poller of the
  * payer's outbound folder (files oldest first, then by name), an IMAP poller of the mailbox its responses arrive
  * in; their addresses come from {@link PayerAddresses}. (Callbacks need no route: see {@link CallbackController}.)
- * What was taken is kept in the database, so every node can poll.
+ * Each poller is wrapped in Camel's {@code master:} endpoint, so one node at a time polls it, under a lock of its
+ * own ({@code poll.payer.<code>.sftp}, {@code poll.payer.<code>.mail}; cluster/LockClusterService): the sources
+ * of several payers may be held by different nodes. What was taken is kept in the database besides, so a file
+ * or mail is taken once even in the seconds two nodes might both poll (a holder that stalled past its lock).
  */
 @Configuration
 class ResponseChannels {
@@ -55,16 +58,21 @@ class ResponseChannels {
                 for (PayerSettings payer : catalog.all()) {
                     if (addresses.answersOnSftp(payer)) {
                         add(camel, "payer-responses-sftp", "responses-sftp-" + payer.code(), payer.code(),
-                                addresses.sftpAnswers(payer, settings.pollDelay(), "payerResponseFileLocks"),
+                                oneNodeAtATime(payer, "sftp", addresses.sftpAnswers(payer, settings.pollDelay(), "payerResponseFileLocks")),
                                 addresses.sftpAnswerReports(payer));
                     }
                     if (payer.responses().mailbox().isPresent()) {
                         add(camel, "payer-responses-email", "responses-email-" + payer.code(), payer.code(),
-                                addresses.imapAnswers(payer, settings.pollDelay()), "");
+                                oneNodeAtATime(payer, "mail", addresses.imapAnswers(payer, settings.pollDelay())), "");
                     }
                 }
             }
         };
+    }
+
+    /** The poller under the lock named for the payer's source. */
+    static String oneNodeAtATime(PayerSettings payer, String source, String uri) {
+        return "master:poll.payer." + payer.code() + "." + source + ":" + uri;
     }
 
     private static void add(CamelContext camel, String template, String routeId, String payer, String uri, String reportUri) {
