@@ -10,6 +10,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -30,11 +32,14 @@ public class AuditLog {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     AuditLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -54,7 +59,9 @@ public class AuditLog {
         String id = objectId == null ? null : cut(objectId.toString(), MAX_ID);
         String note = detail == null ? null : cut(detail, MAX_DETAIL);
         String address = clientAddress();
-        transaction.executeWithoutResult(status -> append(at, actor, action, objectType, id, note, address));
+        // A read (a download, a payload view) may run in a read-only transaction, which cannot write: the entry gets its own.
+        TransactionTemplate template = TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? ownTransaction : transaction;
+        template.executeWithoutResult(status -> append(at, actor, action, objectType, id, note, address));
     }
 
     private void append(Instant at, Actor actor, AuditAction action, String objectType, String objectId, String detail,
