@@ -78,9 +78,12 @@ class HttpsHeadersTests {
         HttpResponse<String> form = get("/sign-in");
         Matcher token = CSRF.matcher(form.body());
         assertThat(token.find()).isTrue();
+        // A browser would send a Secure cookie only over https: this test's plain http connection sends it by hand.
+        String session = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
 
         HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
                         + "&username=" + URLEncoder.encode(owner, StandardCharsets.UTF_8) + "&password=" + Fixtures.PASSWORD))
                 .build(), HttpResponse.BodyHandlers.ofString());

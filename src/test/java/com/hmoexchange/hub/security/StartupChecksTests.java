@@ -101,8 +101,11 @@ class StartupChecksTests {
         List<String> all = new ArrayList<>(List.of(properties));
         all.add("server.port=0");
         all.add("spring.main.banner-mode=off");
+        // Should a start get through, what it writes goes under target/.
+        all.add("HUB_DATA_DIR=./target/startup-checks");
+        // As command-line arguments (--name=value): above application.yml, as environment variables would be.
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(HubApplication.class)
-                .properties(all.toArray(String[]::new)).run().close());
+                .run(all.stream().map(p -> "--" + p).toArray(String[]::new)).close());
         assertThat(failure).as("the start was refused").isNotNull();
         findCause(failure);
         return new UnsafeSettingsAnalyzer().analyze(failure);
