@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.changerequests;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.clients.Client;
 import com.hmoexchange.hub.clients.Clients;
 import com.hmoexchange.hub.common.InvalidInput;
@@ -32,8 +34,11 @@ class ClientPortal {
     private final BulkRequests bulk;
     private final Clock clock;
 
+    private final AuditLog audit;
+
     ClientPortal(EnrolleeRepository enrollees, EnrolleeFacts facts, ChangeRequests changeRequests,
-            ChangeRequestRepository requests, Clients clients, BulkRequests bulk, Clock clock) {
+            ChangeRequestRepository requests, Clients clients, BulkRequests bulk, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.bulk = bulk;
         this.enrollees = enrollees;
         this.facts = facts;
@@ -54,6 +59,7 @@ class ClientPortal {
     PrincipalView principal(HubUser user, long enrolleeId) {
         Enrollee e = facts.ofClient(user.requireClientId(), enrolleeId);
         Enrollee principal = e.isPrincipal() ? e : e.getPrincipal();
+        audit.record(AuditAction.MEMBER_LOOKED_UP, "enrollee", principal.getEnrolleeNumber(), "client portal");
         return new PrincipalView(row(principal), enrollees.findByPrincipalIdOrderByEnrolleeNumber(principal.getId()).stream()
                 .map(this::row).toList());
     }

@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.changerequests;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.clients.Client;
 import com.hmoexchange.hub.clients.ClientRepository;
 import com.hmoexchange.hub.common.InvalidInput;
@@ -33,8 +35,11 @@ class HmoDesk {
     private final ClientRepository clients;
     private final EnrolleeRepository enrollees;
 
+    private final AuditLog audit;
+
     HmoDesk(ChangeRequestRepository requests, ChangeDecisions decisions, ClientRepository clients,
-            EnrolleeRepository enrollees) {
+            EnrolleeRepository enrollees, AuditLog audit) {
+        this.audit = audit;
         this.requests = requests;
         this.decisions = decisions;
         this.clients = clients;
@@ -68,12 +73,16 @@ class HmoDesk {
 
     @Transactional
     RequestView approve(HubUser hmo, long requestId) {
-        return view(decisions.approve(hmo, requestId));
+        RequestView approved = view(decisions.approve(hmo, requestId));
+        audit.record(AuditAction.REQUEST_APPROVED, "change-request", requestId);
+        return approved;
     }
 
     @Transactional
     RequestView decline(HubUser hmo, long requestId, String reason) {
-        return view(decisions.decline(hmo, requestId, reason));
+        RequestView declined = view(decisions.decline(hmo, requestId, reason));
+        audit.record(AuditAction.REQUEST_DECLINED, "change-request", requestId);
+        return declined;
     }
 
     /** Every applied change of an enrollee, each traced to its request, who asked and who approved. */

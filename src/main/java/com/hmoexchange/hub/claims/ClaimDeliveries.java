@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.claims;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.claims.CanonicalClaim.AttachmentFile;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
@@ -42,8 +44,11 @@ public class ClaimDeliveries {
     private final Outbox outbox;
     private final Clock clock;
 
+    private final AuditLog audit;
+
     ClaimDeliveries(ClaimRepository claims, AttachmentContentRepository contents, EnrolleeRepository enrollees,
-            VisitRepository visits, ProviderRepository providers, PayerRepository payers, Outbox outbox, Clock clock) {
+            VisitRepository visits, ProviderRepository providers, PayerRepository payers, Outbox outbox, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.outbox = outbox;
         this.claims = claims;
         this.contents = contents;
@@ -149,6 +154,7 @@ public class ClaimDeliveries {
                     + "attachments were removed by retention; it cannot be sent again without them.");
         }
         outbox.append("Claim", claimNumber, new ClaimResendRequested(claimNumber, operator, clock.instant()));
+        audit.record(AuditAction.CLAIM_RESENT, "claim", claimNumber);
     }
 
     private Duration staleAfter(long payerId) {

@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.claims;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.claims.ClaimViews.ClaimView;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
@@ -69,10 +71,13 @@ public class ClaimService {
     private final String currency;
     private final MeterRegistry meters;
 
+    private final AuditLog audit;
+
     ClaimService(ClaimRepository claims, AttachmentContentRepository contents, VisitRepository visits,
             EnrolleeRepository enrollees, PayerRepository payers, TariffRepository tariffs, HmoModuleGate hmoModule,
             Contracts contracts, ClaimNumbers numbers, AttachmentPolicy attachmentPolicy, Outbox outbox, ClaimPresenter presenter,
-            Clock clock, ClaimSettings settings, MeterRegistry meters) {
+            Clock clock, ClaimSettings settings, MeterRegistry meters, AuditLog audit) {
+        this.audit = audit;
         this.meters = meters;
         this.claims = claims;
         this.contents = contents;
@@ -175,6 +180,7 @@ public class ClaimService {
                     + ", after claim " + claim.getClaimNumber() + " was closed; its type, name and SHA-256 digest are kept.");
         }
         byte[] data = contents.findById(attachment.getContentId()).orElseThrow().getData();
+        audit.record(AuditAction.ATTACHMENT_DOWNLOADED, "attachment", attachmentId, "claim " + claim.getClaimNumber());
         return new AttachmentFile(attachment.getFileName(), attachment.getContentType(), data);
     }
 

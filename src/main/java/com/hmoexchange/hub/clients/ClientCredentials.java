@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.clients;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.people.LinkPurpose;
@@ -37,8 +39,11 @@ public class ClientCredentials {
     private final Duration linkValidity;
     private final PublicAddress hub;
 
+    private final AuditLog audit;
+
     ClientCredentials(Clients clients, AppUserRepository users, SignInLinks links, Mailer mailer,
-            ClientSettings settings, PublicAddress hub) {
+            ClientSettings settings, PublicAddress hub, AuditLog audit) {
+        this.audit = audit;
         this.clients = clients;
         this.users = users;
         this.links = links;
@@ -68,6 +73,7 @@ public class ClientCredentials {
         mailer.sendAfterCommit(new Email(client.getHmoEmail(), "Copy: sign-in link sent to " + email,
                 clientNotice(client, email, "(link withheld from this copy)", link.expiresAt())
                         + "\nSent by " + hmo.username() + ". Sending again replaces the link.\n"));
+        audit.record(AuditAction.CLIENT_CREDENTIALS_ISSUED, "user", user.getId(), "client " + client.getCode());
         return new Issued(ClientUserView.of(user), client.getCode(), link.expiresAt(), link.earlierLinksRevoked());
     }
 
@@ -117,6 +123,7 @@ public class ClientCredentials {
                 .orElseThrow(() -> new NotFoundException("Client user", userId));
         user.disable();
         links.revokeOpen(userId);
+        audit.record(AuditAction.USER_DISABLED, "user", userId, "client user");
         return ClientUserView.of(user);
     }
 

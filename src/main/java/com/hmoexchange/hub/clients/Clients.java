@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.clients;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.security.HubUser;
@@ -15,7 +17,10 @@ public class Clients {
     private final ClientRepository clients;
     private final Clock clock;
 
-    Clients(ClientRepository clients, Clock clock) {
+    private final AuditLog audit;
+
+    Clients(ClientRepository clients, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.clients = clients;
         this.clock = clock;
     }
@@ -41,7 +46,9 @@ public class Clients {
         if (clients.findByCode(code).isPresent()) {
             throw new RuleViolation("client-code-taken", "A client with code '" + code + "' already exists. Choose another code.");
         }
-        return clients.save(new Client(hmo.requireHmoPayerId(), code, name, numberPrefix, contactEmail, hmoEmail,
+        Client client = clients.save(new Client(hmo.requireHmoPayerId(), code, name, numberPrefix, contactEmail, hmoEmail,
                 clock.instant()));
+        audit.record(AuditAction.ORGANISATION_RECORDED, "client", client.getId());
+        return client;
     }
 }

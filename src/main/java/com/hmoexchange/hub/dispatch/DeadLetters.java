@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.dispatch;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +42,10 @@ public class DeadLetters {
     private final ObjectMapper json;
     private final MessageStore store;
 
-    DeadLetters(ConnectionFactory connectionFactory, ObjectMapper json, MessageStore store) {
+    private final AuditLog audit;
+
+    DeadLetters(ConnectionFactory connectionFactory, ObjectMapper json, MessageStore store, AuditLog audit) {
+        this.audit = audit;
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
         this.json = json;
@@ -117,6 +122,8 @@ public class DeadLetters {
             session.commit();
             return count;
         }, true);
+        audit.record(AuditAction.DEAD_LETTER_REPLAYED, "claim", claimNumber == null ? "all" : claimNumber,
+                (moved == null ? 0 : moved) + " put back on the outbound queue");
         return moved == null ? 0 : moved;
     }
 

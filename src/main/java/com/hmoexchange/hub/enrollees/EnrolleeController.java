@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.enrollees;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.organisations.Contracts;
 import com.hmoexchange.hub.payers.PayerRepository;
@@ -29,7 +31,10 @@ class EnrolleeController {
     private final PayerRepository payers;
     private final Contracts contracts;
 
-    EnrolleeController(EnrolleeRepository enrollees, PayerRepository payers, Contracts contracts) {
+    private final AuditLog audit;
+
+    EnrolleeController(EnrolleeRepository enrollees, PayerRepository payers, Contracts contracts, AuditLog audit) {
+        this.audit = audit;
         this.enrollees = enrollees;
         this.payers = payers;
         this.contracts = contracts;
@@ -55,6 +60,7 @@ class EnrolleeController {
             // A practice sees only the members of payers it has a contract with today.
             contracts.requireCurrent(user.requireProviderId(), e.getPayerId(), contracts.today());
         }
+        audit.record(AuditAction.MEMBER_LOOKED_UP, "enrollee", e.getEnrolleeNumber(), "by number");
         String payer = payers.findById(e.getPayerId()).map(p -> p.getCode()).orElse(null);
         return new EnrolleeView(e.getEnrolleeNumber(), payer, e.getFirstName(), e.getLastName(), e.getDateOfBirth(),
                 e.getRelationship(), e.isPrincipal() ? null : e.getPrincipal().getEnrolleeNumber(), e.getStatus(),

@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.enrollees;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.organisations.Contracts;
@@ -24,7 +26,10 @@ public class MemberLookups {
     private final Contracts contracts;
     private final Clock clock;
 
-    MemberLookups(EnrolleeRepository enrollees, MemberLookupRepository lookups, Contracts contracts, Clock clock) {
+    private final AuditLog audit;
+
+    MemberLookups(EnrolleeRepository enrollees, MemberLookupRepository lookups, Contracts contracts, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.enrollees = enrollees;
         this.lookups = lookups;
         this.contracts = contracts;
@@ -48,6 +53,7 @@ public class MemberLookups {
         boolean contracted = match.isPresent() && contracts.current(providerId, match.get().getPayerId(), today).isPresent();
         lookups.save(new MemberLookup(clock.instant(), user.getUsername(), providerId, number,
                 match.map(Enrollee::getId).orElse(null), contracted));
+        audit.record(AuditAction.MEMBER_LOOKED_UP, "enrollee", number, contracted ? "found" : match.isPresent() ? "not contracted" : "not found");
         if (match.isEmpty()) {
             throw new NotFoundException("Member with that number and " + (dateOfBirth != null ? "date of birth" : "surname"),
                     "(check both as written on the card)");

@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.enrollees;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.security.HubUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +29,10 @@ class PlanController {
 
     private final BenefitPlans plans;
 
-    PlanController(BenefitPlans plans) {
+    private final AuditLog audit;
+
+    PlanController(BenefitPlans plans, AuditLog audit) {
+        this.audit = audit;
         this.plans = plans;
     }
 
@@ -56,13 +61,16 @@ class PlanController {
     ResponseEntity<PlanView> add(@AuthenticationPrincipal HubUser user, @Valid @RequestBody NewPlan body) {
         BenefitPlan plan = plans.add(user.requireHmoPayerId(), body.code(), body.name(),
                 new DependentsPolicy(body.maxSpouses(), body.maxChildren(), body.childMaxAge()));
+        audit.record(AuditAction.SETTING_CHANGED, "plan", plan.getId(), "added");
         return ResponseEntity.status(201).body(PlanView.of(plan));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Rename a plan or change its dependents policy (applies to dependants asked for from now on)")
     PlanView change(@AuthenticationPrincipal HubUser user, @PathVariable long id, @Valid @RequestBody PlanChange body) {
-        return PlanView.of(plans.revise(user.requireHmoPayerId(), id, body.name(),
+        PlanView changed = PlanView.of(plans.revise(user.requireHmoPayerId(), id, body.name(),
                 new DependentsPolicy(body.maxSpouses(), body.maxChildren(), body.childMaxAge())));
+        audit.record(AuditAction.SETTING_CHANGED, "plan", id, "revised");
+        return changed;
     }
 }

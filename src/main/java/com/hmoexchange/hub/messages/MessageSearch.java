@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.messages;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import java.sql.ResultSet;
@@ -39,7 +41,10 @@ class MessageSearch {
     private final MessageRecordRepository records;
     private final MessageStoreRetention store;
 
-    MessageSearch(NamedParameterJdbcTemplate jdbc, MessageRecordRepository records, MessageStoreRetention store) {
+    private final AuditLog audit;
+
+    MessageSearch(NamedParameterJdbcTemplate jdbc, MessageRecordRepository records, MessageStoreRetention store, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.records = records;
         this.store = store;
@@ -159,7 +164,9 @@ class MessageSearch {
 
     @Transactional(readOnly = true)
     MessageRecord one(long id) {
-        return records.findById(id).orElseThrow(() -> new NotFoundException("Message", id));
+        MessageRecord record = records.findById(id).orElseThrow(() -> new NotFoundException("Message", id));
+        audit.record(AuditAction.PAYLOAD_VIEWED, "message", id);
+        return record;
     }
 
     private static void equal(List<String> where, MapSqlParameterSource params, String column, String value) {

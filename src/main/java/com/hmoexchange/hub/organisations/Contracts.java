@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.organisations;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.payers.Payer;
@@ -28,7 +30,10 @@ public class Contracts {
     private final PayerRepository payers;
     private final Clock clock;
 
-    Contracts(ContractRepository contracts, ProviderRepository providers, PayerRepository payers, Clock clock) {
+    private final AuditLog audit;
+
+    Contracts(ContractRepository contracts, ProviderRepository providers, PayerRepository payers, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.contracts = contracts;
         this.providers = providers;
         this.payers = payers;
@@ -82,7 +87,9 @@ public class Contracts {
         Payer payer = payers.findById(payerId).orElseThrow(() -> new NotFoundException("Payer", payerId));
         Contract contract = new Contract(providerId, payerId, startsOn, endsOn, clock.instant(), by);
         refuseOverlap(practice, payer, null, startsOn, endsOn);
-        return contracts.save(contract);
+        Contract saved = contracts.save(contract);
+        audit.record(AuditAction.CONTRACT_RECORDED, "contract", saved.getId(), "from " + startsOn + " to " + endsOn);
+        return saved;
     }
 
     /** Sets the contract's last day (null reopens it), refused when that would overlap a later contract of the pair. */
@@ -93,6 +100,7 @@ public class Contracts {
         Payer payer = payers.findById(contract.getPayerId()).orElseThrow();
         contract.endAfter(lastDay);
         refuseOverlap(practice, payer, contract.getId(), contract.getStartsOn(), lastDay);
+        audit.record(AuditAction.CONTRACT_RECORDED, "contract", contractId, "last day " + lastDay);
         return contract;
     }
 

@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.organisations;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
@@ -27,7 +29,10 @@ public class Organisations {
     private final People people;
     private final Clock clock;
 
-    Organisations(HmoRepository hmos, PayerRepository payers, ProviderRepository providers, People people, Clock clock) {
+    private final AuditLog audit;
+
+    Organisations(HmoRepository hmos, PayerRepository payers, ProviderRepository providers, People people, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.hmos = hmos;
         this.payers = payers;
         this.providers = providers;
@@ -46,6 +51,7 @@ public class Organisations {
         }
         Hmo hmo = hmos.save(new Hmo(code, name, clock.instant(), by));
         payerCodes.forEach(payerCode -> linkPayer(hmo, payerCode));
+        audit.record(AuditAction.ORGANISATION_RECORDED, "hmo", hmo.getId(), "payers " + payerCodes);
         return hmo;
     }
 
@@ -54,6 +60,7 @@ public class Organisations {
     public Hmo addPayer(long hmoId, String payerCode) {
         Hmo hmo = hmo(hmoId);
         linkPayer(hmo, payerCode);
+        audit.record(AuditAction.ORGANISATION_RECORDED, "hmo", hmoId, "payer " + payerCode + " added");
         return hmo;
     }
 
@@ -94,13 +101,16 @@ public class Organisations {
             throw new RuleViolation("practice-code-taken", "A practice with code '" + code
                     + "' is already recorded. Choose another code.");
         }
-        return providers.save(new Provider(code, name, hmoModule));
+        Provider practice = providers.save(new Provider(code, name, hmoModule));
+        audit.record(AuditAction.ORGANISATION_RECORDED, "practice", practice.getId());
+        return practice;
     }
 
     @Transactional
     public Provider switchHmoModule(long providerId, boolean on) {
         Provider practice = practice(providerId);
         practice.switchHmoModule(on);
+        audit.record(AuditAction.SETTING_CHANGED, "practice", providerId, "HMO module " + (on ? "on" : "off"));
         return practice;
     }
 

@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.people;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.Forbidden;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
@@ -52,9 +54,12 @@ public class People {
     private final PublicAddress hub;
     private final PeopleSettings settings;
 
+    private final AuditLog audit;
+
     People(AppUserRepository users, ProviderRepository providers, PayerRepository payers, SignInLinks links,
             PasswordRules rules, PasswordEncoder passwords, WebSessions sessions, CurrentPasswords current, Mailer mailer,
-            PublicAddress hub, PeopleSettings settings) {
+            PublicAddress hub, PeopleSettings settings, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.providers = providers;
         this.payers = payers;
@@ -155,6 +160,7 @@ public class People {
         // The user signs in only after choosing a password, which enables them.
         user.disable();
         SignInLinks.Issued link = links.issue(user, LinkPurpose.INVITATION, settings.invitationValidity());
+        audit.record(AuditAction.USER_INVITED, "user", user.getId(), "as " + role);
         // Operators and administrators are invited to the hub itself, not to an organisation on it.
         boolean toHub = HUB_NAME.equals(where);
         mailer.sendAfterCommit(new Email(email, "You are invited to " + where + (toHub ? "" : " on " + HUB_NAME), """
@@ -201,6 +207,7 @@ public class People {
         }
         links.revokeOpen(userId);
         sessions.endAllOf(user.getUsername());
+        audit.record(AuditAction.USER_DISABLED, "user", userId);
         return UserView.of(user);
     }
 
@@ -208,6 +215,7 @@ public class People {
     public UserView enable(HubUser actor, long userId) {
         AppUser user = managed(actor, userId);
         user.enable();
+        audit.record(AuditAction.USER_ENABLED, "user", userId);
         return UserView.of(user);
     }
 
@@ -223,6 +231,7 @@ public class People {
             }
             user.changeRole(role);
             sessions.endAllOf(user.getUsername());
+            audit.record(AuditAction.USER_ROLE_CHANGED, "user", userId, "to " + role);
         }
         return UserView.of(user);
     }

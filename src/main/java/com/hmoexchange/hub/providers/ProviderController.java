@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.providers;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.security.HubUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,7 +23,10 @@ class ProviderController {
 
     private final ProviderRepository providers;
 
-    ProviderController(ProviderRepository providers) {
+    private final AuditLog audit;
+
+    ProviderController(ProviderRepository providers, AuditLog audit) {
+        this.audit = audit;
         this.providers = providers;
     }
 
@@ -49,6 +54,7 @@ class ProviderController {
     ProviderView switchHmoModule(@AuthenticationPrincipal HubUser user, @Valid @RequestBody HmoModuleSwitch body) {
         Provider provider = load(user);
         provider.switchHmoModule(body.enabled());
+        audit.record(AuditAction.SETTING_CHANGED, "practice", provider.getId(), "HMO module " + (body.enabled() ? "on" : "off"));
         return ProviderView.of(provider);
     }
 
@@ -59,6 +65,7 @@ class ProviderController {
     ProviderView billingEmail(@AuthenticationPrincipal HubUser user, @Valid @RequestBody BillingEmail body) {
         Provider provider = load(user);
         provider.emailBillingAt(body.email());
+        audit.record(AuditAction.SETTING_CHANGED, "practice", provider.getId(), "billing email");
         return ProviderView.of(provider);
     }
 

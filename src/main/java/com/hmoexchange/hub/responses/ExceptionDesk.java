@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.responses;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,8 +43,11 @@ class ExceptionDesk {
     private final ObjectMapper json;
     private final Clock clock;
 
+    private final AuditLog audit;
+
     ExceptionDesk(PayerExceptionRepository exceptions, ApplyPayerResponse applyResponse, PayerRepository payers, ObjectMapper json,
-            Clock clock) {
+            Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.exceptions = exceptions;
         this.applyResponse = applyResponse;
         this.payers = payers;
@@ -112,6 +117,7 @@ class ExceptionDesk {
                     + String.join("; ", summary.problems()));
         }
         load(user, id).matched(number, user.getUsername(), note, clock.instant());
+        audit.record(AuditAction.EXCEPTION_MATCHED, "payer-exception", id, "to claim " + number);
         return summary;
     }
 
@@ -119,6 +125,7 @@ class ExceptionDesk {
     PayerException dismiss(HubUser user, long id, String reason) {
         PayerException exception = load(user, id);
         exception.dismissed(reason, user.getUsername(), clock.instant());
+        audit.record(AuditAction.EXCEPTION_DISMISSED, "payer-exception", id);
         return exception;
     }
 

@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.responses;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.security.HubUser;
 import java.time.Clock;
@@ -15,7 +17,10 @@ class Quarantine {
     private final InboundDocumentRepository documents;
     private final Clock clock;
 
-    Quarantine(InboundDocumentRepository documents, Clock clock) {
+    private final AuditLog audit;
+
+    Quarantine(InboundDocumentRepository documents, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.documents = documents;
         this.clock = clock;
     }
@@ -35,7 +40,9 @@ class Quarantine {
 
     @Transactional(readOnly = true)
     InboundDocument document(long id) {
-        return documents.findById(id).orElseThrow(() -> new NotFoundException("Inbound document", id));
+        InboundDocument document = documents.findById(id).orElseThrow(() -> new NotFoundException("Inbound document", id));
+        audit.record(AuditAction.PAYLOAD_VIEWED, "inbound-document", id);
+        return document;
     }
 
     /** Takes a quarantined document off the list (for instance once the payer sent a corrected one). */
@@ -44,6 +51,7 @@ class Quarantine {
         InboundDocument d = documents.findById(id).filter(x -> x.getOutcome() == InboundDocument.Outcome.QUARANTINED)
                 .orElseThrow(() -> new NotFoundException("Quarantined document", id));
         d.released(user.getUsername(), clock.instant());
+        audit.record(AuditAction.QUARANTINE_DISMISSED, "inbound-document", id);
         return d;
     }
 }

@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.roster;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +30,10 @@ public class Rosters {
     private final RosterStore store;
     private final Clock clock;
 
-    Rosters(RosterStore store, Clock clock) {
+    private final AuditLog audit;
+
+    Rosters(RosterStore store, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.clock = clock;
     }
@@ -56,6 +61,7 @@ public class Rosters {
         log.info("Roster {} (file #{}) of payer {} applied: {} added, {} changed, {} terminated, {} unchanged", fileName,
                 fileId, payerId, plan.count(RosterPlan.Kind.ADDED), plan.count(RosterPlan.Kind.CHANGED),
                 plan.count(RosterPlan.Kind.TERMINATED), plan.unchanged());
+        audit.record(AuditAction.ROSTER_APPLIED, "roster-file", fileId, "payer " + payerId + ", by " + by);
         return report(fileName, plan, true, fileId);
     }
 

@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.security;
 
+import com.hmoexchange.hub.common.PublicAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -20,7 +22,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,23 +34,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PageSecurityConfig {
 
     static final String[] PAGES = {"/", "/sign-in", "/sign-out", "/set-password", "/forgot-password", "/home", "/hmo/**",
-            "/client/**", "/operator/**", "/billing/**", "/admin/**", "/people/**", "/account/**", "/denied", "/css/**",
+            "/client/**", "/operator/**", "/billing/**", "/admin/**", "/people/**", "/account/**", "/audit", "/audit/**", "/denied", "/css/**",
             "/js/**", "/webjars/**", "/favicon.ico"};
 
     @Bean
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http, AppUserRepository users, HubUserDetailsService details,
-            PasswordEncoder passwords) throws Exception {
+            PasswordEncoder passwords, AuthenticationEventPublisher signInEvents, PublicAddress address) throws Exception {
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
         SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
         landing.setDefaultTargetUrl("/");
         http.securityMatcher(PAGES)
                 // Its own manager, without the global one as parent: a wrong password is checked once, not twice.
-                .authenticationManager(new ProviderManager(new SessionSafeProvider(details, passwords)))
+                .authenticationManager(manager(new SessionSafeProvider(details, passwords), signInEvents))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/sign-in", "/set-password", "/forgot-password", "/denied", "/css/**", "/webjars/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/hmo/**").hasRole("HMO_ADMIN")
                         .requestMatchers("/admin/**").hasRole("PLATFORM_ADMIN")
+                        // Whose entries each may read is checked by AuditSearch.
+                        .requestMatchers("/audit/verify").hasRole("PLATFORM_ADMIN")
+                        .requestMatchers("/audit", "/audit/**").hasAnyRole("PLATFORM_ADMIN", "HMO_ADMIN", "OWNER")
                         // Whose users each may manage is checked by the People service (their practice, HMO or the hub's staff).
                         .requestMatchers("/people/**").hasAnyRole("OWNER", "ADMIN", "HMO_ADMIN", "PLATFORM_ADMIN")
                         .requestMatchers("/client/**").hasRole("CLIENT_USER")
@@ -74,12 +78,15 @@ class PageSecurityConfig {
                         })
                         .accessDeniedPage("/denied"))
                 .addFilterAfter(new DisabledUserSignOut(users), BasicAuthenticationFilter.class)
-                .headers(headers -> headers
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
-                                + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
-                                + "frame-ancestors 'none'; base-uri 'none'")));
+                .headers(SecureHeaders.of(SecureHeaders.PAGES_POLICY, address));
         return http.build();
+    }
+
+    /** The pages' own manager, publishing sign-in successes and failures as the API's does (the audit log records them). */
+    private static ProviderManager manager(SessionSafeProvider provider, AuthenticationEventPublisher signInEvents) {
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(signInEvents);
+        return manager;
     }
 
     /**

@@ -2,6 +2,7 @@ package com.hmoexchange.hub.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.common.Problems;
+import com.hmoexchange.hub.common.PublicAddress;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -35,7 +35,7 @@ class SecurityConfig {
     static final String[] ENROLLEE_LOOKUP = {"OWNER", "ADMIN", "BILLING_STAFF", "HMO_ADMIN"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, PublicAddress address) throws Exception {
         http.securityMatcher("/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -57,6 +57,9 @@ class SecurityConfig {
                         // Asking for a reset link: answered the same whether or not the address is known.
                         .requestMatchers(HttpMethod.POST, "/api/account/password-reset").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("PLATFORM_ADMIN")
+                        // Whose entries each may read is checked by AuditSearch (their HMO's, their practice's, all).
+                        .requestMatchers("/api/audit/verify").hasRole("PLATFORM_ADMIN")
+                        .requestMatchers("/api/audit/**").hasAnyRole("PLATFORM_ADMIN", "HMO_ADMIN", "OWNER")
                         // Whose users each may manage is checked by the People service.
                         .requestMatchers("/api/people/**").hasAnyRole("OWNER", "ADMIN", "HMO_ADMIN", "PLATFORM_ADMIN")
                         .requestMatchers("/api/portal/**").hasRole("CLIENT_USER")
@@ -78,7 +81,7 @@ class SecurityConfig {
                                         "Your role does not allow this action. Ask your practice's owner or admin.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/sandbox/**"))
-                .headers(Customizer.withDefaults());
+                .headers(SecureHeaders.of(SecureHeaders.API_POLICY, address));
         return http.build();
     }
 

@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.tariffs;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.Forbidden;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
@@ -33,8 +35,11 @@ public class TariffUploads {
     private final String currency;
     private final Clock clock;
 
+    private final AuditLog audit;
+
     TariffUploads(Contracts contracts, TariffVersionRepository versions, TariffRepository tariffs, TariffStore store,
-            TariffSettings settings, Clock clock) {
+            TariffSettings settings, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.contracts = contracts;
         this.versions = versions;
         this.tariffs = tariffs;
@@ -90,6 +95,7 @@ public class TariffUploads {
         TariffVersion version = versions.save(new TariffVersion(contract.getProviderId(), contract.getPayerId(), contractId,
                 number, report.takesEffect(), fileName, user.getUsername(), clock.instant(), read.rows().size()));
         store.insert(version, currency, read.rows());
+        audit.record(AuditAction.TARIFF_APPLIED, "contract", contractId, "version " + number);
         return report;
     }
 
