@@ -15,15 +15,25 @@ import java.util.Optional;
  *     case; empty: nobody is allowed (every mail is held)
  * @param authenticationRequired whether DKIM and DMARC must pass
  */
-public record IntakeRule(List<String> senders, boolean authenticationRequired) {
+public record IntakeRule(List<String> senders, boolean authenticationRequired, String allowed) {
 
     public IntakeRule {
         senders = senders.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
+        allowed = allowed == null ? "the allowed senders " + senders : allowed;
+    }
+
+    public IntakeRule(List<String> senders, boolean authenticationRequired) {
+        this(senders, authenticationRequired, null);
     }
 
     /** Anyone whose address the caller already found to be one of its own (the clients' users): only the server's word counts. */
     public static IntakeRule anySender(boolean authenticationRequired) {
-        return new IntakeRule(List.of("@"), authenticationRequired);
+        return new IntakeRule(List.of("@"), authenticationRequired, "anyone");
+    }
+
+    /** Nobody: the caller knows no one by that address ({@code allowed} says who would be). */
+    public static IntakeRule nobody(boolean authenticationRequired, String allowed) {
+        return new IntakeRule(List.of(), authenticationRequired, allowed);
     }
 
     /**
@@ -39,7 +49,7 @@ public record IntakeRule(List<String> senders, boolean authenticationRequired) {
         String from = fromAddresses.get(0).toLowerCase(Locale.ROOT);
         String domain = from.substring(from.lastIndexOf('@') + 1);
         if (!allows(from)) {
-            problems.add("Sender " + from + " is not among the allowed senders " + senders + ".");
+            problems.add("Sender " + from + " is not among " + allowed + ".");
         }
         if (!authenticationRequired) {
             return problems;
