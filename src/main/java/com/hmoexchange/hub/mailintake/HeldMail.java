@@ -33,7 +33,8 @@ public class HeldMail {
     private Instant receivedAt;
     private String problems;
     private long sizeBytes;
-    private byte[] rawMime;
+    /** Whether raw_mime holds the mail; the bytes themselves are read by id only (MailIntake), never with a list. */
+    private boolean contentKept;
     @Enumerated(EnumType.STRING)
     private Status status;
     private String decidedBy;
@@ -44,7 +45,7 @@ public class HeldMail {
     }
 
     HeldMail(Intake intake, String owner, String mailKey, String sender, String subject, Instant receivedAt,
-            List<String> problems, long sizeBytes, byte[] rawMime) {
+            List<String> problems, long sizeBytes, boolean contentKept) {
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("A mail is held for a reason");
         }
@@ -56,13 +57,13 @@ public class HeldMail {
         this.receivedAt = receivedAt;
         this.problems = cut(String.join("\n", problems), 4000);
         this.sizeBytes = sizeBytes;
-        this.rawMime = rawMime;
+        this.contentKept = contentKept;
         this.status = Status.HELD;
     }
 
     /** Whether an operator may still accept it: held, with its content kept. */
     public boolean acceptable() {
-        return status == Status.HELD && rawMime != null;
+        return status == Status.HELD && contentKept;
     }
 
     void accept(String by, Instant at, String outcome) {
@@ -120,8 +121,8 @@ public class HeldMail {
         return sizeBytes;
     }
 
-    byte[] rawMime() {
-        return rawMime;
+    public boolean isContentKept() {
+        return contentKept;
     }
 
     public Status getStatus() {

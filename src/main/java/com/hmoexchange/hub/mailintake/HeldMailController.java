@@ -34,7 +34,7 @@ class HeldMailController {
             Instant decidedAt, String decisionNote) {
         static HeldMailRow of(HeldMail m) {
             return new HeldMailRow(m.getId(), m.getIntake(), m.getOwner(), m.getSender(), m.getSubject(), m.getReceivedAt(),
-                    m.getProblems(), m.getSizeBytes(), m.rawMime() != null, m.getStatus(), m.getDecidedBy(), m.getDecidedAt(),
+                    m.getProblems(), m.getSizeBytes(), m.isContentKept(), m.getStatus(), m.getDecidedBy(), m.getDecidedAt(),
                     m.getDecisionNote());
         }
     }

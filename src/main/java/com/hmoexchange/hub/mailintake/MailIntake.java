@@ -25,6 +25,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -52,10 +53,12 @@ public class MailIntake {
     private final ObjectProvider<HeldMailHandler> handlers;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     MailIntake(HeldMailRepository held, MailIntakeSettings settings, MailKeys keys, Notifications notifications,
             ApplicationEventPublisher events, ObjectProvider<HeldMailHandler> handlers, PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.held = held;
         this.settings = settings;
         this.reader = new MailReader(settings);
@@ -119,7 +122,11 @@ public class MailIntake {
         }
         try {
             long id = ownTransaction.execute(tx -> {
-                HeldMail mail = held.saveAndFlush(new HeldMail(intake, owner, key, sender, subject, clock.instant(), problems, size, raw));
+                HeldMail mail = held.saveAndFlush(new HeldMail(intake, owner, key, sender, subject, clock.instant(), problems, size,
+                        raw != null));
+                if (raw != null) {
+                    jdbc.update("update held_mail set raw_mime = ? where id = ?", raw, mail.getId());
+                }
                 notifications.tellOperators(NotificationKind.MAIL_HELD, "A mail to " + intake.label().toLowerCase() + " (" + owner
                         + ") was held and not applied: " + problems.get(0) + " Accept or reject it: held mail " + mail.getId() + ".");
                 return mail.getId();
@@ -144,7 +151,12 @@ public class MailIntake {
     /** The mail as received (RFC 5322 text), for an operator to read before deciding; empty when it was too large to keep. */
     @Transactional(readOnly = true)
     public Optional<byte[]> content(long id) {
-        return Optional.ofNullable(one(id).rawMime());
+        one(id);
+        return Optional.ofNullable(raw(id));
+    }
+
+    private byte[] raw(long id) {
+        return jdbc.queryForObject("select raw_mime from held_mail where id = ?", (rs, i) -> rs.getBytes(1), id);
     }
 
     /** Applies the held mail as its intake would have, once: a second accept (at once, or later) is refused. */
@@ -158,7 +170,7 @@ public class MailIntake {
         }
         ReceivedMail received;
         try {
-            received = reader.read(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail.rawMime())))
+            received = reader.read(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw(id))))
                     .accepted(id);
         } catch (MessagingException | IOException | MailReader.OverLimit e) {
             throw new RuleViolation("HELD_MAIL_UNREADABLE", "Held mail " + id + " cannot be read: " + e.getMessage()
