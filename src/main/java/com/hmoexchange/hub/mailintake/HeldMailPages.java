@@ -32,6 +32,7 @@ class HeldMailPages {
         HeldMail.Status shown = status == null ? HeldMail.Status.HELD : status;
         model.addAttribute("mails", intake.list(shown, 200));
         model.addAttribute("status", shown);
+        model.addAttribute("statuses", HeldMail.Status.values());
         return "operator/held-mails";
     }
 
