@@ -7,17 +7,20 @@ import com.hmoexchange.hub.roster.RosterIntake;
 import com.hmoexchange.hub.security.AppUser;
 import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.security.Role;
-import jakarta.activation.DataHandler;
-import jakarta.mail.internet.InternetAddress;
+import com.hmoexchange.hub.common.RuleViolation;
+import com.hmoexchange.hub.mailintake.HeldMailHandler;
+import com.hmoexchange.hub.mailintake.Intake;
+import com.hmoexchange.hub.mailintake.IntakeRule;
+import com.hmoexchange.hub.mailintake.MailIntake;
+import com.hmoexchange.hub.mailintake.MailIntakeSettings;
+import com.hmoexchange.hub.mailintake.ReceivedMail;
+import jakarta.mail.MessagingException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.apache.camel.attachment.AttachmentMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,7 +32,7 @@ import org.springframework.stereotype.Component;
  * a file under {@code rosters/<payer-code>/}, or an email from an HMO admin; {@link RosterIntake} applies it.
  */
 @Component("bulkRequestIntake")
-class BulkRequestIntake {
+class BulkRequestIntake implements HeldMailHandler {
 
     private static final Logger log = LoggerFactory.getLogger(BulkRequestIntake.class);
 
@@ -38,9 +41,11 @@ class BulkRequestIntake {
     private final Clients clients;
     private final AppUserRepository users;
     private final RosterIntake rosters;
+    private final MailIntake intake;
 
     BulkRequestIntake(BulkRequests bulk, ClientRepository clientsByCode, Clients clients, AppUserRepository users,
-            RosterIntake rosters) {
+            RosterIntake rosters, MailIntake intake) {
+        this.intake = intake;
         this.bulk = bulk;
         this.clientsByCode = clientsByCode;
         this.clients = clients;
@@ -82,64 +87,89 @@ class BulkRequestIntake {
     }
 
     /**
-     * An email from an enabled client user with CSV attachments, or from an enabled HMO admin with roster
-     * files attached; answered to the sender. Others are ignored.
+     * An email from an enabled client user with CSV attachments, or from an enabled HMO admin with roster files
+     * attached; answered to the sender. A mail from anyone else, without DKIM and DMARC passing at the hub's mail
+     * server (unless hub.mail.intake.bulk-authentication is none), or over the size limits is held for an operator
+     * (mailintake/MailIntake): nothing of it is applied.
      */
-    public void fromEmail(Exchange exchange) throws IOException {
-        String sender = senderOf(exchange.getMessage().getHeader("From", String.class));
-        Optional<AppUser> hmoAdmin = sender == null ? Optional.empty() : users.findByUsername(sender)
-                .filter(u -> u.getRole() == Role.HMO_ADMIN && u.isEnabled() && u.getPayerId() != null);
+    public void fromEmail(Exchange exchange) throws MessagingException, IOException {
+        boolean authentication = intake.settings().bulkAuthentication() == MailIntakeSettings.Authentication.REQUIRED;
+        Optional<ReceivedMail> mail = intake.admit(exchange, Intake.BULK_REQUESTS, OWNER, sender -> sender != null
+                && (hmoAdmin(sender).isPresent() || clientUser(sender).isPresent()) ? IntakeRule.anySender(authentication)
+                : IntakeRule.nobody(authentication, "the hub's enabled client users and HMO admins"));
+        if (mail.isPresent()) {
+            apply(mail.get());
+        }
+    }
+
+    /** Who held mails of this intake belong to: the one bulk intake address. */
+    static final String OWNER = "bulk-intake";
+
+    @Override
+    public Intake intake() {
+        return Intake.BULK_REQUESTS;
+    }
+
+    /** A held mail an operator accepted: applied for its sender, who must (still) be an enabled client user or HMO admin. */
+    @Override
+    public String applyAccepted(String owner, ReceivedMail mail) {
+        String sender = mail.sender();
+        if (sender == null || hmoAdmin(sender).isEmpty() && clientUser(sender).isEmpty()) {
+            throw new RuleViolation("HELD_MAIL_SENDER_UNKNOWN", "Its sender " + (sender == null ? "(none or several)" : sender)
+                    + " is not an enabled client user or HMO admin, so there is no client or HMO to apply it for. Reject it, "
+                    + "or add the sender as a client user first.");
+        }
+        return apply(mail);
+    }
+
+    private String apply(ReceivedMail mail) {
+        String sender = mail.sender();
+        Optional<AppUser> hmoAdmin = hmoAdmin(sender);
         if (hmoAdmin.isPresent()) {
-            rostersFromEmail(exchange, hmoAdmin.get(), sender);
-            return;
+            return rostersFromEmail(mail, hmoAdmin.get(), sender);
         }
-        Optional<AppUser> user = sender == null ? Optional.empty() : users.findByUsername(sender)
-                .filter(u -> u.getRole() == Role.CLIENT_USER && u.isEnabled());
-        if (user.isEmpty()) {
-            log.warn("Bulk request email from an address that is not an enabled client user; ignored");
-            return;
-        }
-        Client client = clients.byId(user.get().getClientId());
+        Client client = clients.byId(clientUser(sender).orElseThrow().getClientId());
         Requester who = new Requester(client.getId(), client.getPayerId(), sender, RequestChannel.EMAIL);
-        AttachmentMessage message = exchange.getMessage(AttachmentMessage.class);
-        Map<String, DataHandler> attachments = message != null && message.hasAttachments() ? message.getAttachments() : Map.of();
+        int accepted = 0;
+        int refused = 0;
         boolean any = false;
-        for (Map.Entry<String, DataHandler> attachment : attachments.entrySet()) {
-            if (attachment.getKey().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        for (ReceivedMail.Attachment attachment : mail.attachments()) {
+            if (attachment.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
                 any = true;
-                try (InputStream in = attachment.getValue().getInputStream()) {
-                    bulk.take(client, who, attachment.getKey(), new String(in.readAllBytes(), StandardCharsets.UTF_8), sender);
-                }
+                BulkRequests.Outcome outcome = bulk.take(client, who, attachment.name(),
+                        new String(attachment.content(), StandardCharsets.UTF_8), sender);
+                accepted += outcome.accepted().size();
+                refused += outcome.refused().size();
             }
         }
         if (!any) {
             bulk.take(client, who, "(email without a .csv attachment)", "", sender);
+            return "No .csv attachment: nothing requested; the sender was told.";
         }
+        return accepted + " request(s) taken, " + refused + " row(s) refused; the sender was sent the report.";
     }
 
-    private void rostersFromEmail(Exchange exchange, AppUser admin, String sender) throws IOException {
-        AttachmentMessage message = exchange.getMessage(AttachmentMessage.class);
-        Map<String, DataHandler> attachments = message != null && message.hasAttachments() ? message.getAttachments() : Map.of();
-        boolean any = false;
-        for (Map.Entry<String, DataHandler> attachment : attachments.entrySet()) {
-            String name = attachment.getKey().toLowerCase(Locale.ROOT);
+    private Optional<AppUser> hmoAdmin(String sender) {
+        return users.findByUsername(sender).filter(u -> u.getRole() == Role.HMO_ADMIN && u.isEnabled() && u.getPayerId() != null);
+    }
+
+    private Optional<AppUser> clientUser(String sender) {
+        return users.findByUsername(sender).filter(u -> u.getRole() == Role.CLIENT_USER && u.isEnabled());
+    }
+
+    private String rostersFromEmail(ReceivedMail mail, AppUser admin, String sender) {
+        int taken = 0;
+        for (ReceivedMail.Attachment attachment : mail.attachments()) {
+            String name = attachment.name().toLowerCase(Locale.ROOT);
             if (ROSTER_ENDINGS.stream().anyMatch(name::endsWith)) {
-                any = true;
-                try (InputStream in = attachment.getValue().getInputStream()) {
-                    rosters.take(admin.getPayerId(), attachment.getKey(), in.readAllBytes(), sender, sender);
-                }
+                taken++;
+                rosters.take(admin.getPayerId(), attachment.name(), attachment.content(), sender, sender);
             }
         }
-        if (!any) {
+        if (taken == 0) {
             log.warn("Roster email from an HMO admin without a roster attachment ({}); ignored", ROSTER_ENDINGS);
+            return "No roster attachment " + ROSTER_ENDINGS + ": nothing applied.";
         }
-    }
-
-    private static String senderOf(String from) {
-        try {
-            return from == null ? null : new InternetAddress(from).getAddress().toLowerCase(Locale.ROOT);
-        } catch (jakarta.mail.internet.AddressException e) {
-            return null;
-        }
+        return taken + " roster file(s) taken; the HMO is told in the hub.";
     }
 }

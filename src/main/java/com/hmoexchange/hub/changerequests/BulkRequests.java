@@ -44,9 +44,11 @@ class BulkRequests {
     private final Mailer mailer;
     private final TransactionTemplate eachRow;
     private final JdbcTemplate sql;
+    private final ChangeRequestSettings settings;
 
     BulkRequests(ChangeRequests requests, RequestNotices notices, Mailer mailer, PlatformTransactionManager transactions,
-            JdbcTemplate sql) {
+            JdbcTemplate sql, ChangeRequestSettings settings) {
+        this.settings = settings;
         this.sql = sql;
         this.requests = requests;
         this.notices = notices;
@@ -77,7 +79,13 @@ class BulkRequests {
         String digest = who.channel() == RequestChannel.PORTAL ? null : sha256(csv);
         Set<Long> takenBefore = digest == null ? Set.of() : new HashSet<>(sql.queryForList(
                 "select line from bulk_row_taken where client_id = ? and file_digest = ?", Long.class, client.getId(), digest));
-        for (BulkRows.Row row : BulkRows.read(csv)) {
+        List<BulkRows.Row> rows = BulkRows.read(csv);
+        if (rows.size() > settings.bulkMaxRows()) {
+            refused.add(new Refusal(0, "the file has " + rows.size() + " rows; one file may hold at most " + settings.bulkMaxRows()
+                    + " (HUB_BULK_MAX_ROWS). Nothing in it was requested: split it into smaller files and send them again."));
+            rows = List.of();
+        }
+        for (BulkRows.Row row : rows) {
             if (row.problem() != null) {
                 refused.add(new Refusal(row.line(), row.problem()));
                 continue;
@@ -137,7 +145,7 @@ class BulkRequests {
         } else {
             body.append(" (fix them and send only those rows again):\n\n");
             outcome.refused().stream().limit(REPORTED_REFUSALS)
-                    .forEach(r -> body.append("line ").append(r.line()).append(": ").append(r.reason()).append('\n'));
+                    .forEach(r -> body.append(r.line() > 0 ? "line " + r.line() : "the file").append(": ").append(r.reason()).append('\n'));
             if (outcome.refused().size() > REPORTED_REFUSALS) {
                 body.append("... and ").append(outcome.refused().size() - REPORTED_REFUSALS)
                         .append(" more refused row(s), for the same kinds of reasons; fix the ones above and check the rest.\n");

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -13,10 +14,12 @@ import org.springframework.validation.annotation.Validated;
  * (routes/client-requests.camel.yaml).
  *
  * @param dependents the dependents policy for enrollees whose plan does not set one
+ * @param bulkMaxRows rows one bulk request file may hold; a longer one is refused whole (HUB_BULK_MAX_ROWS)
  */
 @ConfigurationProperties("hub.changerequests")
 @Validated
-record ChangeRequestSettings(@Valid @NotNull Dependents dependents) {
+record ChangeRequestSettings(@Valid @NotNull Dependents dependents,
+        @Min(value = 1, message = "must be 1 or more (HUB_BULK_MAX_ROWS)") @DefaultValue("5000") int bulkMaxRows) {
 
     /**
      * @param maxSpouses spouses a principal may cover (HUB_DEPENDENTS_MAX_SPOUSES)

@@ -18,15 +18,28 @@ public class MailKeys {
 
     public String of(Exchange exchange) {
         Message mail = exchange.getMessage();
-        String id = mail.getHeader("Message-ID", String.class);
+        // A route with mapMailMessage=false carries the mail itself, its headers unmapped.
+        jakarta.mail.Message raw = mail.getBody() instanceof jakarta.mail.Message m ? m : null;
+        String id = header(mail, raw, "Message-ID");
         String identity = id != null && !id.isBlank() ? id.trim()
-                : "no Message-ID|" + mail.getHeader("From", "", String.class) + "|" + mail.getHeader("Date", "", String.class)
-                        + "|" + mail.getHeader("Subject", "", String.class);
+                : "no Message-ID|" + header(mail, raw, "From") + "|" + header(mail, raw, "Date") + "|" + header(mail, raw, "Subject");
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(identity.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(Message mail, jakarta.mail.Message raw, String name) {
+        if (raw == null) {
+            return mail.getHeader(name, "", String.class);
+        }
+        try {
+            String[] values = raw.getHeader(name);
+            return values == null || values.length == 0 ? "" : values[0];
+        } catch (jakarta.mail.MessagingException unreadable) {
+            return "";
         }
     }
 }

@@ -11,6 +11,7 @@ public enum NotificationKind {
     CLAIM_STALE,
     // To the operators.
     FILE_QUARANTINED,
+    MAIL_HELD,
     MESSAGE_DEAD_LETTERED,
     INCIDENT_OPENED,
     INCIDENT_CLOSED,

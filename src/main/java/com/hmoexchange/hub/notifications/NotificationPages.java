@@ -78,6 +78,7 @@ class NotificationPages {
             case CLIENT -> "/client/requests";
             case OPERATORS -> switch (notice.kind()) {
                 case FILE_QUARANTINED -> "/operator/quarantine";
+                case MAIL_HELD -> "/operator/held-mails";
                 case MESSAGE_DEAD_LETTERED -> "/operator/dead-letters";
                 case INCIDENT_OPENED, INCIDENT_CLOSED -> "/operator/incidents";
                 default -> "/operator/notifications";

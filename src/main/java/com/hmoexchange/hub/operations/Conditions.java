@@ -50,6 +50,10 @@ class Conditions {
                         quarantined + " document(s) from " + code + " quarantined and not dismissed."));
             }
         }
+        for (Map.Entry<String, Long> held : readings.heldMailsByIntake().entrySet()) {
+            found.add(new Condition(IncidentKind.MAIL_HELD, held.getKey(), held.getValue() + " mail(s) to "
+                    + held.getKey().replace(':', ' ') + " held and not yet accepted or rejected."));
+        }
         if (readings.deadLetters() > 0) {
             found.add(new Condition(IncidentKind.DEAD_LETTERS, "claims.outbound.dlq",
                     readings.deadLetters() + " message(s) on the dead-letter queue claims.outbound.dlq."));

@@ -22,6 +22,7 @@ class HubMetrics implements MeterBinder {
     private final OperationsReadings readings;
     private MultiGauge queueDepth;
     private MultiGauge quarantined;
+    private MultiGauge heldMails;
     private MultiGauge answers;
     private MultiGauge openIncidents;
 
@@ -46,6 +47,9 @@ class HubMetrics implements MeterBinder {
         queueDepth = MultiGauge.builder("hub.queue.depth").description("Messages waiting on a broker queue").register(registry);
         quarantined = MultiGauge.builder("hub.documents.quarantined")
                 .description("Payers' documents quarantined and not dismissed").register(registry);
+        heldMails = MultiGauge.builder("hub.mails.held")
+                .description("Mails held at an intake (sender, authentication or size) and not yet accepted or rejected")
+                .register(registry);
         answers = MultiGauge.builder("hub.answers.last.day")
                 .description("Documents payers sent in the last 24 hours, by channel and outcome").register(registry);
         openIncidents = MultiGauge.builder("hub.incidents.open").description("Incidents open now, by kind").register(registry);
@@ -67,6 +71,10 @@ class HubMetrics implements MeterBinder {
                 .map(e -> MultiGauge.Row.of(Tags.of("queue", e.getKey()), e.getValue())).toList(), true);
         quarantined.register(now.quarantinedByPayer().entrySet().stream()
                 .map(e -> MultiGauge.Row.of(Tags.of("payer", e.getKey()), e.getValue())).toList(), true);
+        heldMails.register(now.heldMailsByIntake().entrySet().stream().map(e -> {
+            String[] intakeAndOwner = e.getKey().split(":", 2);
+            return MultiGauge.Row.of(Tags.of("intake", intakeAndOwner[0], "owner", intakeAndOwner[1]), e.getValue());
+        }).toList(), true);
         List<MultiGauge.Row<?>> rows = now.answersLastDay().stream().<MultiGauge.Row<?>>map(a -> MultiGauge.Row.of(
                 Tags.of("payer", a.payer(), "channel", a.channel(), "outcome", a.outcome()), a.count())).toList();
         answers.register(rows, true);

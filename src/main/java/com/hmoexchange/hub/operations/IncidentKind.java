@@ -7,6 +7,7 @@ public enum IncidentKind {
     DEAD_LETTERS("Dead letters", "Claims were given up after the last retry: fix the cause, then replay them on Dead letters."),
     OUTBOX_STALLED("Outbox stalled", "Submitted claims are not reaching the broker: check the broker and the hub's logs."),
     DOCUMENT_QUARANTINED("Document quarantined", "A payer's file could not be applied: read its report on Quarantined files."),
+    MAIL_HELD("Mail held", "A mail to an intake failed its sender, authentication or size check: accept or reject it on Held mails."),
     MAIL_FAILING("Mail failing", "The mail server refuses the hub's emails: check the mail server and HUB_MAIL_* settings."),
     REQUESTS_WAITING("Requests waiting", "Clients' change requests wait past their age limit: remind the HMO's desk.");
 

@@ -83,9 +83,14 @@ class OperationsReadings {
                 rs -> {
                     openIncidents.put(rs.getString(1), rs.getLong(2));
                 });
+        Map<String, Long> heldMails = new LinkedHashMap<>();
+        jdbc.query("select intake, owner, count(*) from held_mail where status = 'HELD' group by intake, owner order by intake, owner",
+                rs -> {
+                    heldMails.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));
+                });
         Readings readings = new Readings(now, outbox[0], Duration.ofSeconds(outbox[1]), broker.depths(), quarantined,
                 stale == null ? 0 : stale, mail[0], mail[1], mail[2], requests[0], Duration.ofSeconds(requests[1]), answers,
-                openIncidents);
+                openIncidents, heldMails);
         latest.set(readings);
         return readings;
     }

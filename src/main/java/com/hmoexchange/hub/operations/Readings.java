@@ -12,10 +12,10 @@ import java.util.Map;
 public record Readings(Instant at, long outboxBacklog, Duration outboxOldestAge, Map<String, Long> queueDepths,
         Map<String, Long> quarantinedByPayer, long staleClaims, long mailWaiting, long mailRetrying, long mailGivenUp,
         long pendingRequests, Duration oldestPendingRequestAge, List<AnswerCount> answersLastDay,
-        Map<String, Long> openIncidentsByKind) {
+        Map<String, Long> openIncidentsByKind, Map<String, Long> heldMailsByIntake) {
 
     static final Readings NONE = new Readings(Instant.EPOCH, 0, Duration.ZERO, Map.of(), Map.of(), 0, 0, 0, 0, 0,
-            Duration.ZERO, List.of(), Map.of());
+            Duration.ZERO, List.of(), Map.of(), Map.of());
 
     /** Documents a payer sent over the last 24 hours, by channel and by what became of them. */
     public record AnswerCount(String payer, String channel, String outcome, long count) {

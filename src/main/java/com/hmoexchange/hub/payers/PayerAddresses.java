@@ -88,13 +88,17 @@ public class PayerAddresses {
         return sftp(payer, payer.responses().sftpDirectory(), true);
     }
 
-    /** The mailbox the payer's answers arrive in: unseen mails, left on the server. */
+    /**
+     * The mailbox the payer's answers arrive in: unseen mails, left on the server. Each is handed over as the mail
+     * itself (mapMailMessage=false), so the intake checks its sender and authentication and the sizes of its parts
+     * before reading any of them (mailintake/MailIntake).
+     */
     public String imapAnswers(PayerSettings payer, long pollDelayMillis) {
         Imap imap = payer.responses().mailbox().orElseThrow(() -> new IllegalStateException(
                 "payer.yaml of " + payer.code() + " needs responses.email.host"));
         return imap.protocol() + "://" + imap.host() + ":" + imap.port() + "?username=" + encode(imap.username())
                 + "&password=" + raw(imap.password()) + "&folderName=" + encode(imap.folder())
-                + "&unseen=true&delete=false&delay=" + pollDelayMillis;
+                + "&unseen=true&delete=false&mapMailMessage=false&delay=" + pollDelayMillis;
     }
 
     private String sftp(PayerSettings payer, String directory, boolean withSecrets) {

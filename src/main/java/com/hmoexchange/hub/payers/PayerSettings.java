@@ -52,8 +52,19 @@ public record PayerSettings(String code, String name, Path folder, Channel chann
         return sections.containsKey(Channel.of(type));
     }
 
-    /** A mailbox the payer's answers arrive in, read over IMAP. */
-    public record Imap(String host, int port, String protocol, String username, String password, String folder) {
+    /**
+     * A mailbox the payer's answers arrive in, read over IMAP.
+     *
+     * @param senders who may answer: addresses or {@code @domain}s, lower case; mails from others are held
+     * @param authenticationRequired whether the hub's mail server must have found DKIM and DMARC to pass
+     *     (docs/security.md#email-intake); on unless payer.yaml says {@code authentication: none}
+     */
+    public record Imap(String host, int port, String protocol, String username, String password, String folder,
+            List<String> senders, boolean authenticationRequired) {
+
+        public Imap {
+            senders = List.copyOf(senders);
+        }
 
         public boolean configured() {
             return !host.isBlank();
@@ -61,7 +72,8 @@ public record PayerSettings(String code, String name, Path folder, Channel chann
 
         @Override
         public String toString() {
-            return "Imap[" + protocol + "://" + username + "@" + host + ":" + port + "/" + folder + "]";
+            return "Imap[" + protocol + "://" + username + "@" + host + ":" + port + "/" + folder + ", senders=" + senders
+                    + ", authentication=" + (authenticationRequired ? "required" : "none") + "]";
         }
     }
 

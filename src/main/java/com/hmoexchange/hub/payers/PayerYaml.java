@@ -32,6 +32,7 @@ import org.springframework.core.env.PropertyResolver;
 final class PayerYaml {
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
+    private static final Pattern SENDER = Pattern.compile("[^@\\s]*@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Path file;
@@ -159,18 +160,50 @@ final class PayerYaml {
         Imap imap = null;
         if (node.has("email")) {
             JsonNode email = node.path("email");
-            only(email, "responses.email.", "host", "port", "protocol", "username", "password", "folder");
+            only(email, "responses.email.", "host", "port", "protocol", "username", "password", "folder", "senders",
+                    "authentication");
             String protocol = optional(email, "protocol", "imaps").toLowerCase(Locale.ROOT);
             if (!protocol.equals("imap") && !protocol.equals("imaps")) {
                 throw problem("responses.email.protocol '" + protocol + "' is not one of [imap, imaps]");
             }
+            String authentication = optional(email, "authentication", "required").toLowerCase(Locale.ROOT);
+            if (!authentication.equals("required") && !authentication.equals("none")) {
+                throw problem("responses.email.authentication '" + authentication + "' is not one of [required, none]");
+            }
             imap = new Imap(optional(email, "host", ""), number(email, "responses.email.port", "port",
                     protocol.equals("imaps") ? 993 : 143), protocol, optional(email, "username", ""),
-                    optional(email, "password", ""), optional(email, "folder", "INBOX"));
+                    optional(email, "password", ""), optional(email, "folder", "INBOX"), senders(email),
+                    authentication.equals("required"));
+            if (imap.configured() && imap.senders().isEmpty()) {
+                throw problem("responses.email.senders is required with responses.email.host: the addresses "
+                        + "(answers@payer.example) or domains (@payer.example) the payer answers from; mails from others are held");
+            }
         }
         JsonNode callback = node.path("callback");
         only(callback, "responses.callback.", "secret");
         return new Responses(formats, mapping, answers, optional(sftp, "directory", ""), imap, optional(callback, "secret", ""));
+    }
+
+    /**
+     * The addresses a payer answers from: a list whose items may each hold several, separated by commas (so that one
+     * environment variable can give them all), each an address or an {@code @domain}.
+     */
+    private List<String> senders(JsonNode email) {
+        List<String> senders = new ArrayList<>();
+        for (String item : list(email, "responses.email.senders", "senders")) {
+            for (String one : item.split(",")) {
+                String sender = one.trim().toLowerCase(Locale.ROOT);
+                if (sender.isEmpty()) {
+                    continue;
+                }
+                if (!SENDER.matcher(sender).matches()) {
+                    throw problem("responses.email.senders '" + sender + "' is neither an address (answers@payer.example) "
+                            + "nor a domain (@payer.example)");
+                }
+                senders.add(sender);
+            }
+        }
+        return senders;
     }
 
     /**

@@ -7,9 +7,15 @@ import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.responses.ApplyPayerResponse;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.activation.DataHandler;
+import com.hmoexchange.hub.mailintake.HeldMailHandler;
+import com.hmoexchange.hub.mailintake.Intake;
+import com.hmoexchange.hub.mailintake.IntakeRule;
+import com.hmoexchange.hub.mailintake.MailIntake;
+import com.hmoexchange.hub.mailintake.ReceivedMail;
+import com.hmoexchange.hub.payers.PayerCatalog;
+import com.hmoexchange.hub.payers.PayerSettings;
+import jakarta.mail.MessagingException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,9 +27,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.apache.camel.attachment.AttachmentMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -47,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the line and the problem for a person. Every document is recorded with what became of it.
  */
 @Component("payerResponses")
-public class PayerResponses {
+public class PayerResponses implements HeldMailHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PayerResponses.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
@@ -60,11 +65,15 @@ public class PayerResponses {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final PayerCatalog payers;
+    private final MailIntake intake;
 
     PayerResponses(ResponseFormats formats, ApplyPayerResponse applyResponse, InboundDocumentRepository documents,
             Notifications notifications, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, PayerCatalog payers, MailIntake intake) {
         this.meters = meters;
+        this.payers = payers;
+        this.intake = intake;
         this.formats = formats;
         this.applyResponse = applyResponse;
         this.documents = documents;
@@ -224,27 +233,44 @@ public class PayerResponses {
     }
 
     /**
-     * Route step for an email to a payer's response mailbox: each attachment is a document; a mail without
-     * attachments is read from its text. An unreadable one is quarantined and the operators told, and the
+     * Route step for an email to a payer's response mailbox. The mail is applied only when the payer's rules for
+     * its mailbox pass (allowed sender, DKIM and DMARC by the hub's mail server, size limits): otherwise it is
+     * held for an operator (mailintake/MailIntake), nothing of it applied. Each attachment is a document; a mail
+     * without attachments is read from its text. An unreadable one is quarantined and the operators told, and the
      * mail stays in the mailbox: nothing is dropped.
      */
-    public void fromEmail(Exchange exchange) throws IOException {
+    public void fromEmail(Exchange exchange) throws MessagingException, IOException {
         String payer = exchange.getMessage().getHeader("hubPayer", String.class);
-        String subject = String.valueOf(exchange.getMessage().getHeader("Subject", String.class));
-        AttachmentMessage mail = exchange.getMessage(AttachmentMessage.class);
-        Map<String, DataHandler> attachments = mail != null && mail.hasAttachments() ? mail.getAttachments() : Map.of();
+        PayerSettings.Imap mailbox = payers.settings(payer).responses().mailbox().orElseThrow();
+        IntakeRule rule = new IntakeRule(mailbox.senders(), mailbox.authenticationRequired(), null);
+        Optional<ReceivedMail> mail = intake.admit(exchange, Intake.PAYER_RESPONSES, payer, sender -> rule);
+        exchange.getMessage().setBody(mail.map(m -> take(payer, m).toString()).orElse("held"));
+    }
+
+    @Override
+    public Intake intake() {
+        return Intake.PAYER_RESPONSES;
+    }
+
+    /** A held answer an operator accepted: applied as on arrival; each document's outcome in a sentence. */
+    @Override
+    public String applyAccepted(String payer, ReceivedMail mail) {
+        List<Receipt> receipts = take(payer, mail);
+        return String.join("; ", receipts.stream().map(r -> "inbound document " + r.documentId() + " " + r.outcome()
+                .name().toLowerCase(java.util.Locale.ROOT)).toList()) + ".";
+    }
+
+    private List<Receipt> take(String payer, ReceivedMail mail) {
+        String subject = mail.subject();
         List<Receipt> receipts = new ArrayList<>();
-        for (Map.Entry<String, DataHandler> attachment : attachments.entrySet()) {
-            try (InputStream in = attachment.getValue().getInputStream()) {
-                receipts.add(take(payer, "email", truncate(attachment.getKey() + " (" + subject + ")", 300), in.readAllBytes()));
-            }
+        for (ReceivedMail.Attachment attachment : mail.attachments()) {
+            receipts.add(take(payer, "email", truncate(attachment.name() + " (" + subject + ")", 300), attachment.content()));
         }
-        if (attachments.isEmpty()) {
-            String body = exchange.getMessage().getBody(String.class);
+        if (mail.attachments().isEmpty()) {
             receipts.add(take(payer, "email", truncate("body of '" + subject + "'", 300),
-                    (body == null ? "" : body.strip()).getBytes(StandardCharsets.UTF_8)));
+                    mail.text().strip().getBytes(StandardCharsets.UTF_8)));
         }
-        exchange.getMessage().setBody(receipts.toString());
+        return receipts;
     }
 
     private boolean alreadyApplied(String payer, String sha256) {

@@ -131,6 +131,6 @@ class StructuredLogsTests extends PracticeApiTest {
         MimeBodyPart body = new MimeBodyPart();
         body.setText(text);
         message.setContent(new MimeMultipart(body));
-        Transport.send(message);
+        Transport.send(TestMail.authenticated(message));
     }
 }

@@ -88,6 +88,19 @@ class PayerCatalogTests {
                 + "responses:\n  email:\n    host: imap.a.example\n");
         assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("responses.formats is required");
 
+        write("a-hmo", "code: a-hmo\nname: A\nchannel: email\nformat: x12\nemail:\n  to: x@a.example\n"
+                + "responses:\n  formats: [x12]\n  email:\n    host: imap.a.example\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("responses.email.senders is required");
+
+        write("a-hmo", "code: a-hmo\nname: A\nchannel: email\nformat: x12\nemail:\n  to: x@a.example\n"
+                + "responses:\n  formats: [x12]\n  email:\n    host: imap.a.example\n    senders: [a.example]\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("responses.email.senders 'a.example' is neither");
+
+        write("a-hmo", "code: a-hmo\nname: A\nchannel: email\nformat: x12\nemail:\n  to: x@a.example\n"
+                + "responses:\n  formats: [x12]\n  email:\n    host: imap.a.example\n    senders: [\"@a.example\"]\n"
+                + "    authentication: maybe\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("responses.email.authentication 'maybe' is not one of [required, none]");
+
         write("a-hmo", "code: a-hmo\nname: A\nchannel: sftp\nformat: x12\nsftp:\n  host: s.a.example\n  port: twenty-two\n");
         assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("sftp.port 'twenty-two' must be a whole number");
 

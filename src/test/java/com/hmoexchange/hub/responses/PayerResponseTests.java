@@ -558,6 +558,6 @@ class PayerResponseTests extends ApiTest {
         file.setFileName("claim-response.fhir.json");
         MimeMultipart parts = new MimeMultipart(text, file);
         message.setContent(parts);
-        Transport.send(message);
+        Transport.send(TestMail.authenticated(message));
     }
 }

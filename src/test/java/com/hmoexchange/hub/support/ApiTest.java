@@ -52,6 +52,7 @@ public abstract class ApiTest {
         registry.add("hub.changerequests.bulk.mail.port", TestMail::imapPort);
         registry.add("hub.changerequests.bulk.mail.username", () -> TestMail.INTAKE);
         registry.add("hub.changerequests.bulk.mail.password", () -> TestMail.INTAKE_PASSWORD);
+        registry.add("hub.mail.intake.authserv-id", () -> TestMail.AUTHSERV_ID);
         PayerSandboxes.register(registry);
         registry.add("hub.responses.poll-delay", () -> "300");
         registry.add("hub.notifications.operators-email", () -> PayerSandboxes.OPERATIONS_MAILBOX);

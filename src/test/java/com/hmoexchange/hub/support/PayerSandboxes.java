@@ -42,6 +42,8 @@ public final class PayerSandboxes {
     public static final String CRESTLINE_ANSWERS = "crestline-answers@hub.test";
     public static final String CRESTLINE_ANSWERS_PASSWORD = "crestline-answers-secret";
     public static final String OPERATIONS_MAILBOX = "operations@hub.test";
+    /** Who may send Crestline's answers (its payer.yaml's responses.email.senders). */
+    public static final String CRESTLINE_SENDERS = "@crestline.test";
 
     public static final HttpPayer HTTP = new HttpPayer();
     public static final SftpPayer SFTP = new SftpPayer();
@@ -68,6 +70,7 @@ public final class PayerSandboxes {
         registry.add("CRESTLINE_RESPONSES_IMAP_PROTOCOL", () -> "imap");
         registry.add("CRESTLINE_RESPONSES_IMAP_USER", () -> CRESTLINE_ANSWERS);
         registry.add("CRESTLINE_RESPONSES_IMAP_PASSWORD", () -> CRESTLINE_ANSWERS_PASSWORD);
+        registry.add("CRESTLINE_RESPONSES_SENDERS", () -> CRESTLINE_SENDERS);
         // The X12 payer drops its files on the same SFTP server, in its own folder.
         registry.add("ZENITH_SFTP_HOST", () -> "127.0.0.1");
         registry.add("ZENITH_SFTP_PORT", SFTP::port);
