@@ -27,9 +27,18 @@ WORKDIR /app
 # The jar, plus the folders the hub reads at run time (HUB_ROUTES_DIR, HUB_MAPPINGS_DIR default to
 # <working dir>/routes and <working dir>/mappings). They stay root-owned: the hub only reads them.
 # routes/ holds a .gitkeep so that the folder exists in a fresh clone even before any route is added.
-COPY --from=build /build/target/hmo-exchange-hub.jar ./hmo-exchange-hub.jar
+# The jar is unpacked (a plain class path starts faster than jars inside a jar) and a class-data-sharing archive is
+# made by a training start, which stops once the application context is up (on the zero-setup H2 database and
+# embedded broker, in a throw-away folder): the JVM then maps the classes the hub loads from the archive instead of
+# reading and verifying them at every start. docs/reliability.md, "Restart".
+COPY --from=build /build/target/hmo-exchange-hub.jar /tmp/hmo-exchange-hub.jar
 COPY routes/ ./routes/
 COPY mappings/ ./mappings/
+RUN java -Djarmode=tools -jar /tmp/hmo-exchange-hub.jar extract --destination /app/hub \
+    && rm /tmp/hmo-exchange-hub.jar \
+    && HUB_DATA_DIR=/tmp/training java -XX:ArchiveClassesAtExit=/app/hub/hub.jsa -Dspring.context.exit=onRefresh \
+        -jar /app/hub/hmo-exchange-hub.jar \
+    && rm -rf /tmp/training
 
 # /app/data (HUB_DATA_DIR) is the only place the hub writes: the H2 file database and the embedded
 # broker's journal in the zero-setup run. Mount a volume there to keep them.
@@ -37,4 +46,4 @@ VOLUME ["/app/data"]
 
 USER hub
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/hmo-exchange-hub.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/hub/hub.jsa", "-jar", "/app/hub/hmo-exchange-hub.jar"]

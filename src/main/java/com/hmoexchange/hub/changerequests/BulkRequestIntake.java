@@ -3,6 +3,7 @@ package com.hmoexchange.hub.changerequests;
 import com.hmoexchange.hub.clients.Client;
 import com.hmoexchange.hub.clients.ClientRepository;
 import com.hmoexchange.hub.clients.Clients;
+import com.hmoexchange.hub.common.LogContext;
 import com.hmoexchange.hub.roster.RosterIntake;
 import com.hmoexchange.hub.security.AppUser;
 import com.hmoexchange.hub.security.AppUserRepository;
@@ -83,7 +84,9 @@ class BulkRequestIntake implements HeldMailHandler {
             log.warn("Roster file {} is not in a payer's folder (rosters/<payer-code>/file); ignored", path);
             return;
         }
-        rosters.take(payerId.get(), rest.substring(slash + 1), content.getBytes(StandardCharsets.UTF_8), "sftp:" + rest.substring(0, slash), null);
+        try (LogContext file = LogContext.document(rest.substring(0, slash), rest.substring(slash + 1))) {
+            rosters.take(payerId.get(), rest.substring(slash + 1), content.getBytes(StandardCharsets.UTF_8), "sftp:" + rest.substring(0, slash), null);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package com.hmoexchange.hub.changerequests;
 
 import com.hmoexchange.hub.clients.Client;
 import com.hmoexchange.hub.common.InvalidInput;
+import com.hmoexchange.hub.common.LogContext;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.common.SqlStates;
@@ -74,6 +75,15 @@ class BulkRequests {
     }
 
     Outcome take(Client client, Requester who, String fileName, String csv, String replyTo) {
+        // Every line logged while the file is taken names it, its client and the client's HMO (identifiers only).
+        String payer = sql.query("select code from payer where id = ?", (rs, n) -> rs.getString(1), client.getPayerId())
+                .stream().findFirst().orElse(null);
+        try (LogContext file = LogContext.document(payer, fileName).with(LogContext.CLIENT, client.getCode())) {
+            return takeRows(client, who, fileName, csv, replyTo);
+        }
+    }
+
+    private Outcome takeRows(Client client, Requester who, String fileName, String csv, String replyTo) {
         List<Long> accepted = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         String digest = who.channel() == RequestChannel.PORTAL ? null : sha256(csv);

@@ -17,6 +17,8 @@ public final class LogContext implements AutoCloseable {
     public static final String PAYER = "payer";
     public static final String DOCUMENT = "document";
     public static final String DOCUMENT_ID = "documentId";
+    /** A corporate client's code, for its bulk request files. */
+    public static final String CLIENT = "client";
 
     private final Map<String, String> before = new LinkedHashMap<>();
 
@@ -74,5 +76,6 @@ public final class LogContext implements AutoCloseable {
         MDC.remove(PAYER);
         MDC.remove(DOCUMENT);
         MDC.remove(DOCUMENT_ID);
+        MDC.remove(CLIENT);
     }
 }

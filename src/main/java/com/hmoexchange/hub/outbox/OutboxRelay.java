@@ -2,8 +2,11 @@ package com.hmoexchange.hub.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hmoexchange.hub.common.LogContext;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component("outboxRelay")
 public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     /** Which queue carries which event. */
     static final Map<String, String> QUEUES = Map.of(
@@ -84,19 +91,14 @@ public class OutboxRelay {
             return 0;
         }
         List<List<OutboxMessage>> messages = batches(rows);
+        Map<String, String> payerCodes = payerCodes(rows);
         jms.execute(session -> {
             for (List<OutboxMessage> batch : messages) {
+                // The payer (and the claim, when the message carries one) in the log context of what follows.
                 OutboxMessage first = batch.get(0);
-                TextMessage message = session.createTextMessage(batch.size() == 1 ? first.getPayload()
-                        : batch.stream().map(OutboxMessage::getPayload).collect(Collectors.joining(",", "[", "]")));
-                message.setStringProperty("eventType", first.getEventType());
-                message.setStringProperty("aggregateId", first.getAggregateId());
-                // Comma on both sides, so a selector can find one claim: claimNumbers LIKE '%,CLM-00000042,%'
-                message.setStringProperty("claimNumbers", batch.stream().map(OutboxMessage::getAggregateId)
-                        .collect(Collectors.joining(",", ",", ",")));
-                message.setLongProperty("outboxId", first.getId());
-                try (MessageProducer producer = session.createProducer(session.createQueue(QUEUES.get(first.getEventType())))) {
-                    producer.send(message);
+                try (LogContext context = LogContext.claim(batch.size() == 1 ? first.getAggregateId() : null,
+                        payerCodes.get(payerOf(first)))) {
+                    send(session, batch);
                 }
             }
             session.commit();
@@ -104,6 +106,23 @@ public class OutboxRelay {
         }, true);
         rows.forEach(row -> row.markPublished(clock.instant()));
         return rows.size();
+    }
+
+    private static void send(Session session, List<OutboxMessage> batch) throws JMSException {
+        OutboxMessage first = batch.get(0);
+        TextMessage message = session.createTextMessage(batch.size() == 1 ? first.getPayload()
+                : batch.stream().map(OutboxMessage::getPayload).collect(Collectors.joining(",", "[", "]")));
+        message.setStringProperty("eventType", first.getEventType());
+        message.setStringProperty("aggregateId", first.getAggregateId());
+        // Comma on both sides, so a selector can find one claim: claimNumbers LIKE '%,CLM-00000042,%'
+        message.setStringProperty("claimNumbers", batch.stream().map(OutboxMessage::getAggregateId)
+                .collect(Collectors.joining(",", ",", ",")));
+        message.setLongProperty("outboxId", first.getId());
+        String queue = QUEUES.get(first.getEventType());
+        try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+            producer.send(message);
+        }
+        log.debug("{} of {} claim(s) put on {} (outbox row {})", first.getEventType(), batch.size(), queue, first.getId());
     }
 
     /**
@@ -143,6 +162,20 @@ public class OutboxRelay {
             }
         }
         return batches;
+    }
+
+    /** The payers' codes by id, for the log context: one look-up per round, only for the payers the round names. */
+    private Map<String, String> payerCodes(List<OutboxMessage> rows) {
+        List<Long> ids = rows.stream().map(this::payerOf).filter(id -> id.matches("\\d+")).distinct().map(Long::valueOf).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = entityManager.createNativeQuery("select id, code from payer where id in (:ids)")
+                .setParameter("ids", ids).getResultList();
+        Map<String, String> codes = new LinkedHashMap<>();
+        found.forEach(row -> codes.put(String.valueOf(row[0]), String.valueOf(row[1])));
+        return codes;
     }
 
     private String payerOf(OutboxMessage row) {

@@ -4,6 +4,7 @@ import static com.hmoexchange.hub.support.PayerSandboxes.SFTP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -11,9 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.support.Fixtures;
+import com.hmoexchange.hub.support.Fixtures.ClientSetup;
 import com.hmoexchange.hub.support.PayerSandboxes;
 import com.hmoexchange.hub.support.PracticeApiTest;
 import com.hmoexchange.hub.support.TestMail;
+import com.hmoexchange.hub.support.TestSftp;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -109,6 +112,44 @@ class StructuredLogsTests extends PracticeApiTest {
 
         assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain(member.getFirstName(), member.getEnrolleeNumber(),
                 member.getDateOfBirth().toString());
+    }
+
+    @Test
+    void a_clients_bulk_file_and_the_outbox_relay_log_the_client_payer_document_and_claim() throws Exception {
+        ch.qos.logback.classic.Logger relay = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("com.hmoexchange.hub.outbox");
+        Level before = relay.getLevel();
+        // The relay tells each message it puts on the broker at DEBUG only: one line per claim would flood INFO.
+        relay.setLevel(Level.DEBUG);
+        try {
+            ClientSetup s = fixtures.client("acme-hmo");
+            String file = Fixtures.unique("staff") + ".csv";
+            TestSftp.upload(s.client().getCode(), file, "kind,enrolleeNumber,firstName\nEDIT_DETAILS,"
+                    + s.child().getEnrolleeNumber() + ",Kemi-Ola\n", null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines().stream()
+                    .anyMatch(l -> l.path("message").asText().contains("Bulk file " + file)));
+
+            Enrollee member = fixtures.enrollee("harmony-care");
+            JsonNode claim = draft(billing, visit(billing, member, "CONS-GP"));
+            billing.upload(claimPath(claim) + "/attachments", "referral.pdf", "application/pdf",
+                    "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII), "type", "REFERRAL_LETTER");
+            String number = submitAndAwaitDelivery(billing, claim).get("claimNumber").asText();
+
+            List<JsonNode> lines = lines();
+            assertThat(lines).filteredOn(l -> l.path("message").asText().contains("Bulk file " + file))
+                    .singleElement().satisfies(l -> {
+                        assertThat(l.path("document").asText()).isEqualTo(file);
+                        assertThat(l.path("client").asText()).isEqualTo(s.client().getCode());
+                        assertThat(l.path("payer").asText()).isEqualTo("acme-hmo");
+                        assertThat(l.has("claimNumber")).as("a client's file is not one claim's").isFalse();
+                    });
+            assertThat(lines).filteredOn(l -> l.path("message").asText().contains("put on claims.outbound")
+                    && number.equals(l.path("claimNumber").asText()))
+                    .singleElement().satisfies(l -> assertThat(l.path("payer").asText()).isEqualTo("harmony-care"));
+            assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain(s.child().getEnrolleeNumber(), "Kemi-Ola",
+                    member.getEnrolleeNumber(), member.getFirstName());
+        } finally {
+            relay.setLevel(before);
+        }
     }
 
     /** Each line logged so far, as the JSON object it must be. */
