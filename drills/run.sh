@@ -133,6 +133,7 @@ database() {
     pg_own -l "$RUN/pg/server.log" -o "-p $OWN_PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
     PG_HOST=127.0.0.1; PG_PORT=$OWN_PG_PORT
   fi
+  psql_main -c "select 1" >/dev/null 2>&1 || { echo "DRILL $DRILL FAIL no PostgreSQL at $PG_HOST:$PG_PORT (user postgres): start it, or set DRILL_PG_HOST and DRILL_PG_PORT"; exit 1; }
   psql_main -c "drop database if exists $DB with (force)" -c "create database $DB"
   DB_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$DB
 }
