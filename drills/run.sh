@@ -287,8 +287,8 @@ case "$DRILL" in
     submitted
     sleep "$DOWN_SECONDS"
     say "payers up with $(delivered) of $CLAIMS delivered"
-    payers up
     up=$(now_ms)
+    payers up
     verdict "$RUN/drafts.txt" 0 "$up" && RESULT=0 || RESULT=$?
     ;;
   throughput)

@@ -198,8 +198,8 @@ public final class DrillLoad {
             int strangers = 0;
             for (String line : Files.exists(payerLog) ? Files.readAllLines(payerLog) : List.<String>of()) {
                 String[] parts = line.trim().split(" ");
-                if (parts.length != 3) {
-                    continue;
+                if (parts.length != 3 || Long.parseLong(parts[0]) < startedAt) {
+                    continue; // what an earlier phase of the drill delivered (throughput's one-node phase)
                 }
                 String claimNumber = keys.get(parts[2]);
                 if (claimNumber == null) {
