@@ -125,7 +125,8 @@ class StructuredLogsTests extends PracticeApiTest {
             String file = Fixtures.unique("staff") + ".csv";
             TestSftp.upload(s.client().getCode(), file, "kind,enrolleeNumber,firstName\nEDIT_DETAILS,"
                     + s.child().getEnrolleeNumber() + ",Kemi-Ola\n", null);
-            await().atMost(Duration.ofSeconds(30)).until(() -> lines().stream()
+            // The intake polls every 300 ms and takes a file once it has not changed for a second: generous for a loaded machine.
+            await().atMost(Duration.ofSeconds(120)).until(() -> lines().stream()
                     .anyMatch(l -> l.path("message").asText().contains("Bulk file " + file)));
 
             Enrollee member = fixtures.enrollee("harmony-care");
