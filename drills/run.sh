@@ -168,12 +168,10 @@ payers_start() {
 payers() { curl -fsS -X POST "http://127.0.0.1:$HTTP_PORT/control/$1" >/dev/null; }
 
 # The external broker (Spring Boot's own settings: spring.artemis.mode=native and broker-url, through the hub's
-# HUB_ARTEMIS_*). Spring Boot starts its embedded broker whenever Artemis' server classes are present, whatever
-# the mode: SPRING_ARTEMIS_EMBEDDED_ENABLED=false keeps a node from starting an unused one beside the real one.
+# HUB_ARTEMIS_*); in that mode a node starts no embedded broker of its own (node/ExternalBrokerOnly).
 hub_env() { # the environment of a hub node (and of the seed), once the database and secrets are known
   HUB_ENV=(HUB_DB_URL="$DB_URL" HUB_DB_USER=postgres HUB_DB_PASSWORD=
     HUB_ARTEMIS_MODE=native HUB_ARTEMIS_URL="tcp://127.0.0.1:$BROKER_PORT" HUB_ARTEMIS_USER=hub HUB_ARTEMIS_PASSWORD="$SECRET"
-    SPRING_ARTEMIS_EMBEDDED_ENABLED=false
     HUB_MAPPINGS_DIR="$ROOT/drills/mappings" HUB_ROUTES_DIR="$ROOT/routes"
     DRILL_HTTP_URL="http://127.0.0.1:$HTTP_PORT/claims" DRILL_HTTP_TOKEN="$SECRET"
     DRILL_SFTP_HOST=127.0.0.1 DRILL_SFTP_PORT="$SFTP_PORT" DRILL_SFTP_USER=hub DRILL_SFTP_PASSWORD="$SECRET"
