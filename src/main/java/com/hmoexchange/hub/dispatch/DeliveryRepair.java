@@ -4,11 +4,14 @@ import com.hmoexchange.hub.claims.ClaimDeliveries;
 import com.hmoexchange.hub.claims.ClaimDeliveries.DeliveryOutcome;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,18 +46,39 @@ class DeliveryRepair {
 
     /** Notes delivered each claim the message store has delivered but the claim does not; returns how many. */
     public int repair() {
-        List<Behind> behind = jdbc.query("""
+        return note(behind(clock.instant().minus(settings.grace()), List.of()));
+    }
+
+    /**
+     * The same at once for the given claims: a redelivered batch (its first node died after sending) found them
+     * delivered in the store, and the claim may not say so yet. Called once that batch's send leases are let go.
+     */
+    int repairNow(Collection<String> claimNumbers) {
+        return claimNumbers.isEmpty() ? 0 : note(behind(clock.instant(), claimNumbers));
+    }
+
+    private List<Behind> behind(Instant before, Collection<String> claimNumbers) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("before", Timestamp.from(before)).addValue("limit", PER_RUN);
+        String only = "";
+        if (!claimNumbers.isEmpty()) {
+            only = " and c.claim_number in (:claims)";
+            parameters.addValue("claims", claimNumbers);
+        }
+        return jdbc.query("""
                         select m.claim_number, max(m.idempotency_key) as idempotency_key,
                             max(m.payer_reference) as payer_reference, max(m.payer_code) as payer_code
                         from claim c join message_record m on m.claim_number = c.claim_number
                         where c.delivery_status <> 'DELIVERED' and c.submitted_at is not null
-                          and m.direction = 'OUT' and m.outcome = 'DELIVERED' and m.finished_at < :before
+                          and m.direction = 'OUT' and m.outcome = 'DELIVERED' and m.finished_at <= :before%s
                         group by m.claim_number
                         order by m.claim_number
-                        limit :limit""",
-                Map.of("before", Timestamp.from(clock.instant().minus(settings.grace())), "limit", PER_RUN),
+                        limit :limit""".formatted(only),
+                parameters,
                 (row, i) -> new Behind(row.getString("idempotency_key"), new DeliveryOutcome.Delivered(row.getString("claim_number"),
                         row.getString("payer_reference"), false, row.getString("payer_code"))));
+    }
+
+    private int note(List<Behind> behind) {
         List<String> repaired = new ArrayList<>();
         for (Behind claim : behind) {
             try {

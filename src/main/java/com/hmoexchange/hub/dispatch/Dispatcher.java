@@ -75,10 +75,13 @@ public class Dispatcher {
     private final SendLeases leases;
     private final DatabaseOutage outage;
 
+    private final DeliveryRepair repair;
+
     Dispatcher(ClaimDeliveries deliveries, MessageStore store, PayerCatalog payers, PayerAddresses addresses,
             List<ClaimChannel> channels, ObjectMapper json, DispatchSettings settings, Notifications notifications, Clock clock,
-            SendLeases leases, DatabaseOutage outage) {
+            SendLeases leases, DatabaseOutage outage, DeliveryRepair repair) {
         this.leases = leases;
+        this.repair = repair;
         this.outage = outage;
         this.notifications = notifications;
         this.deliveries = deliveries;
@@ -128,14 +131,16 @@ public class Dispatcher {
         // Leased before the tries are read: a copy of this message handled elsewhere now waits here, then reads them settled.
         SendLeases.Lease lease = leases.take(byKey.keySet());
         batch.hold(lease);
+        List<String> settledEarlier = new ArrayList<>();
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
                 lease.release();
+                bringInLine(settledEarlier);
             }
         });
         try {
-            start(batch, byKey, resend);
+            start(batch, byKey, resend, settledEarlier);
         } catch (RuntimeException e) {
             // Tried again (a database outage) or given back to the broker: either way this batch's leases go now.
             lease.release();
@@ -146,8 +151,18 @@ public class Dispatcher {
         message.setBody(batch.claimNumbers());
     }
 
+    /** Notes delivered, once its leases are let go, each claim of a redelivered batch the store has delivered. */
+    private void bringInLine(List<String> settledEarlier) {
+        try {
+            repair.repairNow(settledEarlier);
+        } catch (RuntimeException e) {
+            log.warn("Could not bring claims {} in line with the message store now; the periodic repair will: {}",
+                    settledEarlier, e.toString());
+        }
+    }
+
     /** Starts an attempt for each claim that still has to go, and stores them; a claim already settled is noted skipped. */
-    private void start(DispatchBatch batch, Map<String, CanonicalClaim> byKey, boolean resend) {
+    private void start(DispatchBatch batch, Map<String, CanonicalClaim> byKey, boolean resend, List<String> settledEarlier) {
         int deliveryCount = batch.deliveryCount();
         Map<String, TriesSoFar> tries = store.triesSoFar(byKey.keySet());
         List<OutboundAttempt> started = new ArrayList<>();
@@ -161,7 +176,11 @@ public class Dispatcher {
             attempt.enrolleeNumber(claim.patient() == null ? null : claim.patient().enrolleeNumber());
             boolean settled = resend ? before.latestSettled() : before.settled();
             if (settled && deliveryCount > 1) {
-                // The message is back because a neighbour's channel failed: this claim was settled then.
+                // The message is back: a neighbour's channel failed, or the node sending it died. Either way this claim
+                // was settled then; if that node died before noting it on the claim, the claim is brought in line below.
+                if (before.delivered()) {
+                    settledEarlier.add(claim.claimNumber());
+                }
                 continue;
             }
             if (settled && !resend) {
