@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,7 +19,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,22 +32,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class PageSecurityConfig {
 
-    static final String[] PAGES = {"/", "/sign-in", "/sign-out", "/set-password", "/forgot-password", "/home", "/hmo/**",
+    static final String[] PAGES = {"/", "/sign-in", "/sign-in/code", "/sign-out", "/set-password", "/forgot-password", "/home", "/hmo/**",
             "/client/**", "/operator/**", "/billing/**", "/admin/**", "/people/**", "/account/**", "/denied", "/css/**",
             "/js/**", "/webjars/**", "/favicon.ico"};
 
     @Bean
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http, AppUserRepository users, HubUserDetailsService details,
-            PasswordEncoder passwords) throws Exception {
+            PasswordEncoder passwords, SignInThrottle throttle, TwoFactor twoFactor, SecondFactorSignIn secondFactor,
+            Clock clock) throws Exception {
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
-        SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
-        landing.setDefaultTargetUrl("/");
+        // The password alone signs in only those who owe no code (see SecondFactorSignIn).
+        ThrottledSignIn throttled = new ThrottledSignIn(new SessionSafeProvider(details, passwords), throttle,
+                user -> false, user -> !twoFactor.isOn(user.id()), clock);
         http.securityMatcher(PAGES)
                 // Its own manager, without the global one as parent: a wrong password is checked once, not twice.
-                .authenticationManager(new ProviderManager(new SessionSafeProvider(details, passwords)))
+                .authenticationManager(new ProviderManager(throttled))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/sign-in", "/set-password", "/forgot-password", "/denied", "/css/**", "/webjars/**", "/js/**", "/favicon.ico").permitAll()
+                        // The code page serves only a session that gave the right password (SecondFactorPending).
+                        .requestMatchers("/sign-in", "/sign-in/code", "/set-password", "/forgot-password", "/denied", "/css/**", "/webjars/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/hmo/**").hasRole("HMO_ADMIN")
                         .requestMatchers("/admin/**").hasRole("PLATFORM_ADMIN")
                         // Whose users each may manage is checked by the People service (their practice, HMO or the hub's staff).
@@ -59,7 +62,10 @@ class PageSecurityConfig {
                         // The same roles as the claims API (SecurityConfig.PROVIDER_STAFF); ClaimService scopes to the practice.
                         .requestMatchers("/billing/**").hasAnyRole(SecurityConfig.PROVIDER_STAFF)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/sign-in").successHandler(landing).failureUrl("/sign-in?error"))
+                .formLogin(form -> form.loginPage("/sign-in").successHandler(secondFactor).failureHandler((request, response, e) ->
+                        // Locked: the time to try again is in the address, as the page's other notices are.
+                        response.sendRedirect(e instanceof SignInRefused refused
+                                ? "/sign-in?locked=" + refused.until().getEpochSecond() : "/sign-in?error")))
                 .logout(out -> out.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
                         .deleteCookies("JSESSIONID"))
                 .exceptionHandling(ex -> ex
@@ -74,6 +80,7 @@ class PageSecurityConfig {
                         })
                         .accessDeniedPage("/denied"))
                 .addFilterAfter(new DisabledUserSignOut(users), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SecondFactorGate(), DisabledUserSignOut.class)
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
