@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -118,7 +119,9 @@ public class SecondFactorSignIn implements AuthenticationSuccessHandler {
 
     private void complete(HttpServletRequest request, HttpServletResponse response, HubUser user) {
         request.changeSessionId();
-        save(request, response, UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        save(request, response, signedIn);
+        events.publishEvent(new InteractiveAuthenticationSuccessEvent(signedIn, SecondFactorSignIn.class));
     }
 
     private void hold(HttpServletRequest request, HttpServletResponse response, SecondFactorPending pending) {

@@ -57,14 +57,32 @@ public class SignInThrottle {
         this.clock = clock;
     }
 
+    /**
+     * Where an attempt stands before its password is checked: until when it is refused unheard (if it is now), and
+     * whether the account has failures on record (only then does a success need to write anything).
+     */
+    public record Standing(Optional<Instant> refusedUntil, boolean accountHasFailures) {
+    }
+
+    /** One read per attempt (both keys at once), however many hub nodes there are. */
+    public Standing standing(String username, String address) {
+        Instant now = clock.instant();
+        Instant[] until = {null};
+        boolean[] failures = {false};
+        jdbc.query("select kind, refused_until from sign_in_throttle where (kind = 'ACCOUNT' and subject = ?) "
+                + "or (kind = 'ADDRESS' and subject = ?)", rs -> {
+                    failures[0] |= ACCOUNT.equals(rs.getString(1));
+                    Timestamp refused = rs.getTimestamp(2);
+                    if (refused != null && refused.toInstant().isAfter(now) && (until[0] == null || refused.toInstant().isAfter(until[0]))) {
+                        until[0] = refused.toInstant();
+                    }
+                }, account(username), address(address));
+        return new Standing(Optional.ofNullable(until[0]), failures[0]);
+    }
+
     /** Until when attempts for this user name or from this address are refused unheard, if they are now. */
     public Optional<Instant> refusedUntil(String username, String address) {
-        Instant now = clock.instant();
-        List<Timestamp> until = jdbc.queryForList("""
-                select refused_until from sign_in_throttle
-                where ((kind = 'ACCOUNT' and subject = ?) or (kind = 'ADDRESS' and subject = ?)) and refused_until > ?""",
-                Timestamp.class, account(username), address(address), Timestamp.from(now));
-        return until.stream().map(Timestamp::toInstant).max(Instant::compareTo);
+        return standing(username, address).refusedUntil();
     }
 
     /**

@@ -41,9 +41,9 @@ class ThrottledSignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String username = attempt.getName();
         String address = addressOf(attempt);
-        Optional<Instant> until = throttle.refusedUntil(username, address);
-        if (until.isPresent()) {
-            throw new SignInRefused(until.get(), clock.instant());
+        SignInThrottle.Standing standing = throttle.standing(username, address);
+        if (standing.refusedUntil().isPresent()) {
+            throw new SignInRefused(standing.refusedUntil().get(), clock.instant());
         }
         Authentication signedIn;
         try {
@@ -59,7 +59,7 @@ class ThrottledSignIn implements AuthenticationProvider {
             if (refused.test(user)) {
                 throw new TwoFactorRequiredForApi();
             }
-            if (signedInByPassword.test(user)) {
+            if (standing.accountHasFailures() && signedInByPassword.test(user)) {
                 throttle.succeeded(username);
             }
         }
