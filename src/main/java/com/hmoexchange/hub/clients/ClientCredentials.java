@@ -69,7 +69,8 @@ public class ClientCredentials {
         AppUser user = clientUser(client, email);
         SignInLinks.Issued link = links.issue(user, LinkPurpose.INVITATION, linkValidity);
         mailer.sendAfterCommit(new Email(email, "Your sign-in link for " + client.getName() + " on HMO Exchange Hub",
-                clientNotice(client, email, hub.link("/set-password?token=" + link.token()), link.expiresAt())));
+                clientNotice(client, email, hub.link("/set-password?token=" + link.token()), link.expiresAt()),
+                link.expiresAt()));
         mailer.sendAfterCommit(new Email(client.getHmoEmail(), "Copy: sign-in link sent to " + email,
                 clientNotice(client, email, "(link withheld from this copy)", link.expiresAt())
                         + "\nSent by " + hmo.username() + ". Sending again replaces the link.\n"));

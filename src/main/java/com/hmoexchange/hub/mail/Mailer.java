@@ -83,9 +83,10 @@ public class Mailer implements SchedulingConfigurer {
         // A report or digest that outgrows the table's columns is cut, not refused: refusing it would undo
         // the decision it reports, which is written in the same transaction.
         jdbc.update("""
-                insert into outgoing_mail (recipient, subject, body, status, attempts, next_attempt_at, created_at)
-                values (?, ?, ?, 'PENDING', 0, ?, ?)""", email.to(), Texts.shortened(email.subject(), MAX_SUBJECT),
-                cutBody(email.body()), now, now);
+                insert into outgoing_mail (recipient, subject, body, status, attempts, next_attempt_at, created_at,
+                    body_expires_at)
+                values (?, ?, ?, 'PENDING', 0, ?, ?, ?)""", email.to(), Texts.shortened(email.subject(), MAX_SUBJECT),
+                cutBody(email.body()), now, now, email.secretUntil() == null ? null : Timestamp.from(email.secretUntil()));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -118,12 +119,29 @@ public class Mailer implements SchedulingConfigurer {
             return;
         }
         try {
+            forgetExpiredSecrets();
             Integer sent;
             do {
                 sent = transaction.execute(status -> sendDue());
             } while (sent != null && sent == BATCH);
         } catch (RuntimeException e) {
             log.warn("Mail relay pass failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * A body whose sign-in link has expired is cleared, sent or not; one not yet sent is given up, since the
+     * link in it would not work any more (docs/security.md, "Sign-in links not kept").
+     */
+    void forgetExpiredSecrets() {
+        Timestamp now = Timestamp.from(clock.instant());
+        int expired = jdbc.update("""
+                update outgoing_mail set body = null, status = 'FAILED',
+                    last_error = 'Not sent before the sign-in link in it expired; the link was discarded.'
+                where body_expires_at <= ? and status = 'PENDING'""", now);
+        jdbc.update("update outgoing_mail set body = null where body_expires_at <= ? and body is not null", now);
+        if (expired > 0) {
+            log.warn("{} unsent mail(s) with a sign-in link given up: the link expired", expired);
         }
     }
 

@@ -173,7 +173,7 @@ public class People {
 
                 The link works once and expires at %s (UTC). If it has expired, ask %s to invite you again.
                 """.formatted(invitedBy, role, toHub ? "" : " for " + where, email, hub.link("/set-password?token=" + link.token()),
-                link.expiresAt(), invitedBy)));
+                link.expiresAt(), invitedBy), link.expiresAt()));
         return new Created(new Invited(UserView.of(user), link.expiresAt()),
                 hub.link("/set-password?token=" + link.token()));
     }
@@ -269,7 +269,8 @@ public class People {
 
                 The link works once and expires at %s (UTC). If you did not ask, ignore this email: your password
                 stays as it is.
-                """.formatted(user.getUsername(), hub.link("/set-password?token=" + link.token()), link.expiresAt())));
+                """.formatted(user.getUsername(), hub.link("/set-password?token=" + link.token()), link.expiresAt()),
+                link.expiresAt()));
     }
 
     /** The signed-in user's own account. */

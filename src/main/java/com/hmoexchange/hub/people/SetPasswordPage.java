@@ -4,25 +4,31 @@ import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.web.FormErrors;
 import com.hmoexchange.hub.web.WebPage;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Where the emailed sign-in link lands. The token is moved from the address into the session at
- * once (a redirect), so it does not stay in the browser's history or reach another site as a
- * referrer; the page then asks for the new password twice.
+ * Where the emailed sign-in link lands. The token is moved from the address into a cookie at once (a
+ * redirect), so it does not stay in the browser's history or reach another site as a referrer; the page then
+ * asks for the new password twice. The cookie, not the web session: sessions are kept in the database, and the
+ * hub keeps no usable link anywhere (docs/security.md). The cookie is sent only to this page, never read by
+ * scripts, and cleared once the password is set.
  */
 @Controller
 @WebPage
 class SetPasswordPage {
 
-    static final String TOKEN = "sign-in-link-token";
+    static final String TOKEN = "hub-sign-in-link";
 
     private final SignInLinks credentials;
 
@@ -31,36 +37,37 @@ class SetPasswordPage {
     }
 
     @GetMapping(path = "/set-password", params = "token")
-    String fromLink(@RequestParam String token, HttpSession session) {
-        session.setAttribute(TOKEN, token);
+    String fromLink(@RequestParam String token, HttpServletRequest request, HttpServletResponse response) {
+        // A token is Base64url (SignInTokens); anything else is not a link of ours and could not be a cookie.
+        boolean wellFormed = token.matches("[A-Za-z0-9_-]{1,200}");
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie(wellFormed ? token : "-", request, -1).toString());
         return "redirect:/set-password";
     }
 
     @GetMapping("/set-password")
-    String form(HttpSession session, Model model) {
-        return show(session, model, FormErrors.none());
+    String form(@CookieValue(name = TOKEN, required = false) String token, Model model) {
+        return show(token, model, FormErrors.none());
     }
 
     @PostMapping("/set-password")
     String set(@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirm,
-            HttpSession session, Model model) {
-        String token = (String) session.getAttribute(TOKEN);
+            @CookieValue(name = TOKEN, required = false) String token, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         FormErrors errors = FormErrors.none();
         if (!password.equals(confirm)) {
             errors.field("confirm", "The two passwords are not the same.");
         }
         String username = token == null ? null : errors.attempt(() -> credentials.setPassword(token, password));
         if (username == null) {
-            return show(session, model, errors);
+            return show(token, model, errors);
         }
-        session.removeAttribute(TOKEN);
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie("", request, 0).toString());
         return "redirect:/sign-in?password-set&user=" + URLEncoder.encode(username, StandardCharsets.UTF_8);
     }
 
     /** The form, when the link in the session can still be used; otherwise why not. */
-    private String show(HttpSession session, Model model, FormErrors errors) {
-        String token = (String) session.getAttribute(TOKEN);
-        if (token == null) {
+    private String show(String token, Model model, FormErrors errors) {
+        if (token == null || token.isEmpty()) {
             errors.page("Open the sign-in link from the email you were sent (an invitation or a password reset); it brings you here.");
         } else {
             try {
@@ -73,5 +80,11 @@ class SetPasswordPage {
         }
         model.addAttribute("errors", errors);
         return "set-password";
+    }
+
+    /** The link's token for this page only: HttpOnly, Lax (the link is opened from a mail), Secure over https. */
+    private static ResponseCookie cookie(String token, HttpServletRequest request, long maxAgeSeconds) {
+        return ResponseCookie.from(TOKEN, token).path("/set-password").httpOnly(true).sameSite("Lax")
+                .secure(request.isSecure()).maxAge(maxAgeSeconds).build();
     }
 }

@@ -3,6 +3,7 @@ package com.hmoexchange.hub.people;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.security.AppUser;
 import com.hmoexchange.hub.security.AppUserRepository;
+import com.hmoexchange.hub.security.SignInThrottle;
 import com.hmoexchange.hub.security.WebSessions;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,15 +26,17 @@ public class SignInLinks {
     private final PasswordRules rules;
     private final PasswordEncoder passwords;
     private final WebSessions sessions;
+    private final SignInThrottle throttle;
     private final Clock clock;
 
     SignInLinks(SignInLinkRepository links, AppUserRepository users, PasswordRules rules, PasswordEncoder passwords,
-            WebSessions sessions, Clock clock) {
+            WebSessions sessions, SignInThrottle throttle, Clock clock) {
         this.links = links;
         this.users = users;
         this.rules = rules;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -79,6 +82,8 @@ public class SignInLinks {
         } else {
             user.replacePassword(passwords.encode(password));
             sessions.endAllOf(user.getUsername());
+            // "Try again later or reset your password": a reset ends a lockout of the account.
+            throttle.cleared(user.getUsername());
         }
         return user.getUsername();
     }

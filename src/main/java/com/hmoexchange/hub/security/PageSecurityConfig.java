@@ -7,11 +7,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -20,7 +22,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,22 +34,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class PageSecurityConfig {
 
-    static final String[] PAGES = {"/", "/sign-in", "/sign-out", "/set-password", "/forgot-password", "/home", "/hmo/**",
+    static final String[] PAGES = {"/", "/sign-in", "/sign-in/code", "/sign-out", "/set-password", "/forgot-password", "/home", "/hmo/**",
             "/client/**", "/operator/**", "/billing/**", "/admin/**", "/people/**", "/account/**", "/audit", "/audit/**", "/denied", "/css/**",
             "/js/**", "/webjars/**", "/favicon.ico"};
 
     @Bean
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http, AppUserRepository users, HubUserDetailsService details,
-            PasswordEncoder passwords, AuthenticationEventPublisher signInEvents, PublicAddress address) throws Exception {
+            PasswordEncoder passwords, AuthenticationEventPublisher signInEvents, PublicAddress address, SignInThrottle throttle,
+            TwoFactor twoFactor, SecondFactorSignIn secondFactor, Clock clock) throws Exception {
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
-        SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
-        landing.setDefaultTargetUrl("/");
+        // The password alone signs in only those who owe no code (see SecondFactorSignIn).
+        ThrottledSignIn throttled = new ThrottledSignIn(new SessionSafeProvider(details, passwords), throttle,
+                user -> false, user -> !twoFactor.isOn(user.id()), clock);
         http.securityMatcher(PAGES)
                 // Its own manager, without the global one as parent: a wrong password is checked once, not twice.
-                .authenticationManager(manager(new SessionSafeProvider(details, passwords), signInEvents))
+                .authenticationManager(manager(throttled, signInEvents))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/sign-in", "/set-password", "/forgot-password", "/denied", "/css/**", "/webjars/**", "/js/**", "/favicon.ico").permitAll()
+                        // The code page serves only a session that gave the right password (SecondFactorPending).
+                        .requestMatchers("/sign-in", "/sign-in/code", "/set-password", "/forgot-password", "/denied", "/css/**", "/webjars/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/hmo/**").hasRole("HMO_ADMIN")
                         .requestMatchers("/admin/**").hasRole("PLATFORM_ADMIN")
                         // Whose entries each may read is checked by AuditSearch.
@@ -63,7 +67,10 @@ class PageSecurityConfig {
                         // The same roles as the claims API (SecurityConfig.PROVIDER_STAFF); ClaimService scopes to the practice.
                         .requestMatchers("/billing/**").hasAnyRole(SecurityConfig.PROVIDER_STAFF)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/sign-in").successHandler(landing).failureUrl("/sign-in?error"))
+                .formLogin(form -> form.loginPage("/sign-in").successHandler(secondFactor).failureHandler((request, response, e) ->
+                        // Locked: the time to try again is in the address, as the page's other notices are.
+                        response.sendRedirect(e instanceof SignInRefused refused
+                                ? "/sign-in?locked=" + refused.until().getEpochSecond() : "/sign-in?error")))
                 .logout(out -> out.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
                         .deleteCookies("JSESSIONID"))
                 .exceptionHandling(ex -> ex
@@ -78,12 +85,13 @@ class PageSecurityConfig {
                         })
                         .accessDeniedPage("/denied"))
                 .addFilterAfter(new DisabledUserSignOut(users), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SecondFactorGate(), DisabledUserSignOut.class)
                 .headers(SecureHeaders.of(SecureHeaders.PAGES_POLICY, address));
         return http.build();
     }
 
     /** The pages' own manager, publishing sign-in successes and failures as the API's does (the audit log records them). */
-    private static ProviderManager manager(SessionSafeProvider provider, AuthenticationEventPublisher signInEvents) {
+    static ProviderManager manager(AuthenticationProvider provider, AuthenticationEventPublisher signInEvents) {
         ProviderManager manager = new ProviderManager(provider);
         manager.setAuthenticationEventPublisher(signInEvents);
         return manager;

@@ -12,9 +12,12 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -35,8 +38,15 @@ class SecurityConfig {
     static final String[] ENROLLEE_LOOKUP = {"OWNER", "ADMIN", "BILLING_STAFF", "HMO_ADMIN"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, PublicAddress address) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, PublicAddress address, HubUserDetailsService details,
+            PasswordEncoder passwords, SignInThrottle throttle, TwoFactor twoFactor, Clock clock,
+            AuthenticationEventPublisher signInEvents) throws Exception {
+        DaoAuthenticationProvider basic = new DaoAuthenticationProvider(details);
+        basic.setPasswordEncoder(passwords);
         http.securityMatcher("/**")
+                // HTTP Basic behind the sign-in throttle; refused to people who sign in with a second factor (docs/security.md).
+                .authenticationManager(PageSecurityConfig.manager(new ThrottledSignIn(basic, throttle, twoFactor::refusesBasic,
+                        user -> true, clock), signInEvents))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
@@ -69,9 +79,20 @@ class SecurityConfig {
                         // Eligibility look-up is for providers and HMOs; client users see only their own staff (portal).
                         .requestMatchers("/api/enrollees/**").hasAnyRole(ENROLLEE_LOOKUP)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof SignInRefused refused) {
+                        long seconds = Math.max(1, Duration.between(clock.instant(), refused.until()).toSeconds() + 1);
+                        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                        writeProblem(json, response, HttpStatus.TOO_MANY_REQUESTS, "sign-in-locked", "Too many failed sign-ins",
+                                refused.getMessage());
+                    } else if (e instanceof TwoFactorRequiredForApi) {
+                        writeProblem(json, response, HttpStatus.UNAUTHORIZED, "two-factor-required",
+                                "Two-factor sign-in required", e.getMessage());
+                    } else {
                         writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
-                                "Send a valid username and password (HTTP Basic) to use this endpoint.")))
+                                "Send a valid username and password (HTTP Basic) to use this endpoint.");
+                    }
+                }))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) ->
                                 writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",

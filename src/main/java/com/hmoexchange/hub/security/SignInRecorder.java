@@ -14,17 +14,22 @@ import org.springframework.transaction.annotation.Transactional;
 class SignInRecorder {
 
     private final AppUserRepository users;
+    private final TwoFactor twoFactor;
     private final Clock clock;
 
-    SignInRecorder(AppUserRepository users, Clock clock) {
+    SignInRecorder(AppUserRepository users, TwoFactor twoFactor, Clock clock) {
         this.users = users;
+        this.twoFactor = twoFactor;
         this.clock = clock;
     }
 
+    /** A sign-in counts once complete: after the password, or after the code for a user who owes one. */
     @EventListener
     @Transactional
     public void signedIn(InteractiveAuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof HubUser user) {
+        boolean complete = event.getGeneratedBy() == SecondFactorSignIn.class
+                || !(event.getAuthentication().getPrincipal() instanceof HubUser owes && twoFactor.isOn(owes.id()));
+        if (complete && event.getAuthentication().getPrincipal() instanceof HubUser user) {
             users.findById(user.id()).ifPresent(u -> u.signedIn(clock.instant()));
         }
     }

@@ -2,6 +2,9 @@ package com.hmoexchange.hub.web;
 
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.security.HubUser;
+import com.hmoexchange.hub.security.SignInThrottle;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +20,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @WebPage
 class HomePages {
 
+    private final Clock clock;
+
+    HomePages(Clock clock) {
+        this.clock = clock;
+    }
+
     /** The notices come from the address: sign-out, a password just set, a failed attempt. */
     @GetMapping("/sign-in")
     String signIn(@RequestParam Map<String, String> params, Model model) {
@@ -24,9 +33,18 @@ class HomePages {
         model.addAttribute("passwordSet", params.containsKey("password-set"));
         model.addAttribute("failed", params.containsKey("error"));
         model.addAttribute("disabled", params.containsKey("disabled"));
+        model.addAttribute("lockedUntil", lockedUntil(params.get("locked")));
         model.addAttribute("roleChanged", params.containsKey("role-changed"));
         model.addAttribute("username", params.getOrDefault("user", ""));
         return "sign-in";
+    }
+
+    /** "Too many attempts": the time to try again, from the address (seconds since 1970), as SignInThrottle shows it. */
+    private String lockedUntil(String epochSeconds) {
+        if (epochSeconds == null || !epochSeconds.matches("\\d{1,12}")) {
+            return null;
+        }
+        return SignInThrottle.when(Instant.ofEpochSecond(Long.parseLong(epochSeconds)), clock.instant());
     }
 
     /** The landing page per role: the HMO's requests, the client's dashboard, the practice's claims, a home for everyone else. */
