@@ -2,6 +2,9 @@ package com.hmoexchange.hub.audit;
 
 import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.security.HubUser;
+import com.hmoexchange.hub.security.SecondFactorFailed;
+import com.hmoexchange.hub.security.SignInLockedOut;
+import com.hmoexchange.hub.security.TwoFactorEnrolled;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,10 +72,33 @@ class SignInAudit {
     public void failed(AbstractAuthenticationFailureEvent event) {
         String name = event.getAuthentication().getName();
         // The tenant of the account tried, when it exists: its owner or HMO administrator sees the attempts.
-        Actor actor = users.findByUsername(name == null ? "" : name)
+        Actor actor = account(name);
+        audit.recordFor(actor, AuditAction.SIGN_IN_FAILED, "user", actor.name(), reason(event));
+    }
+
+    /** An account or an address locked out after repeated failures (security/SignInThrottle). */
+    @EventListener
+    public void lockedOut(SignInLockedOut event) {
+        audit.recordFor(account(event.username()), AuditAction.ACCOUNT_LOCKED, "user", event.username(),
+                "locked per " + event.scope() + " until " + event.until() + " after failures from " + event.address());
+    }
+
+    @EventListener
+    public void secondFactorFailed(SecondFactorFailed event) {
+        audit.recordFor(account(event.username()), AuditAction.TWO_FACTOR_FAILED, "user", event.username(),
+                "wrong code from " + event.address());
+    }
+
+    @EventListener
+    public void secondFactorSwitched(TwoFactorEnrolled event) {
+        audit.recordFor(account(event.username()), AuditAction.TWO_FACTOR_ENROLLED, "user", event.username(),
+                event.on() ? "two-factor sign-in turned on" : "two-factor sign-in turned off");
+    }
+
+    private Actor account(String name) {
+        return users.findByUsername(name == null ? "" : name)
                 .map(u -> new Actor(u.getUsername(), u.getRole().name(), u.getProviderId(), u.getPayerId()))
                 .orElse(Actor.named(name));
-        audit.recordFor(actor, AuditAction.SIGN_IN_FAILED, "user", actor.name(), reason(event));
     }
 
     private static String reason(AbstractAuthenticationFailureEvent event) {

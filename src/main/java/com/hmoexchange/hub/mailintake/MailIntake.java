@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.mailintake;
 
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.mail.MailKeys;
@@ -22,7 +24,6 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,14 +50,14 @@ public class MailIntake {
     private final MailReader reader;
     private final MailKeys keys;
     private final Notifications notifications;
-    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     private final ObjectProvider<HeldMailHandler> handlers;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final JdbcTemplate jdbc;
 
     MailIntake(HeldMailRepository held, MailIntakeSettings settings, MailKeys keys, Notifications notifications,
-            ApplicationEventPublisher events, ObjectProvider<HeldMailHandler> handlers, PlatformTransactionManager transactions,
+            AuditLog audit, ObjectProvider<HeldMailHandler> handlers, PlatformTransactionManager transactions,
             Clock clock, JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.held = held;
@@ -64,7 +65,7 @@ public class MailIntake {
         this.reader = new MailReader(settings);
         this.keys = keys;
         this.notifications = notifications;
-        this.events = events;
+        this.audit = audit;
         this.handlers = handlers;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -180,7 +181,7 @@ public class MailIntake {
                 .orElseThrow(() -> new IllegalStateException("No flow applies mails of " + mail.getIntake()));
         String outcome = handler.applyAccepted(mail.getOwner(), received);
         mail.accept(user.getUsername(), clock.instant(), outcome);
-        events.publishEvent(new HeldMailAccepted(id, mail.getIntake(), mail.getOwner(), user.getUsername(), mail.getDecidedAt(), outcome));
+        audit.record(AuditAction.HELD_MAIL_ACCEPTED, "held-mail", id, mail.getIntake() + " " + mail.getOwner() + ": " + outcome);
         log.info("Held mail {} accepted and applied", id);
         return mail;
     }
@@ -192,7 +193,7 @@ public class MailIntake {
         undecided(mail);
         String why = reason == null || reason.isBlank() ? "Rejected by an operator." : reason.strip();
         mail.reject(user.getUsername(), clock.instant(), why);
-        events.publishEvent(new HeldMailRejected(id, mail.getIntake(), mail.getOwner(), user.getUsername(), mail.getDecidedAt(), why));
+        audit.record(AuditAction.HELD_MAIL_REJECTED, "held-mail", id, mail.getIntake() + " " + mail.getOwner() + ": " + why);
         log.info("Held mail {} rejected", id);
         return mail;
     }

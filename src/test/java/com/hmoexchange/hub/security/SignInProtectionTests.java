@@ -67,6 +67,10 @@ class SignInProtectionTests extends SecurityRulesTest {
 
         TestMail.Mail mail = TestMail.awaitMail(owner, "locked");
         assertThat(mail.body()).contains(owner).contains(from).contains("/forgot-password");
+        // The audit shows each attempt and the lockout, with the address each came from.
+        assertThat(jdbc.queryForList("select action from audit_entry where actor = ? and address = ? order by id",
+                String.class, owner, from)).containsSubsequence("SIGN_IN_FAILED", "SIGN_IN_FAILED", "SIGN_IN_FAILED",
+                "SIGN_IN_FAILED", "ACCOUNT_LOCKED");
 
         // The right password, from anywhere, is refused until the lockout ends.
         clock.advance(Duration.ofMinutes(14));
