@@ -25,7 +25,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Every endpoint needs a signed-in user except health, the API description and the one a client
  * user's sign-in link leads to (the link's token is the credential there). The REST API is
- * stateless HTTP Basic (no session cookie, so no CSRF exposure); roles are checked here and again
+ * stateless HTTP Basic (no session cookie, so no CSRF exposure; off when hub.security.basic-auth is false), beside
+ * API tokens (Authorization: Bearer, their own chain in tokens/TokenSecurityConfig); roles are checked here and again
  * by the services that own the data (tenant scoping).
  */
 @Configuration
@@ -35,7 +36,12 @@ class SecurityConfig {
     static final String[] ENROLLEE_LOOKUP = {"OWNER", "ADMIN", "BILLING_STAFF", "HMO_ADMIN"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiSignInSettings settings) throws Exception {
+        // Requests with an API token (Authorization: Bearer) are taken by the tokens' own chain, ahead of this one.
+        String signIn = settings.basicAuth()
+                ? "Send a valid username and password (HTTP Basic), or an API token (Authorization: Bearer), to use this endpoint."
+                : "HTTP Basic sign-in is turned off on this hub (hub.security.basic-auth=false): send an API token "
+                        + "(Authorization: Bearer hubt_…), made by your practice's owner or admin, or your HMO's admin, under People → API tokens.";
         http.securityMatcher("/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -59,6 +65,8 @@ class SecurityConfig {
                         .requestMatchers("/api/admin/**").hasRole("PLATFORM_ADMIN")
                         // Whose users each may manage is checked by the People service.
                         .requestMatchers("/api/people/**").hasAnyRole("OWNER", "ADMIN", "HMO_ADMIN", "PLATFORM_ADMIN")
+                        // Which tokens each may see and revoke (their practice's, their HMO's) is checked by ApiTokens.
+                        .requestMatchers("/api/tokens/**").hasAnyRole("OWNER", "ADMIN", "HMO_ADMIN")
                         .requestMatchers("/api/portal/**").hasRole("CLIENT_USER")
                         .requestMatchers("/api/hmo/**").hasRole("HMO_ADMIN")
                         .requestMatchers("/api/exceptions/**").hasAnyRole("OPERATOR", "HMO_ADMIN")
@@ -66,19 +74,19 @@ class SecurityConfig {
                         // Eligibility look-up is for providers and HMOs; client users see only their own staff (portal).
                         .requestMatchers("/api/enrollees/**").hasAnyRole(ENROLLEE_LOOKUP)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
-                                "Send a valid username and password (HTTP Basic) to use this endpoint.")))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) ->
-                                writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
-                                        "Send a valid username and password (HTTP Basic) to use this endpoint."))
+                                writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required", signIn))
                         .accessDeniedHandler((request, response, e) ->
                                 writeProblem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                                         "Your role does not allow this action. Ask your practice's owner or admin.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/sandbox/**"))
                 .headers(Customizer.withDefaults());
+        if (settings.basicAuth()) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                    writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required", signIn)));
+        }
         return http.build();
     }
 
