@@ -5,6 +5,9 @@ import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.SecondFactorFailed;
 import com.hmoexchange.hub.security.SignInLockedOut;
 import com.hmoexchange.hub.security.TwoFactorEnrolled;
+import com.hmoexchange.hub.tokens.ApiTokenEvents.ApiTokenCreated;
+import com.hmoexchange.hub.tokens.ApiTokenEvents.ApiTokenRevoked;
+import com.hmoexchange.hub.tokens.ApiTokenEvents.ApiTokenUsed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,6 +96,24 @@ class SignInAudit {
     public void secondFactorSwitched(TwoFactorEnrolled event) {
         audit.recordFor(account(event.username()), AuditAction.TWO_FACTOR_ENROLLED, "user", event.username(),
                 event.on() ? "two-factor sign-in turned on" : "two-factor sign-in turned off");
+    }
+
+    @EventListener
+    public void tokenCreated(ApiTokenCreated event) {
+        audit.recordFor(account(event.by()), AuditAction.TOKEN_CREATED, "api-token", event.tokenId(),
+                "'" + event.name() + "' with scopes " + event.scopes() + ", expires " + event.expiresAt());
+    }
+
+    @EventListener
+    public void tokenRevoked(ApiTokenRevoked event) {
+        audit.recordFor(account(event.by()), AuditAction.TOKEN_REVOKED, "api-token", event.tokenId(), "'" + event.name() + "'");
+    }
+
+    /** A token's first use of the day (ApiTokens publishes no more), with its tenant. */
+    @EventListener
+    public void tokenUsed(ApiTokenUsed event) {
+        audit.recordFor(new Actor("token:" + event.name(), "API_TOKEN", event.providerId(), event.payerId()),
+                AuditAction.TOKEN_USED, "api-token", event.tokenId(), "first use today from " + event.remoteAddress());
     }
 
     private Actor account(String name) {

@@ -1,9 +1,11 @@
 package com.hmoexchange.hub.messages;
 
+import com.hmoexchange.hub.common.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,8 +49,8 @@ class MessageController {
 
     @GetMapping("/{id}/payload")
     @Transactional(readOnly = true)
-    @Operation(summary = "The exact payload of one message")
-    String payload(@PathVariable long id) {
-        return search.one(id).getPayload();
+    @Operation(summary = "The exact payload of one message, as text/plain (never rendered: payer content could hold markup)")
+    ResponseEntity<String> payload(@PathVariable long id) {
+        return PlainText.of(search.one(id).getPayload());
     }
 }

@@ -94,11 +94,13 @@ public record PayerSettings(String code, String name, Path folder, Channel chann
      * @param mapping the JSONata file for its JSON answers
      * @param sftpDirectory the folder of its SFTP server where it drops answers; empty: none
      * @param callbackSecret the HMAC key of its signed callbacks; empty: it sends none
+     * @param callbackPreviousSecret the key it signed with before, still accepted while the payer rotates to the new
+     *                               one (both valid at once); empty once the rotation is over
      */
     public record Responses(List<ResponseFormat> formats, Path mapping, CsvAnswers csv, String sftpDirectory, Imap email,
-            String callbackSecret) {
+            String callbackSecret, String callbackPreviousSecret) {
 
-        public static final Responses NONE = new Responses(List.of(), null, new CsvAnswers(Map.of(), Map.of()), "", null, "");
+        public static final Responses NONE = new Responses(List.of(), null, new CsvAnswers(Map.of(), Map.of()), "", null, "", "");
 
         public Responses {
             formats = List.copyOf(formats);
@@ -115,6 +117,11 @@ public record PayerSettings(String code, String name, Path folder, Channel chann
 
         public boolean callbacks() {
             return !callbackSecret.isBlank();
+        }
+
+        /** The keys a callback may be signed with: the current one, and the previous one during a rotation. */
+        public List<String> callbackSecrets() {
+            return java.util.stream.Stream.of(callbackSecret, callbackPreviousSecret).filter(s -> !s.isBlank()).toList();
         }
 
         @Override

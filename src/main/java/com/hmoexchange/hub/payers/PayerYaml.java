@@ -180,8 +180,14 @@ final class PayerYaml {
             }
         }
         JsonNode callback = node.path("callback");
-        only(callback, "responses.callback.", "secret");
-        return new Responses(formats, mapping, answers, optional(sftp, "directory", ""), imap, optional(callback, "secret", ""));
+        only(callback, "responses.callback.", "secret", "previous-secret");
+        String secret = secret(callback, "responses.callback.", "secret");
+        String previous = secret(callback, "responses.callback.", "previous-secret");
+        if (secret.isEmpty() && !previous.isEmpty()) {
+            throw problem("responses.callback.previous-secret is set but responses.callback.secret is empty: during a "
+                    + "rotation secret holds the new key and previous-secret the old one");
+        }
+        return new Responses(formats, mapping, answers, optional(sftp, "directory", ""), imap, secret, previous);
     }
 
     /**
@@ -274,6 +280,22 @@ final class PayerYaml {
             throw problem("'" + field + "' is required");
         }
         return value;
+    }
+
+    /**
+     * A secret named by an environment variable (${NAME} or ${NAME:}, no default), never written in the file itself,
+     * which sits in the repository; empty when the field is absent or the variable is unset.
+     */
+    private String secret(JsonNode node, String prefix, String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return "";
+        }
+        if (!value.isTextual() || !value.asText().trim().matches("\\$\\{[A-Za-z_][A-Za-z0-9_.]*:?}")) {
+            throw problem(prefix + field + " must name an environment variable, e.g. ${ACME_CALLBACK_SECRET:} with no "
+                    + "default: a secret is never written in payer.yaml");
+        }
+        return text(value);
     }
 
     private String optional(JsonNode node, String field, String fallback) {

@@ -5,6 +5,8 @@ import com.hmoexchange.hub.common.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the payer signs each call with HMAC-SHA256 over {@code <timestamp>.<body>} with its own secret (from the
  * environment, named in its payer.yaml as {@code responses.callback.secret}), and the timestamp must be
  * recent, so a captured call cannot be replayed later. Anything that fails the check is 401 and changes nothing.
+ * The body is read no further than {@code hub.responses.callback-max-body} (413 past it; see {@link CallbackBodyLimit}).
  */
 @RestController
 @Tag(name = "Payer callbacks", description = "Payers post claim statuses and remittances, signed with HMAC-SHA256")
@@ -31,10 +33,12 @@ class CallbackController {
 
     private final CallbackSignatures signatures;
     private final PayerResponses responses;
+    private final long maxBody;
 
-    CallbackController(CallbackSignatures signatures, PayerResponses responses) {
+    CallbackController(CallbackSignatures signatures, PayerResponses responses, ResponseIntakeSettings settings) {
         this.signatures = signatures;
         this.responses = responses;
+        this.maxBody = settings.callbackMaxBody().toBytes();
     }
 
     @PostMapping(path = "/api/payers/{code}/callbacks", consumes = MediaType.ALL_VALUE)
@@ -42,12 +46,22 @@ class CallbackController {
             + "X-Hub-Timestamp (Unix seconds) and X-Hub-Signature: sha256=<hex HMAC-SHA256 of \"<timestamp>.<body>\">",
             description = "Answers 202 (applied), 200 (a copy of one already applied), 422 (not applied: quarantined for a person, "
                     + "with the reason), 503 with Retry-After (the hub could not apply it just now; nothing changed, send it again) "
-                    + "or 401 (bad or old signature).")
+                    + "401 (bad or old signature) or 413 (a body over hub.responses.callback-max-body, refused unread).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The payer's document as it sends it (its JSON, or FHIR R4)",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.ALL_VALUE))
     ResponseEntity<?> callback(@PathVariable String code,
             @Parameter(description = "Unix time in seconds when the payer signed the call") @RequestHeader(value = CallbackSignatures.TIMESTAMP, required = false) String timestamp,
             @Parameter(description = "sha256=<hex HMAC-SHA256 of timestamp + '.' + body>") @RequestHeader(value = CallbackSignatures.SIGNATURE, required = false) String signature,
-            @RequestBody(required = false) byte[] body) {
+            HttpServletRequest request) throws IOException {
         try (LogContext payer = LogContext.payer(code)) {
+            byte[] body;
+            try {
+                body = CallbackBodyLimit.read(request.getInputStream(), maxBody);
+            } catch (CallbackBodyLimit.CallbackTooLarge e) {
+                log.warn("Callback for payer '{}' refused: body over {} bytes", code, maxBody);
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header("Connection", "close")
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(CallbackBodyLimit.problem(maxBody));
+            }
             return answer(code, timestamp, signature, body);
         }
     }

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * How a payer's callback proves it is the payer's: HMAC-SHA256 over {@code <timestamp>.<body>} with the payer's
  * secret (from the environment, named in its payer.yaml as {@code responses.callback.secret}), and a timestamp
- * close to the hub's clock, so a captured call cannot be replayed later.
+ * close to the hub's clock, so a captured call cannot be replayed later. While a payer rotates its secret, the
+ * previous one ({@code responses.callback.previous-secret}) is accepted too, so neither side needs downtime.
  */
 @Component
 public class CallbackSignatures {
@@ -39,8 +41,8 @@ public class CallbackSignatures {
 
     /** Why the call is refused, or null when it is the payer's: known payer, secret set, fresh timestamp, right signature. */
     String refusal(String code, String timestamp, String signature, byte[] body) {
-        String secret = catalog.has(code) ? catalog.settings(code).responses().callbackSecret() : "";
-        if (secret.isBlank()) {
+        List<String> secrets = catalog.has(code) ? catalog.settings(code).responses().callbackSecrets() : List.of();
+        if (secrets.isEmpty()) {
             return "Payer '" + code + "' does not send callbacks to this hub.";
         }
         if (timestamp == null || signature == null) {
@@ -55,7 +57,6 @@ public class CallbackSignatures {
         if (Math.abs(clock.instant().getEpochSecond() - at) > windowSeconds) {
             return TIMESTAMP + " is more than " + windowSeconds + " s from the hub's clock: sign each call when you send it.";
         }
-        byte[] expected = sign(secret, timestamp.trim(), body);
         String given = signature.trim().toLowerCase(Locale.ROOT);
         byte[] actual;
         try {
@@ -63,7 +64,12 @@ public class CallbackSignatures {
         } catch (IllegalArgumentException e) {
             return SIGNATURE + " must be sha256=<hex>.";
         }
-        return MessageDigest.isEqual(expected, actual) ? null : "The signature does not match the body.";
+        for (String secret : secrets) {
+            if (MessageDigest.isEqual(sign(secret, timestamp.trim(), body), actual)) {
+                return null;
+            }
+        }
+        return "The signature does not match the body.";
     }
 
     /** HMAC-SHA256 of {@code <timestamp>.<body>} with the payer's secret. */

@@ -5,6 +5,7 @@ import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hmoexchange.hub.payers.MappingLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,16 +14,23 @@ import java.nio.file.Path;
 /**
  * A payer's own JSON (a status callback, a remittance file) turned into the normalised document by the
  * payer's JSONata mapping ({@code responses.mapping}, default {@code response-in.jsonata}); see
- * {@link NormalisedJson} for the shape the mapping must produce.
+ * {@link NormalisedJson} for the shape the mapping must produce. The evaluation runs within {@link MappingLimits}:
+ * a mapping that loops is stopped, and the document is quarantined with the reason (nothing applied).
  */
 public final class JsonResponses implements ResponseReader {
 
     private final ObjectMapper json;
     private final String expression;
     private final String mappingFile;
+    private final MappingLimits limits;
 
     public JsonResponses(ObjectMapper json, Path mapping) {
+        this(json, mapping, MappingLimits.DEFAULT);
+    }
+
+    public JsonResponses(ObjectMapper json, Path mapping, MappingLimits limits) {
         this.json = json;
+        this.limits = limits;
         this.mappingFile = mapping.getFileName().toString();
         try {
             this.expression = Files.readString(mapping);
@@ -48,7 +56,9 @@ public final class JsonResponses implements ResponseReader {
         Object mapped;
         try {
             // A fresh evaluator per document: the library's evaluator keeps state while it runs.
-            mapped = Jsonata.jsonata(expression).evaluate(json.convertValue(input, Object.class));
+            mapped = limits.evaluate(Jsonata.jsonata(expression), json.convertValue(input, Object.class));
+        } catch (MappingLimits.MappingStopped e) {
+            throw new UnreadableResponse(0, "The mapping " + mappingFile + " failed on this document: " + e.getMessage(), e);
         } catch (JException e) {
             throw new UnreadableResponse(0, "The mapping " + mappingFile + " failed on this document: " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -1,10 +1,12 @@
 package com.hmoexchange.hub.responses;
 
+import com.hmoexchange.hub.common.PlainText;
 import com.hmoexchange.hub.security.HubUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,9 +49,10 @@ class QuarantineController {
     }
 
     @GetMapping("/inbound-documents/{id}/payload")
-    @Operation(summary = "The content of a quarantined document, as received")
-    String payload(@PathVariable long id) {
-        return quarantine.document(id).getPayload();
+    @Operation(summary = "The content of a received document, as received, as text/plain (never rendered: payer content "
+            + "could hold markup)")
+    ResponseEntity<String> payload(@PathVariable long id) {
+        return PlainText.of(quarantine.document(id).getPayload());
     }
 
     @PostMapping("/quarantine/{id}/dismiss")

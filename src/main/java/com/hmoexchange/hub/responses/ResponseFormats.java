@@ -1,6 +1,7 @@
 package com.hmoexchange.hub.responses;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hmoexchange.hub.payers.MappingLimits;
 import com.hmoexchange.hub.payers.PayerCatalog;
 import com.hmoexchange.hub.payers.PayerSettings;
 import com.hmoexchange.hub.payers.ResponseFormat;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +32,18 @@ public class ResponseFormats {
     private final Map<String, ResponseReader> mapped = new HashMap<>();
 
     ResponseFormats(Map<String, ResponseReader> builtIn, PayerCatalog catalog, ObjectMapper json) {
+        this(builtIn, catalog, json, MappingLimits.DEFAULT);
+    }
+
+    @Autowired
+    ResponseFormats(Map<String, ResponseReader> builtIn, PayerCatalog catalog, ObjectMapper json, MappingLimits limits) {
         builtIn.forEach((name, reader) -> this.builtIn.put(ResponseFormat.valueOf(name.toUpperCase(Locale.ROOT)), reader));
         this.catalog = catalog;
         for (PayerSettings payer : catalog.all()) {
             try {
                 mapped.put(payer.code() + "/csv", new CsvResponses(payer.responses().csv()));
                 if (payer.responses().mapping() != null) {
-                    mapped.put(payer.code() + "/json", new JsonResponses(json, payer.responses().mapping()));
+                    mapped.put(payer.code() + "/json", new JsonResponses(json, payer.responses().mapping(), limits));
                 }
             } catch (RuntimeException e) {
                 throw new IllegalStateException(payer.folder().resolve("payer.yaml") + ": " + e.getMessage(), e);

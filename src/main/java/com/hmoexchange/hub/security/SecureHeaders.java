@@ -12,7 +12,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
  * referrer, a content security policy, nosniff, and HSTS on every answer when the public address is https
  * (behind a TLS proxy the hub itself may see plain http, so it does not wait for a secure request to send it).
  */
-final class SecureHeaders {
+public final class SecureHeaders {
 
     /** The pages: their own scripts and styles only (inline styles for htmx's indicators), images also as data: URIs. */
     static final String PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -22,7 +22,7 @@ final class SecureHeaders {
      * The API and everything else the API's chain serves (the Swagger UI, the error page): nothing from elsewhere
      * and no inline script, so content a payer sent that a browser took for a page could not run its own.
      */
-    static final String API_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    public static final String API_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
@@ -30,7 +30,7 @@ final class SecureHeaders {
     private SecureHeaders() {
     }
 
-    static Customizer<HeadersConfigurer<HttpSecurity>> of(String policy, PublicAddress address) {
+    public static Customizer<HeadersConfigurer<HttpSecurity>> of(String policy, PublicAddress address) {
         return headers -> {
             headers.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))

@@ -28,7 +28,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Every endpoint needs a signed-in user except health, the API description and the one a client
  * user's sign-in link leads to (the link's token is the credential there). The REST API is
- * stateless HTTP Basic (no session cookie, so no CSRF exposure); roles are checked here and again
+ * stateless HTTP Basic (no session cookie, so no CSRF exposure; off when hub.security.basic-auth is false), beside
+ * API tokens (Authorization: Bearer, their own chain in tokens/TokenSecurityConfig); roles are checked here and again
  * by the services that own the data (tenant scoping).
  */
 @Configuration
@@ -40,9 +41,14 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, PublicAddress address, HubUserDetailsService details,
             PasswordEncoder passwords, SignInThrottle throttle, TwoFactor twoFactor, Clock clock,
-            AuthenticationEventPublisher signInEvents) throws Exception {
+            AuthenticationEventPublisher signInEvents, ApiSignInSettings settings) throws Exception {
         DaoAuthenticationProvider basic = new DaoAuthenticationProvider(details);
         basic.setPasswordEncoder(passwords);
+        // Requests with an API token (Authorization: Bearer) are taken by the tokens' own chain, ahead of this one.
+        String signIn = settings.basicAuth()
+                ? "Send a valid username and password (HTTP Basic), or an API token (Authorization: Bearer), to use this endpoint."
+                : "HTTP Basic sign-in is turned off on this hub (hub.security.basic-auth=false): send an API token "
+                        + "(Authorization: Bearer hubt_…), made by your practice's owner or admin, or your HMO's admin, under People → API tokens.";
         http.securityMatcher("/**")
                 // HTTP Basic behind the sign-in throttle; refused to people who sign in with a second factor (docs/security.md).
                 .authenticationManager(PageSecurityConfig.manager(new ThrottledSignIn(basic, throttle, twoFactor::refusesBasic,
@@ -72,6 +78,8 @@ class SecurityConfig {
                         .requestMatchers("/api/audit/**").hasAnyRole("PLATFORM_ADMIN", "HMO_ADMIN", "OWNER")
                         // Whose users each may manage is checked by the People service.
                         .requestMatchers("/api/people/**").hasAnyRole("OWNER", "ADMIN", "HMO_ADMIN", "PLATFORM_ADMIN")
+                        // Which tokens each may see and revoke (their practice's, their HMO's) is checked by ApiTokens.
+                        .requestMatchers("/api/tokens/**").hasAnyRole("OWNER", "ADMIN", "HMO_ADMIN")
                         .requestMatchers("/api/portal/**").hasRole("CLIENT_USER")
                         .requestMatchers("/api/hmo/**").hasRole("HMO_ADMIN")
                         .requestMatchers("/api/exceptions/**").hasAnyRole("OPERATOR", "HMO_ADMIN")
@@ -79,30 +87,30 @@ class SecurityConfig {
                         // Eligibility look-up is for providers and HMOs; client users see only their own staff (portal).
                         .requestMatchers("/api/enrollees/**").hasAnyRole(ENROLLEE_LOOKUP)
                         .anyRequest().authenticated())
-                .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint((request, response, e) -> {
-                    if (e instanceof SignInRefused refused) {
-                        long seconds = Math.max(1, Duration.between(clock.instant(), refused.until()).toSeconds() + 1);
-                        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                        writeProblem(json, response, HttpStatus.TOO_MANY_REQUESTS, "sign-in-locked", "Too many failed sign-ins",
-                                refused.getMessage());
-                    } else if (e instanceof TwoFactorRequiredForApi) {
-                        writeProblem(json, response, HttpStatus.UNAUTHORIZED, "two-factor-required",
-                                "Two-factor sign-in required", e.getMessage());
-                    } else {
-                        writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
-                                "Send a valid username and password (HTTP Basic) to use this endpoint.");
-                    }
-                }))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) ->
-                                writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
-                                        "Send a valid username and password (HTTP Basic) to use this endpoint."))
+                                writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required", signIn))
                         .accessDeniedHandler((request, response, e) ->
                                 writeProblem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                                         "Your role does not allow this action. Ask your practice's owner or admin.")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/sandbox/**"))
                 .headers(SecureHeaders.of(SecureHeaders.API_POLICY, address));
+        if (settings.basicAuth()) {
+            http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint((request, response, e) -> {
+                if (e instanceof SignInRefused refused) {
+                    long seconds = Math.max(1, Duration.between(clock.instant(), refused.until()).toSeconds() + 1);
+                    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                    writeProblem(json, response, HttpStatus.TOO_MANY_REQUESTS, "sign-in-locked", "Too many failed sign-ins",
+                            refused.getMessage());
+                } else if (e instanceof TwoFactorRequiredForApi) {
+                    writeProblem(json, response, HttpStatus.UNAUTHORIZED, "two-factor-required",
+                            "Two-factor sign-in required", e.getMessage());
+                } else {
+                    writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required", signIn);
+                }
+            }));
+        }
         return http.build();
     }
 

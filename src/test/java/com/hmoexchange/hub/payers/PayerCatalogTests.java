@@ -135,6 +135,24 @@ class PayerCatalogTests {
     }
 
     @Test
+    void callback_secrets_are_named_by_environment_variables_and_two_may_be_valid_at_once() throws IOException {
+        String payer = "code: d-hmo\nname: D\nchannel: email\nformat: x12\nemail:\n  to: x@d.example\n"
+                + "responses:\n  formats: [x12]\n  callback:\n";
+        write("d-hmo", payer + "    secret: written-in-the-file\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("responses.callback.secret must name an environment variable");
+
+        write("d-hmo", payer + "    secret: ${D_SECRET:}\n    previous-secret: ${D_DEFAULTED:old-key}\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("responses.callback.previous-secret must name an environment variable");
+
+        write("d-hmo", payer + "    secret: ${D_UNSET_NEW:}\n    previous-secret: ${PATH}\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("previous-secret is set but responses.callback.secret is empty");
+
+        write("d-hmo", payer + "    secret: ${PATH}\n    previous-secret: ${HOME}\n");
+        assertThat(catalog().readAll().get(0).responses().callbackSecrets())
+                .containsExactly(System.getenv("PATH"), System.getenv("HOME"));
+    }
+
+    @Test
     void the_code_must_match_its_folder() throws IOException {
         write("b-hmo", "code: other\nname: B\nchannel: http\nformat: json\n");
 

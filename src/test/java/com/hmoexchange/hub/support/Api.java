@@ -23,9 +23,18 @@ public class Api {
     private final String authorization;
 
     public Api(int port, String username, String password) {
+        this(port, username == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Api(int port, String authorization) {
         this.base = "http://localhost:" + port;
-        this.authorization = username == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+    }
+
+    /** A machine client signed in with an API token ({@code Authorization: Bearer}). */
+    public static Api withToken(int port, String token) {
+        return new Api(port, "Bearer " + token);
     }
 
     public record Response(int status, HttpHeaders headers, byte[] body) {
