@@ -49,7 +49,9 @@ final class PreAuthFhir {
         claim.setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/claim-type", "professional", null)));
         claim.setPatient(new Reference().setIdentifier(new Identifier().setSystem("urn:hmo-hub:enrollee-number")
                 .setValue(parties.enrolleeNumber())).setDisplay(parties.memberName()));
-        claim.setCreated(Date.from(p.getRequestedAt()));
+        // In UTC whatever the machine's zone, so the same request reads the same everywhere (and its golden sample holds).
+        claim.setCreatedElement(new org.hl7.fhir.r4.model.DateTimeType(Date.from(p.getRequestedAt()),
+                ca.uhn.fhir.model.api.TemporalPrecisionEnum.SECOND, java.util.TimeZone.getTimeZone("UTC")));
         claim.setProvider(new Reference().setIdentifier(new Identifier().setSystem("urn:hmo-hub:provider")
                 .setValue(parties.practiceCode())).setDisplay(parties.practiceName()));
         claim.setInsurer(new Reference().setIdentifier(new Identifier().setSystem("urn:hmo-hub:payer")
