@@ -129,7 +129,7 @@ final class PayerYaml {
         if (!node.has(field) || node.path(field).isNull()) {
             return null;
         }
-        String value = node.path(field).asText().trim();
+        String value = optional(node, field, "");
         Duration parsed;
         try {
             parsed = DurationStyle.detectAndParse(value);

@@ -13,6 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
  * for the HMO to review after the fact. Every change is a method that refuses what the status does not allow.
  */
 @Entity
+@Table(name = "preauthorisation")
 public class PreAuthorisation {
 
     /** Who decides a deemed authorisation: no person, the rule. */

@@ -26,19 +26,19 @@ interface PreAuthorisationRepository extends JpaRepository<PreAuthorisation, Lon
 
     List<PreAuthorisation> findByProviderIdOrderByRequestedAtDesc(long providerId, Pageable page);
 
-    @Query("select p.id from PreAuthorisation p where p.status = 'REQUESTED' and p.remindedAt is null and p.remindAt <= :now "
+    @Query("select p.id from PreAuthorisation p where p.status = com.hmoexchange.hub.preauth.PreAuthStatus.REQUESTED and p.remindedAt is null and p.remindAt <= :now "
             + "order by p.remindAt")
     List<Long> dueForReminder(Instant now, Pageable page);
 
-    @Query("select p.id from PreAuthorisation p where p.status = 'REQUESTED' and p.dueAt <= :now order by p.dueAt")
+    @Query("select p.id from PreAuthorisation p where p.status = com.hmoexchange.hub.preauth.PreAuthStatus.REQUESTED and p.dueAt <= :now order by p.dueAt")
     List<Long> pastTheLimit(Instant now, Pageable page);
 
     /** Requests a channel-mode payer has not taken yet (the desk's are marked taken when made). */
-    @Query("select p.id from PreAuthorisation p where p.status = 'REQUESTED' and p.sentAt is null order by p.requestedAt")
+    @Query("select p.id from PreAuthorisation p where p.status = com.hmoexchange.hub.preauth.PreAuthStatus.REQUESTED and p.sentAt is null order by p.requestedAt")
     List<Long> unsent(Pageable page);
 
     /** Every decision of a payer's since a moment, for its measures. */
-    @Query("select p from PreAuthorisation p where p.payerId = :payerId and p.decidedAt >= :since and p.urgency <> 'EMERGENCY'")
+    @Query("select p from PreAuthorisation p where p.payerId = :payerId and p.decidedAt >= :since and p.urgency <> com.hmoexchange.hub.preauth.Urgency.EMERGENCY")
     List<PreAuthorisation> decidedSince(long payerId, Instant since);
 
     long countByPayerIdAndStatus(long payerId, PreAuthStatus status);
