@@ -139,7 +139,7 @@ class PreAuthApiTests extends ApiTest {
 
         Api.Response unknown = billing.post("/api/preauthorisations", Map.of("enrolleeNumber", "NOBODY-1", "urgency", "ROUTINE",
                 "services", List.of(service("SURG-APP", 1, "1.00")), "diagnoses", List.of("K35.8")));
-        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().get("detail").asText()).contains("NOBODY-1");
 
         Enrollee lapsed = fixtures.enrollee("acme-hmo", LocalDate.now().minusYears(2), LocalDate.now().minusDays(3));
