@@ -214,8 +214,17 @@ public class Claim {
      */
     ClaimSubmitted submit(Set<AttachmentType> requiredAttachments, Enrollee patient, Duration staleAfterPeriod,
             String by, Instant now) {
+        return submit(requiredAttachments, patient, staleAfterPeriod, PreAuthorisationCheck.Verdict.OK, by, now);
+    }
+
+    /**
+     * As above, with what the claim's pre-authorisation code allows: its refusals join the other reasons, its
+     * warnings are kept in the history of the move to SUBMITTED.
+     */
+    ClaimSubmitted submit(Set<AttachmentType> requiredAttachments, Enrollee patient, Duration staleAfterPeriod,
+            PreAuthorisationCheck.Verdict preAuthorisation, String by, Instant now) {
         requireDraft("submit it");
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(preAuthorisation.refusals());
         if (lines.isEmpty()) {
             problems.add("it has no lines: add at least one service from the visit");
         }
@@ -239,7 +248,8 @@ public class Claim {
                     "Claim " + claimNumber + " cannot be submitted: " + String.join("; ", problems) + ".");
             throw missing.isEmpty() ? refusal : new MissingAttachments(refusal.getMessage(), missing);
         }
-        moveTo(ClaimStatus.SUBMITTED, by, ChangeSource.USER, null, now);
+        moveTo(ClaimStatus.SUBMITTED, by, ChangeSource.USER, preAuthorisation.warnings().isEmpty() ? null
+                : "submitted with warnings: " + String.join("; ", preAuthorisation.warnings()), now);
         this.submittedAt = now;
         this.staleAfter = StatusRules.staleAfter(ClaimStatus.SUBMITTED, now, staleAfterPeriod);
         return new ClaimSubmitted(id, claimNumber, providerReference, providerId, payerId, resubmissionOfId,

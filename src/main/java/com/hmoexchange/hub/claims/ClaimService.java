@@ -70,15 +70,17 @@ public class ClaimService {
     private final Clock clock;
     private final String currency;
     private final MeterRegistry meters;
+    private final PreAuthorisationCheck preAuthorisation;
 
     private final AuditLog audit;
 
     ClaimService(ClaimRepository claims, AttachmentContentRepository contents, VisitRepository visits,
             EnrolleeRepository enrollees, PayerRepository payers, TariffRepository tariffs, HmoModuleGate hmoModule,
             Contracts contracts, ClaimNumbers numbers, AttachmentPolicy attachmentPolicy, Outbox outbox, ClaimPresenter presenter,
-            Clock clock, ClaimSettings settings, MeterRegistry meters, AuditLog audit) {
+            Clock clock, ClaimSettings settings, MeterRegistry meters, AuditLog audit, PreAuthorisationCheck preAuthorisation) {
         this.audit = audit;
         this.meters = meters;
+        this.preAuthorisation = preAuthorisation;
         this.claims = claims;
         this.contents = contents;
         this.visits = visits;
@@ -190,7 +192,7 @@ public class ClaimService {
         Payer payer = payers.findById(claim.getPayerId()).orElseThrow();
         Enrollee patient = enrollees.findById(claim.getEnrolleeId()).orElseThrow();
         ClaimSubmitted submitted = claim.submit(payer.getRequiredAttachments(), patient, staleAfter(payer),
-                user.getUsername(), clock.instant());
+                preAuthorisation.check(claim), user.getUsername(), clock.instant());
         outbox.append("Claim", claim.getClaimNumber(), submitted);
         countSubmitted(payer);
         return saved(claim);
@@ -261,7 +263,7 @@ public class ClaimService {
             try {
                 contracted.require(claim.getPayerId(), dayOfCare(claim));
                 ClaimSubmitted event = claim.submit(payer.getRequiredAttachments(), patients.get(claim.getEnrolleeId()),
-                        staleAfter(payer), user.getUsername(), now);
+                        staleAfter(payer), preAuthorisation.check(claim), user.getUsername(), now);
                 outbox.append("Claim", claim.getClaimNumber(), event);
                 countSubmitted(payer);
                 submitted.add(new Submissions.Submitted(claim.getId(), claim.getClaimNumber(), claim.getStatus()));

@@ -22,5 +22,14 @@ public enum NotificationKind {
     ROSTER_APPLIED,
     ROSTER_REFUSED,
     // To a client: the HMO decided one of its requests.
-    CHANGE_REQUEST_DECIDED
+    CHANGE_REQUEST_DECIDED,
+    // Pre-authorisation (preauth): to an HMO, a request to decide, a reminder, an answer, an emergency to review;
+    // to a practice, the decision, a question, a deemed authorisation.
+    PREAUTH_REQUESTED,
+    PREAUTH_REMINDER,
+    PREAUTH_ANSWERED,
+    PREAUTH_EMERGENCY,
+    PREAUTH_DECIDED,
+    PREAUTH_MORE_INFO_ASKED,
+    PREAUTH_DEEMED_AUTHORISED
 }

@@ -73,6 +73,9 @@ class NotificationPages {
         if (notice.claimNumber() != null) {
             return "/billing/claims/number/" + URLEncoder.encode(notice.claimNumber(), StandardCharsets.UTF_8);
         }
+        if (notice.kind().name().startsWith("PREAUTH_")) {
+            return audience == Audience.HMO ? "/hmo/preauthorisations" : "/billing/preauthorisations";
+        }
         return switch (audience) {
             case HMO -> notice.requestId() != null ? "/hmo/requests/" + notice.requestId() : "/hmo/requests?status=PENDING";
             case CLIENT -> "/client/requests";

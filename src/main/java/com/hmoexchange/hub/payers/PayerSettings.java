@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param sections the settings of each channel whose section payer.yaml has: always the payer's {@code channel},
  *        and {@code sftp} when answers are taken from its SFTP server
  * @param alerts when operators are alerted about this payer (operations; docs/operations.md#incidents)
+ * @param preauthorisation how it takes pre-authorisation requests (docs/pre-authorisation.md); NONE: it takes none
  */
 public record PayerSettings(String code, String name, Path folder, Channel channel, ClaimFormat format, Path mapping,
         List<AttachmentType> requiredAttachments, int staleAfterDays, Map<Channel, ChannelSection> sections,
-        List<String> csvColumns, Responses responses, Alerts alerts) {
+        List<String> csvColumns, Responses responses, Alerts alerts, PreAuthorisationSection preauthorisation) {
 
     public PayerSettings {
         requiredAttachments = List.copyOf(requiredAttachments);

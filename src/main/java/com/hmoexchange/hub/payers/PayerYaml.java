@@ -58,7 +58,7 @@ final class PayerYaml {
             throw problem("must hold a YAML mapping with code, name, channel and format");
         }
         List<String> fields = new ArrayList<>(List.of("code", "name", "channel", "format", "mapping", "requiredAttachments",
-                "staleAfterDays", "csv", "responses", "alerts"));
+                "staleAfterDays", "csv", "responses", "alerts", "preauthorisation"));
         fields.addAll(Channel.codes());
         only(root, "", fields.toArray(String[]::new));
         Path folder = file.getParent();
@@ -109,8 +109,14 @@ final class PayerYaml {
             throw problem("responses.sftp.directory needs the 'sftp' section: answers are taken with the same login");
         }
         Alerts alerts = root.has("alerts") ? alerts(root.path("alerts")) : Alerts.NONE;
+        PreAuthorisationSection preauthorisation = root.has("preauthorisation")
+                ? PreAuthorisationSection.read(new Section(root.path("preauthorisation"), "preauthorisation"))
+                : PreAuthorisationSection.NONE;
+        if (preauthorisation.mode() == PreAuthorisationSection.Mode.CHANNEL && !root.path("preauthorisation").has("url")) {
+            throw problem("preauthorisation.mode channel needs preauthorisation.url: where the FHIR pre-authorisation Claim is posted");
+        }
         return new PayerSettings(code, name, folder, channel, format, mapping, required, staleAfterDays, sections, columns,
-                responses, alerts);
+                responses, alerts, preauthorisation);
     }
 
     private Alerts alerts(JsonNode node) {
@@ -124,7 +130,7 @@ final class PayerYaml {
         if (!node.has(field) || node.path(field).isNull()) {
             return null;
         }
-        String value = node.path(field).asText().trim();
+        String value = optional(node, field, "");
         Duration parsed;
         try {
             parsed = DurationStyle.detectAndParse(value);
@@ -255,6 +261,17 @@ final class PayerYaml {
 
         <E extends Enum<E>> E oneOf(Class<E> type, String field, String fallback) {
             return PayerYaml.this.oneOf(type, name + "." + field, text(field, fallback));
+        }
+
+        /** A positive duration such as 45m or 2h; the fallback when the field is left out. */
+        java.time.Duration duration(String field, java.time.Duration fallback) {
+            java.time.Duration value = PayerYaml.this.duration(node, name + ".", field);
+            return value == null ? fallback : value;
+        }
+
+        /** A problem with this section, naming the file. */
+        IllegalStateException problem(String what) {
+            return PayerYaml.this.problem(name + "." + what);
         }
     }
 

@@ -110,6 +110,8 @@ class ExceptionDesk {
                 SetAcknowledgement ack = document("acknowledgements", item).acknowledgements().get(0);
                 yield applyResponse.acknowledgeByHand(exception.getPayerCode(), ack, number, by);
             }
+            case PREAUTH_ANSWER -> throw new RuleViolation("match-refused", "Exception " + id + " is a payer's answer to a "
+                    + "pre-authorisation request, not about a claim: settle it with the payer, then dismiss it with the outcome.");
         };
         if (!summary.problems().isEmpty()) {
             // Nothing of the attempt is kept (the transaction rolls back); the exception stays open.

@@ -21,9 +21,12 @@ public class PayerException {
         OPEN, MATCHED, DISMISSED
     }
 
-    /** What the stored item is: a claim's adjudication (ANSWER, as stored), a remitted claim (payment), or a set acknowledgement. */
+    /**
+     * What the stored item is: a claim's adjudication (ANSWER, as stored), a remitted claim (payment), a set
+     * acknowledgement, or a payer's answer to a pre-authorisation request the hub could not place (preauth).
+     */
     public enum ItemType {
-        ANSWER, PAYMENT, ACKNOWLEDGEMENT
+        ANSWER, PAYMENT, ACKNOWLEDGEMENT, PREAUTH_ANSWER
     }
 
     @Id

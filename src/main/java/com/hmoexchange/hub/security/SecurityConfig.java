@@ -65,6 +65,8 @@ class SecurityConfig {
                         // which the callback controller checks before anything is read or changed.
                         .requestMatchers(HttpMethod.POST, "/api/payers/*/callbacks").permitAll()
                         .requestMatchers("/api/claims/**", "/api/visits/**", "/api/tariffs/**").hasAnyRole(PROVIDER_STAFF)
+                        // A practice's pre-authorisation requests; the HMO's desk is under /api/hmo/ (each checks whose on the server).
+                        .requestMatchers("/api/preauthorisations/**").hasAnyRole(PROVIDER_STAFF)
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/hmo-module").hasRole("OWNER")
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/billing-email").hasAnyRole("OWNER", "ADMIN")
                         .requestMatchers("/api/providers/**").hasAnyRole(PROVIDER_STAFF)

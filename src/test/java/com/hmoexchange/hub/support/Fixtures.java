@@ -153,6 +153,13 @@ public class Fixtures {
         return username;
     }
 
+    /** An HMO_ADMIN of the payer named by an email address (password {@link #PASSWORD}), so the hub's emails reach them. */
+    public String hmoAdminWithEmail(String payerCode) {
+        String email = unique("hmo").toLowerCase() + "@hmo.example";
+        users.save(AppUser.invited(email, passwordHash, Role.HMO_ADMIN, null, payer(payerCode).getId()));
+        return email;
+    }
+
     /** An operator of the hub (password {@link #PASSWORD}). */
     public String operator() {
         String username = unique("ops");

@@ -46,6 +46,8 @@ public final class PayerSandboxes {
     public static final String CRESTLINE_SENDERS = "@crestline.test";
 
     public static final HttpPayer HTTP = new HttpPayer();
+    /** Crestline's pre-authorisation endpoint (FHIR over HTTP). */
+    public static final FhirPreAuthPayer PREAUTH = new FhirPreAuthPayer();
     public static final SftpPayer SFTP = new SftpPayer();
     /** The test run's one mail server (see TestMail); the email payer's mailbox is on it. */
     public static final GreenMail MAIL = TestMail.server();
@@ -63,6 +65,8 @@ public final class PayerSandboxes {
         registry.add("HARMONY_SFTP_PASSWORD", () -> SFTP_PASSWORD);
         registry.add("HARMONY_SFTP_KNOWN_HOSTS", () -> SFTP.knownHosts().toString());
         registry.add("CRESTLINE_CLAIMS_EMAIL", () -> CRESTLINE_MAILBOX);
+        registry.add("CRESTLINE_PREAUTH_URL", PREAUTH::url);
+        registry.add("CRESTLINE_PREAUTH_TOKEN", () -> FhirPreAuthPayer.TOKEN);
         registry.add("ACME_CALLBACK_SECRET", () -> ACME_CALLBACK_SECRET);
         MAIL.setUser(CRESTLINE_ANSWERS, CRESTLINE_ANSWERS, CRESTLINE_ANSWERS_PASSWORD);
         registry.add("CRESTLINE_RESPONSES_IMAP_HOST", () -> "127.0.0.1");

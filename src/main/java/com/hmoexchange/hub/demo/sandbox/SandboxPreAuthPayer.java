@@ -1,0 +1,83 @@
+package com.hmoexchange.hub.demo.sandbox;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sandbox Crestline's pre-authorisation endpoint: it answers a FHIR Claim with {@code use = preauthorization} at
+ * once with a ClaimResponse, predictably: a request of less than {@value #LIMIT} in total is approved in full under a
+ * code {@code CRL-PA-<n>} valid for 30 days; a larger one is declined with a reason. Demo profile only.
+ */
+@RestController
+@RequestMapping("/sandbox/payers/crestline-health")
+@Profile("demo")
+@Tag(name = "Sandbox (demo only)")
+class SandboxPreAuthPayer {
+
+    static final int LIMIT = 100_000;
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private final AtomicInteger sequence = new AtomicInteger(5000);
+
+    @PostMapping(value = "/preauthorisations", produces = "application/fhir+json")
+    @Operation(summary = "Crestline's PA endpoint: approves a request under 100,000 in total, declines a larger one")
+    ResponseEntity<String> decide(@RequestBody String body) {
+        Claim claim = FHIR.newJsonParser().parseResource(Claim.class, body);
+        ClaimResponse response = answer(claim, "CRL-PA-" + sequence.incrementAndGet(), LocalDate.now(ZoneOffset.UTC));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/fhir+json"))
+                .body(FHIR.newJsonParser().encodeResourceToString(response));
+    }
+
+    static ClaimResponse answer(Claim claim, String code, LocalDate today) {
+        String reference = claim.getIdentifier().stream().map(Identifier::getValue).findFirst().orElse(null);
+        ClaimResponse response = new ClaimResponse();
+        response.setId(code.replace("CRL-PA-", "CRL-R-"));
+        response.setStatus(ClaimResponse.ClaimResponseStatus.ACTIVE);
+        response.setUse(ClaimResponse.Use.PREAUTHORIZATION);
+        response.setRequest(new Reference().setIdentifier(new Identifier().setSystem("urn:hmo-hub:preauth-reference")
+                .setValue(reference)));
+        BigDecimal total = claim.getTotal().getValue() == null ? BigDecimal.ZERO : claim.getTotal().getValue();
+        if (total.compareTo(BigDecimal.valueOf(LIMIT)) >= 0) {
+            response.setOutcome(ClaimResponse.RemittanceOutcome.ERROR);
+            response.setDisposition("Crestline's sandbox declines requests of " + LIMIT + " or more in total: "
+                    + "send the case notes to the medical director.");
+            return response;
+        }
+        response.setOutcome(ClaimResponse.RemittanceOutcome.COMPLETE);
+        response.setDisposition("Approved by Crestline's sandbox rule (under " + LIMIT + ")");
+        response.setPreAuthRef(code);
+        response.setPreAuthPeriod(new Period().setStart(date(today)).setEnd(date(today.plusDays(30))));
+        for (Claim.ItemComponent item : claim.getItem()) {
+            response.addItem().setItemSequence(item.getSequence()).addAdjudication()
+                    .setCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/adjudication", "benefit", null)))
+                    .setAmount(new Money().setValue(item.getNet().getValue()).setCurrency(item.getNet().getCurrency()))
+                    .setValueElement(new DecimalType(item.getQuantity().getValue()));
+        }
+        return response;
+    }
+
+    private static Date date(LocalDate day) {
+        return Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+}
