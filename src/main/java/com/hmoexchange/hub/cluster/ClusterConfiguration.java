@@ -2,6 +2,7 @@ package com.hmoexchange.hub.cluster;
 
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.master.MasterComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,16 +55,29 @@ class ClusterConfiguration {
         return new LockClusterService(settings.nodeId(), clusterLocks, settings.renewPeriod());
     }
 
-    /** Camel's master: endpoints find their cluster service among the context's services, before any route starts. */
+    /**
+     * Camel's master: endpoints use this cluster service. It is given to the master component (a bean Camel takes
+     * from the registry each time it needs the component) rather than found among Camel's services, which Camel
+     * forgets when it stops; Camel does not stop it either: it lives as long as the application, which closes it.
+     * So Camel stopped and started again (as a test does) still finds it.
+     */
+    @Bean("master")
+    MasterComponent masterComponent(LockClusterService clusterService) {
+        MasterComponent master = new MasterComponent();
+        master.setService(clusterService);
+        return master;
+    }
+
+    /** Started with Camel, before any route. */
     @Bean
     CamelContextConfiguration clusterServiceInCamel(LockClusterService clusterService) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
                 try {
-                    camel.addService(clusterService);
+                    camel.addService(clusterService, false, true);
                 } catch (Exception e) {
-                    throw new IllegalStateException("Cannot add the cluster service to Camel: " + e.getMessage(), e);
+                    throw new IllegalStateException("Cannot start the cluster service: " + e.getMessage(), e);
                 }
             }
 
