@@ -22,13 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     private final AuditSearch search;
-    private final AuditChain chain;
-    private final AuditLog audit;
+    private final AuditReview review;
 
-    AuditController(AuditSearch search, AuditChain chain, AuditLog audit) {
+    AuditController(AuditSearch search, AuditReview review) {
         this.search = search;
-        this.chain = chain;
-        this.audit = audit;
+        this.review = review;
     }
 
     @GetMapping
@@ -50,16 +48,13 @@ class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
-        AuditFilter filter = new AuditFilter(actor, action, from, to);
-        AuditExport.write(search, user, filter, response);
-        audit.record(AuditAction.AUDIT_EXPORTED, "audit", null, AuditExport.describe(filter));
+        review.export(user, new AuditFilter(actor, action, from, to), response);
     }
 
     @GetMapping("/verify")
     @Operation(summary = "Check the whole hash chain (PLATFORM_ADMIN): intact, or the first entry where it breaks and why")
     AuditChain.Verification verify() {
-        AuditChain.Verification result = chain.verify();
-        audit.record(AuditAction.AUDIT_VERIFIED, "audit", null, result.intact() ? "intact" : "broken at " + result.brokenAt());
+        AuditChain.Verification result = review.verify();
         return result;
     }
 }

@@ -26,13 +26,11 @@ class AuditPages {
     static final int PAGE_SIZE = 100;
 
     private final AuditSearch search;
-    private final AuditChain chain;
-    private final AuditLog audit;
+    private final AuditReview review;
 
-    AuditPages(AuditSearch search, AuditChain chain, AuditLog audit) {
+    AuditPages(AuditSearch search, AuditReview review) {
         this.search = search;
-        this.chain = chain;
-        this.audit = audit;
+        this.review = review;
     }
 
     @GetMapping
@@ -58,15 +56,12 @@ class AuditPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) throws IOException {
-        AuditFilter filter = new AuditFilter(actor, action, from, to);
-        AuditExport.write(search, user, filter, response);
-        audit.record(AuditAction.AUDIT_EXPORTED, "audit", null, AuditExport.describe(filter));
+        review.export(user, new AuditFilter(actor, action, from, to), response);
     }
 
     @PostMapping("/verify")
     String verify(Model model) {
-        AuditChain.Verification result = chain.verify();
-        audit.record(AuditAction.AUDIT_VERIFIED, "audit", null, result.intact() ? "intact" : "broken at " + result.brokenAt());
+        AuditChain.Verification result = review.verify();
         model.addAttribute("verification", result);
         return "audit/verified";
     }
