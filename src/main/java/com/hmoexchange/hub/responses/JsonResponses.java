@@ -66,6 +66,15 @@ public final class JsonResponses implements ResponseReader {
             throw new UnreadableResponse(0, "The mapping " + mappingFile + " failed on this document: a value in it is not of the "
                     + "kind the mapping expects (text, number, list or object); compare the document with the payer's samples.", e);
         }
-        return NormalisedJson.read(json.valueToTree(mapped));
+        PayerResponse response = NormalisedJson.read(json.valueToTree(mapped));
+        if (response.adjudications().isEmpty() && response.remittances().isEmpty() && response.acknowledgements().isEmpty()
+                && response.setAside().isEmpty()) {
+            // Answering "applied" to a document that moved nothing would tell the payer it was heard (a list of events
+            // where the mapping reads one, an event kind it does not know): a person looks at it instead.
+            throw new UnreadableResponse(0, "The mapping " + mappingFile + " found no claim answer, payment or acknowledgement "
+                    + "in this document, so nothing would be applied; compare its shape with the payer's samples "
+                    + "(one event per document, as the mapping reads it).");
+        }
+        return response;
     }
 }

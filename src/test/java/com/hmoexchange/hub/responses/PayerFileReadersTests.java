@@ -212,6 +212,19 @@ class PayerFileReadersTests {
         }
     }
 
+    @Test
+    void a_json_document_in_which_the_mapping_finds_nothing_is_refused_not_answered_as_applied() {
+        JsonResponses acme = new JsonResponses(new ObjectMapper(), java.nio.file.Path.of("mappings/acme-hmo/response-in.jsonata"));
+        // Two events sent as a list, where Acme's mapping reads one event per document; and an event kind it does not know.
+        for (String document : List.of(
+                "[{\"event\": \"claim.status\", \"claim\": {\"ref\": \"CLM-1\", \"state\": \"APPROVED\"}},"
+                        + " {\"event\": \"claim.status\", \"claim\": {\"ref\": \"CLM-2\", \"state\": \"APPROVED\"}}]",
+                "{\"event\": \"claim.viewed\", \"claim\": {\"ref\": \"CLM-1\"}}")) {
+            assertThatThrownBy(() -> acme.read(stream(document))).as(document).isInstanceOf(UnreadableResponse.class)
+                    .hasMessageContaining("found no claim answer, payment or acknowledgement");
+        }
+    }
+
     interface ThrowingRead {
         PayerResponse read() throws Exception;
     }
