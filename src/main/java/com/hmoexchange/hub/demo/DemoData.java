@@ -13,6 +13,9 @@ import com.hmoexchange.hub.enrollees.EnrolleeRepository;
 import com.hmoexchange.hub.organisations.Contracts;
 import com.hmoexchange.hub.organisations.Organisations;
 import com.hmoexchange.hub.people.People;
+import com.hmoexchange.hub.preauth.NewPreAuthRequest;
+import com.hmoexchange.hub.preauth.PreAuthorisations;
+import com.hmoexchange.hub.preauth.Urgency;
 import com.hmoexchange.hub.payers.Payer;
 import com.hmoexchange.hub.payers.PayerRepository;
 import com.hmoexchange.hub.providers.Provider;
@@ -23,6 +26,7 @@ import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Role;
 import com.hmoexchange.hub.tariffs.TariffUploads;
 import com.hmoexchange.hub.visits.Visits;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -70,13 +74,15 @@ class DemoData implements ApplicationRunner {
     private final TariffUploads tariffUploads;
     private final Rosters rosters;
     private final UserDetailsService accounts;
+    private final PreAuthorisations preAuthorisations;
     private final String demoPassword;
 
     DemoData(ProviderRepository providers, PayerRepository payers, AppUserRepository users, EnrolleeRepository enrollees,
             Visits visits, ClientRepository clients, Clients clientService, ClientCredentials clientCredentials,
             BenefitPlanRepository plans, BenefitPlans planService, People people, Contracts contracts,
             Organisations organisations, TariffUploads tariffUploads, Rosters rosters, UserDetailsService accounts,
-            DemoSettings settings) {
+            PreAuthorisations preAuthorisations, DemoSettings settings) {
+        this.preAuthorisations = preAuthorisations;
         this.providers = providers;
         this.payers = payers;
         this.users = users;
@@ -108,6 +114,10 @@ class DemoData implements ApplicationRunner {
             clientPortal();
         }
         contractsForWhatThePracticesBill();
+        HubUser lekki = (HubUser) accounts.loadUserByUsername("lekki.billing");
+        if (preAuthorisations.practiceList(lekki, 1).isEmpty()) {
+            preAuthorisationRequests(lekki);
+        }
         if (!users.existsByRole(Role.PLATFORM_ADMIN)) {
             // The organisations and people pages, without a first start by HUB_ADMIN_EMAIL.
             people.seedWithPassword(PLATFORM_ADMIN, Role.PLATFORM_ADMIN, null, null, demoPassword);
@@ -190,7 +200,11 @@ class DemoData implements ApplicationRunner {
                 + "LAB-MP,Malaria parasite test,2000.00," + yearStart + ",\n"
                 + "LAB-FBC,Full blood count,3500.00," + yearStart + ",\n"
                 + "DRUG-ACT,\"Artemether-lumefantrine, full course\",4500.00," + yearStart + ",\n"
-                + "XRAY-CHEST,Chest X-ray,12000.00," + yearStart + ",\n";
+                + "XRAY-CHEST,Chest X-ray,12000.00," + yearStart + ",\n"
+                // Services the HMOs want a pre-authorisation code for (payer.yaml servicesNeedingCode).
+                + "IMG-MRI,MRI scan,85000.00," + yearStart + ",\n"
+                + "SURG-APP,Appendicectomy,250000.00," + yearStart + ",\n"
+                + "ADM-WARD,Ward admission (per day),30000.00," + yearStart + ",\n";
         HubUser owner = (HubUser) accounts.loadUserByUsername("lekki.owner");
         for (Payer payer : List.of(acme, harmony, crestline, zenith)) {
             long contract = contracts.current(clinic.getId(), payer.getId(), today).orElseThrow().getId();
@@ -241,6 +255,34 @@ class DemoData implements ApplicationRunner {
         visit((HubUser) accounts.loadUserByUsername("smile.billing"), "ACM/10001/2", today.minusDays(1), "SDI-V-501",
                 List.of("DEN-EXAM", "DEN-SCALE"), Map.of("DEN-EXAM", "Dental examination", "DEN-SCALE", "Scaling and polishing"));
         log.info("Demo data loaded: 4 HMOs, 2 practices, 6 users, 8 enrollees, 7 visits");
+    }
+
+    /**
+     * Pre-authorisation requests as the clinic's billing desk and Acme's desk make them: Crestline's answered at once
+     * by its sandbox over FHIR (once this start's transaction commits); one Acme approved at its desk (its code is
+     * the README walk's step 3); one Acme left silent, deemed authorised when the demo's short clock runs out; one
+     * where Acme asked for more, waiting on its desk with the clock stopped.
+     */
+    private void preAuthorisationRequests(HubUser lekki) {
+        HubUser acmeDesk = (HubUser) accounts.loadUserByUsername("acme.admin");
+        LocalDate today = LocalDate.now();
+        preAuthorisations.request(lekki, paRequest("CHP-30001", Urgency.URGENT, "IMG-MRI", "MRI brain", 1, "85000.00", "R51",
+                "Headache for 3 weeks"));
+        String approved = preAuthorisations.request(lekki, paRequest("ACM/10001/1", Urgency.ROUTINE, "IMG-MRI", "MRI knee", 1,
+                "85000.00", "M23.2", "Knee locking after a fall")).reference();
+        preAuthorisations.approve(acmeDesk, approved, "ACME-PA-1001", today, today.plusDays(30), List.of());
+        preAuthorisations.request(lekki, paRequest("ACM/10001/0", Urgency.ROUTINE, "SURG-APP", "Appendicectomy", 1, "250000.00",
+                "K35.8", "Right iliac fossa pain, raised white cells"));
+        String asked = preAuthorisations.request(lekki, paRequest("ACM/10001/2", Urgency.URGENT, "ADM-WARD", "Ward admission",
+                2, "30000.00", "A09", "Dehydrated child, needs IV fluids")).reference();
+        preAuthorisations.askForMoreInformation(acmeDesk, asked, "Send the admission notes and the child's weight.");
+        log.info("Demo pre-authorisation requests made: Crestline (sandbox), Acme approved, waiting and asked");
+    }
+
+    private static NewPreAuthRequest paRequest(String enrolleeNumber, Urgency urgency, String code, String description,
+            int quantity, String unitPrice, String diagnosis, String notes) {
+        return new NewPreAuthRequest(enrolleeNumber, urgency, List.of(new NewPreAuthRequest.Service(code, description, quantity,
+                new BigDecimal(unitPrice))), List.of(diagnosis), notes);
     }
 
     private BenefitPlan plan(Payer payer, String code, String name, DependentsPolicy policy) {

@@ -26,13 +26,14 @@ public class Inbox {
     }
 
     /**
-     * A notice as the API shows it. {@code claimNumber} or {@code requestId} says what opening it opens.
+     * A notice as the API shows it. {@code claimNumber}, {@code requestId} or {@code preAuthReference} says what opening
+     * it opens.
      */
-    record NotificationView(long id, NotificationKind kind, String claimNumber, Long requestId, String message,
-            Instant createdAt, Instant readAt, String readBy) {
+    record NotificationView(long id, NotificationKind kind, String claimNumber, Long requestId, String preAuthReference,
+            String message, Instant createdAt, Instant readAt, String readBy) {
         static NotificationView of(Notification n) {
-            return new NotificationView(n.getId(), n.getKind(), n.getClaimNumber(), n.getChangeRequestId(), n.getMessage(),
-                    n.getCreatedAt(), n.getReadAt(), n.getReadBy());
+            return new NotificationView(n.getId(), n.getKind(), n.getClaimNumber(), n.getChangeRequestId(),
+                    n.getPreauthReference(), n.getMessage(), n.getCreatedAt(), n.getReadAt(), n.getReadBy());
         }
     }
 

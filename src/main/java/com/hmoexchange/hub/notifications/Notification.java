@@ -32,6 +32,7 @@ public class Notification {
     private NotificationKind kind;
     private String claimNumber;
     private Long changeRequestId;
+    private String preauthReference;
     private String message;
     private Instant createdAt;
     private Instant readAt;
@@ -46,6 +47,7 @@ public class Notification {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.claimNumber = about.claimNumber();
         this.changeRequestId = about.changeRequestId();
+        this.preauthReference = about.preAuthReference();
         this.message = Texts.shortened(Objects.requireNonNull(message, "message"), MESSAGE_LENGTH);
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
@@ -75,6 +77,10 @@ public class Notification {
 
     public NotificationKind getKind() {
         return kind;
+    }
+
+    public String getPreauthReference() {
+        return preauthReference;
     }
 
     public String getClaimNumber() {

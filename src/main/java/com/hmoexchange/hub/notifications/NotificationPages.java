@@ -74,7 +74,9 @@ class NotificationPages {
             return "/billing/claims/number/" + URLEncoder.encode(notice.claimNumber(), StandardCharsets.UTF_8);
         }
         if (notice.kind().name().startsWith("PREAUTH_")) {
-            return audience == Audience.HMO ? "/hmo/preauthorisations" : "/billing/preauthorisations";
+            String list = audience == Audience.HMO ? "/hmo/preauthorisations" : "/billing/preauthorisations";
+            return notice.preAuthReference() == null ? list
+                    : list + "/" + URLEncoder.encode(notice.preAuthReference(), StandardCharsets.UTF_8);
         }
         return switch (audience) {
             case HMO -> notice.requestId() != null ? "/hmo/requests/" + notice.requestId() : "/hmo/requests?status=PENDING";

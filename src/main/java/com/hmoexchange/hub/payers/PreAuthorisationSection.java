@@ -17,12 +17,14 @@ import java.util.stream.Collectors;
  * @param checkApproved what submit does when a claim's lines go beyond the code's approval: refuse or warn
  * @param url where {@code channel} mode posts the FHIR Claim (the payer's PA endpoint)
  * @param token its bearer token, from the environment; blank: none
+ * @param email where {@code email} mode mails the FHIR Claim; the payer's ClaimResponse comes back to its answers
+ *        mailbox ({@code responses.email}), under the same sender and DKIM/DMARC rules as its claim answers
  */
 public record PreAuthorisationSection(Mode mode, Duration limit, Duration reminder, Set<String> servicesNeedingCode,
-        Check checkApproved, String url, String token) {
+        Check checkApproved, String url, String token, String email) {
 
     public enum Mode {
-        NONE, DESK, CHANNEL
+        NONE, DESK, CHANNEL, EMAIL
     }
 
     public enum Check {
@@ -30,7 +32,7 @@ public record PreAuthorisationSection(Mode mode, Duration limit, Duration remind
     }
 
     public static final PreAuthorisationSection NONE = new PreAuthorisationSection(Mode.NONE, Duration.ofMinutes(60),
-            Duration.ofMinutes(45), Set.of(), Check.REFUSE, "", "");
+            Duration.ofMinutes(45), Set.of(), Check.REFUSE, "", "", "");
 
     public PreAuthorisationSection {
         servicesNeedingCode = Set.copyOf(servicesNeedingCode);
@@ -40,12 +42,17 @@ public record PreAuthorisationSection(Mode mode, Duration limit, Duration remind
         return mode != Mode.NONE;
     }
 
+    /** Whether requests go to the payer over its own channel (HTTP or email) rather than to the hub's desk. */
+    public boolean sentToPayer() {
+        return mode == Mode.CHANNEL || mode == Mode.EMAIL;
+    }
+
     public boolean needsCode(String serviceCode) {
         return serviceCode != null && servicesNeedingCode.contains(serviceCode.toUpperCase(Locale.ROOT));
     }
 
     static PreAuthorisationSection read(PayerYaml.Section section) {
-        section.only("mode", "limit", "reminder", "servicesNeedingCode", "checkApproved", "url", "token");
+        section.only("mode", "limit", "reminder", "servicesNeedingCode", "checkApproved", "url", "token", "email");
         Mode mode = section.oneOf(Mode.class, "mode", "desk");
         Duration limit = section.duration("limit", Duration.ofMinutes(60));
         Duration reminder = section.duration("reminder", Duration.ofMinutes(45));
@@ -56,12 +63,12 @@ public record PreAuthorisationSection(Mode mode, Duration limit, Duration remind
         Set<String> services = section.list("servicesNeedingCode").stream().map(s -> s.toUpperCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         return new PreAuthorisationSection(mode, limit, reminder, services,
-                section.oneOf(Check.class, "checkApproved", "refuse"), url, section.text("token", ""));
+                section.oneOf(Check.class, "checkApproved", "refuse"), url, section.text("token", ""), section.text("email", ""));
     }
 
     @Override
     public String toString() {
-        return "PreAuthorisationSection[mode=" + mode + ", limit=" + limit + ", reminder=" + reminder + ", url=" + url + "]";
+        return "PreAuthorisationSection[mode=" + mode + ", limit=" + limit + ", reminder=" + reminder + ", url=" + url + ", email=" + email + "]";
     }
 
     /** The list as payer.yaml would write it, for messages. */

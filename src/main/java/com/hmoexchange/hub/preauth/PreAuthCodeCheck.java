@@ -76,7 +76,7 @@ class PreAuthCodeCheck implements PreAuthorisationCheck {
                 p.getValidFrom()) || l.getServiceDate().isAfter(p.getValidUntil()))).toList();
         if (!outside.isEmpty()) {
             refusals.add("pre-authorisation code " + code + " is valid from " + p.getValidFrom() + " to " + p.getValidUntil()
-                    + ", and " + lines(outside) + " fall outside it");
+                    + ", and " + lines(outside) + (outside.size() == 1 ? " falls" : " fall") + " outside it");
         }
         List<String> beyond = beyondApproval(p, claim, rules);
         if (rules.checkApproved() == PreAuthorisationSection.Check.REFUSE) {

@@ -93,6 +93,18 @@ final class PreAuthFhir {
         return FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(claim);
     }
 
+    /** Whether a document is a FHIR ClaimResponse with {@code use = preauthorization} (an answer to a PA request). */
+    static boolean isAnswer(String body) {
+        if (!body.contains("ClaimResponse") || !body.contains("preauthorization")) {
+            return false;
+        }
+        try {
+            return FHIR.newJsonParser().parseResource(ClaimResponse.class, body).getUse() == ClaimResponse.Use.PREAUTHORIZATION;
+        } catch (DataFormatException | ClassCastException e) {
+            return false;
+        }
+    }
+
     /** Reads a payer's ClaimResponse; refused as {@link IllegalArgumentException} when it is not one, with why. */
     static PayerAnswer answer(String body) {
         ClaimResponse response;

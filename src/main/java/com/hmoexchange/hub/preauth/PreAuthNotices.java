@@ -3,6 +3,7 @@ package com.hmoexchange.hub.preauth;
 import com.hmoexchange.hub.common.PublicAddress;
 import com.hmoexchange.hub.mail.Email;
 import com.hmoexchange.hub.mail.Mailer;
+import com.hmoexchange.hub.notifications.About;
 import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.notifications.Recipient;
@@ -40,8 +41,8 @@ class PreAuthNotices {
     }
 
     void toHmo(PreAuthorisation p, NotificationKind kind, String subject, String message) {
-        notifications.notify(Recipient.hmo(p.getPayerId()), kind, message);
-        String body = message + "\n\nOpen the desk: " + hub.link("/hmo/preauthorisations") + "\n";
+        notifications.notify(Recipient.hmo(p.getPayerId()), kind, About.preAuthorisation(p.getReference()), message);
+        String body = message + "\n\nOpen the request: " + hub.link("/hmo/preauthorisations/" + p.getReference()) + "\n";
         for (AppUser u : users.findByPayerIdAndRoleOrderByUsername(p.getPayerId(), Role.HMO_ADMIN)) {
             if (u.getEmail() != null && u.isEnabled()) {
                 mailer.sendAfterCommit(new Email(u.getEmail(), subject, body));
@@ -50,7 +51,7 @@ class PreAuthNotices {
     }
 
     void toPractice(PreAuthorisation p, NotificationKind kind, String subject, String message) {
-        notifications.notify(Recipient.practice(p.getProviderId()), kind, message);
+        notifications.notify(Recipient.practice(p.getProviderId()), kind, About.preAuthorisation(p.getReference()), message);
         Set<String> to = new LinkedHashSet<>();
         providers.findById(p.getProviderId()).map(Provider::getBillingEmail).ifPresent(to::add);
         users.findByUsername(p.getRequestedBy()).map(AppUser::getEmail).ifPresent(to::add);

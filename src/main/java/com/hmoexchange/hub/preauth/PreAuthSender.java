@@ -18,16 +18,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends requests to channel-mode payers (payer.yaml {@code preauthorisation.mode: channel}): the request as a FHIR
- * Claim with {@code use = preauthorization} POSTed to {@code preauthorisation.url}, the payer's ClaimResponse applied
- * as its decision. Right after the request commits, and again from the clock while the payer has not taken it, so
+ * Sends requests to payers that decide over their own channel: {@code preauthorisation.mode: channel}, the request as
+ * a FHIR Claim with {@code use = preauthorization} POSTed to {@code preauthorisation.url}, the payer's ClaimResponse
+ * applied as its decision; {@code mode: email}, the same Claim mailed to {@code preauthorisation.email}, its answer
+ * taken from the payer's answers mailbox ({@link PreAuthMailAnswers}). Right after the request commits, and again from the clock while the payer has not taken it, so
  * a payer that is down gets it when it is back. The call is made outside any transaction; what it brings back is
  * applied in one. An answer that names no request of the payer's, or cannot be read, goes to the exceptions list.
  */
@@ -46,11 +55,16 @@ class PreAuthSender {
     private final TransactionTemplate tx;
     private final String currency;
     private final java.time.Clock clock;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final String mailFrom;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     PreAuthSender(PreAuthorisationRepository requests, PreAuthorisations preAuthorisations, PayerRepository payers,
             PayerCatalog catalog, EnrolleeRepository enrollees, ProviderRepository providers, PreAuthAnswerExceptions exceptions,
-            TransactionTemplate tx, @Value("${hub.currency:NGN}") String currency, java.time.Clock clock) {
+            TransactionTemplate tx, @Value("${hub.currency:NGN}") String currency, java.time.Clock clock,
+            ObjectProvider<JavaMailSender> mailSender, @Value("${hub.mail.from}") String mailFrom) {
+        this.mailSender = mailSender;
+        this.mailFrom = mailFrom;
         this.clock = clock;
         this.requests = requests;
         this.preAuthorisations = preAuthorisations;
@@ -59,7 +73,10 @@ class PreAuthSender {
         this.enrollees = enrollees;
         this.providers = providers;
         this.exceptions = exceptions;
-        this.tx = tx;
+        // Each step in a transaction of its own: right after a request commits (onReady) the committed transaction is
+        // still bound to the thread, and joining it would lose what the payer answered.
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.currency = currency;
     }
 
@@ -88,7 +105,7 @@ class PreAuthSender {
             }
             Payer payer = payers.findById(p.getPayerId()).orElseThrow();
             PreAuthorisationSection rules = catalog.settings(payer.getCode()).preauthorisation();
-            if (rules.mode() != PreAuthorisationSection.Mode.CHANNEL) {
+            if (!rules.sentToPayer()) {
                 return null;
             }
             Enrollee member = enrollees.findById(p.getEnrolleeId()).orElseThrow();
@@ -98,6 +115,11 @@ class PreAuthSender {
                     payer.getName(), currency)));
         });
         if (out == null) {
+            return;
+        }
+        if (out.rules().mode() == PreAuthorisationSection.Mode.EMAIL) {
+            mail(out);
+            markTaken(id);
             return;
         }
         if (out.rules().url().isBlank()) {
@@ -124,13 +146,48 @@ class PreAuthSender {
         receive(out.payerCode(), id, response.body());
     }
 
+    /**
+     * Email mode: the FHIR Claim attached to a mail to the payer's PA address, sent at once (a failure leaves the
+     * request unsent, for the clock's next try). The subject names the request's reference, never the member.
+     */
+    private void mail(Outgoing out) {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null || out.rules().email().isBlank()) {
+            throw new IllegalStateException("payer " + out.payerCode() + " takes requests by email, but "
+                    + (sender == null ? "the hub has no mail server (spring.mail.host)" : "preauthorisation.email is not set"));
+        }
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper mail = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            mail.setFrom(mailFrom);
+            mail.setTo(out.rules().email());
+            mail.setSubject("Pre-authorisation request " + out.reference());
+            mail.setText("Pre-authorisation request " + out.reference() + " is attached as a FHIR R4 Claim (use = "
+                    + "preauthorization). Answer with a FHIR ClaimResponse whose request.identifier names " + out.reference()
+                    + ", attached to a mail to the address you send your claim answers to.\r\n");
+            mail.addAttachment(out.reference() + ".fhir.json", new ByteArrayResource(out.body().getBytes(StandardCharsets.UTF_8)),
+                    "application/fhir+json");
+            sender.send(message);
+        } catch (MessagingException | MailException e) {
+            throw new IllegalStateException("request not mailed to " + out.payerCode() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Applies what the payer answered; what cannot be placed goes to the exceptions list and nothing else changes. */
     void receive(String payerCode, long id, String body) {
+        markTaken(id);
+        receive(payerCode, body);
+    }
+
+    /**
+     * Applies a payer's answer that came on its own (by email, matched by the reference it names); what cannot be
+     * placed goes to the exceptions list and nothing else changes.
+     */
+    void receive(String payerCode, String body) {
         PayerAnswer answer;
         try {
             answer = PreAuthFhir.answer(body);
         } catch (IllegalArgumentException e) {
-            markTaken(id);
             exceptions.record(payerCode, "The payer's answer to a pre-authorisation request cannot be read: " + e.getMessage(), body);
             return;
         }
@@ -138,12 +195,11 @@ class PreAuthSender {
             tx.executeWithoutResult(status -> preAuthorisations.applyPayerAnswer(payerCode, answer));
         } catch (PreAuthorisations.UnplacedAnswer | com.hmoexchange.hub.common.RuleViolation
                 | com.hmoexchange.hub.common.InvalidInput e) {
-            markTaken(id);
             exceptions.record(payerCode, e.getMessage(), body);
         }
     }
 
-    /** The payer took the request even if its answer could not be applied: do not send it again. */
+    /** The payer took the request (whatever its answer turns out to be): do not send it again. */
     private void markTaken(long id) {
         tx.executeWithoutResult(status -> requests.findById(id).filter(p -> p.getSentAt() == null)
                 .ifPresent(p -> p.sent(null, clock.instant())));

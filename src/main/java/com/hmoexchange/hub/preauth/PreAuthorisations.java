@@ -105,7 +105,7 @@ public class PreAuthorisations {
             p = requests.save(PreAuthorisation.request(reference, providerId, payer.getId(), member.getId(), body.urgency(),
                     services, body.diagnoses(), body.notes(), user.getUsername(), now, rules.limit(), rules.reminder()));
             notices.requested(p, payer.getName(), practice.getName());
-            if (rules.mode() == PreAuthorisationSection.Mode.CHANNEL) {
+            if (rules.sentToPayer()) {
                 events.publishEvent(new PreAuthReadyToSend(p.getId()));
             } else {
                 p.sent(null, now);
@@ -118,7 +118,7 @@ public class PreAuthorisations {
         PreAuthorisation p = ofPractice(user, reference);
         p.answer(text, clock.instant());
         notices.answered(p);
-        if (catalog.settings(payerCode(p)).preauthorisation().mode() == PreAuthorisationSection.Mode.CHANNEL) {
+        if (catalog.settings(payerCode(p)).preauthorisation().sentToPayer()) {
             // The payer asked over its channel: the answer goes back the same way, as the request again with the answer.
             events.publishEvent(new PreAuthReadyToSend(p.getId()));
         } else {

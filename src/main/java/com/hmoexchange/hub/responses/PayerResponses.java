@@ -67,10 +67,12 @@ public class PayerResponses implements HeldMailHandler {
     private final MeterRegistry meters;
     private final PayerCatalog payers;
     private final MailIntake intake;
+    private final PreAuthAnswerIntake preAuthAnswers;
 
     PayerResponses(ResponseFormats formats, ApplyPayerResponse applyResponse, InboundDocumentRepository documents,
             Notifications notifications, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-            MeterRegistry meters, PayerCatalog payers, MailIntake intake) {
+            MeterRegistry meters, PayerCatalog payers, MailIntake intake, PreAuthAnswerIntake preAuthAnswers) {
+        this.preAuthAnswers = preAuthAnswers;
         this.meters = meters;
         this.payers = payers;
         this.intake = intake;
@@ -256,6 +258,9 @@ public class PayerResponses implements HeldMailHandler {
     @Override
     public String applyAccepted(String payer, ReceivedMail mail) {
         List<Receipt> receipts = take(payer, mail);
+        if (receipts.isEmpty()) {
+            return "A pre-authorisation answer: applied to the request it names (or on the exceptions list).";
+        }
         return String.join("; ", receipts.stream().map(r -> "inbound document " + r.documentId() + " " + r.outcome()
                 .name().toLowerCase(java.util.Locale.ROOT)).toList()) + ".";
     }
@@ -264,7 +269,9 @@ public class PayerResponses implements HeldMailHandler {
         String subject = mail.subject();
         List<Receipt> receipts = new ArrayList<>();
         for (ReceivedMail.Attachment attachment : mail.attachments()) {
-            receipts.add(take(payer, "email", truncate(attachment.name() + " (" + subject + ")", 300), attachment.content()));
+            if (!preAuthAnswers.take(payer, attachment.content())) {
+                receipts.add(take(payer, "email", truncate(attachment.name() + " (" + subject + ")", 300), attachment.content()));
+            }
         }
         if (mail.attachments().isEmpty()) {
             receipts.add(take(payer, "email", truncate("body of '" + subject + "'", 300),

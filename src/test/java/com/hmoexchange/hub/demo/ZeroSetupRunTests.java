@@ -192,6 +192,37 @@ class ZeroSetupRunTests {
     }
 
     @Test
+    void the_demo_shows_pre_authorisations_on_both_desks_and_the_readme_claim_carries_acmes_code() {
+        Api billing = new Api(port, "lekki.billing", "hub-demo-2026");
+        Api desk = new Api(port, "acme.admin", "hub-demo-2026");
+
+        JsonNode crestline = await().atMost(Duration.ofSeconds(60)).until(() -> billing.get("/api/preauthorisations").json(),
+                list -> list.findValuesAsText("code").stream().anyMatch(c -> c.startsWith("CRL-PA-")));
+        assertThat(crestline.findValuesAsText("code")).contains("ACME-PA-1001");
+        JsonNode queue = desk.get("/api/hmo/preauthorisations").json();
+        assertThat(queue.findValuesAsText("status")).contains("MORE_INFO_ASKED");
+        assertThat(queue.findValuesAsText("enrolleeNumber")).contains("ACM/10001/2");
+
+        // README step 3: today's MRI for Chinedu Okafor, billed to Acme without and then with the desk's code.
+        Api.Response visit = billing.post("/api/visits", Map.of("enrolleeNumber", "ACM/10001/1", "encounterDate",
+                java.time.LocalDate.now().toString(), "services", List.of(Map.of("code", "IMG-MRI", "description", "MRI knee", "quantity", 1))));
+        assertThat(visit.status()).as(visit.toString()).isEqualTo(201);
+        Map<String, Object> claim = Map.of("visitId", visit.json().get("id").asLong(), "services",
+                List.of(Map.of("visitServiceId", visit.json().at("/services/0/id").asLong())), "diagnoses", List.of("M23.2"));
+        long id = billing.post("/api/claims", claim).json().get("id").asLong();
+        Api.Response refused = billing.post("/api/claims/" + id + "/submit", "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains("line 1 needs a pre-authorisation code");
+
+        Api.Response described = billing.put("/api/claims/" + id + "/details", Map.of("diagnoses", List.of("M23.2"),
+                "paCode", "ACME-PA-1001"));
+        assertThat(described.status()).as(described.toString()).isEqualTo(200);
+        Api.Response submitted = billing.post("/api/claims/" + id + "/submit", "");
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        assertThat(submitted.json().get("paCode").asText()).isEqualTo("ACME-PA-1001");
+    }
+
+    @Test
     void the_sandbox_payers_by_sftp_and_email_answer_by_themselves_approved_rejected_partial_and_paid() {
         Api billing = new Api(port, "lekki.billing", "hub-demo-2026");
         JsonNode babajide = billing.get("/api/visits?enrolleeNumber=HCI-20001").json().get(0);

@@ -7,11 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.organisations.Contracts;
-import com.hmoexchange.hub.providers.Provider;
 import com.hmoexchange.hub.providers.ProviderRepository;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
-import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.Fixtures.Practice;
 import com.hmoexchange.hub.support.TestMail;
 import java.time.Clock;
@@ -47,34 +45,24 @@ class PreAuthApiTests extends ApiTest {
     @Autowired
     Clock clock;
 
-    /** A practice with a billing address, and its SURG-APP tariff with Acme. */
     private Practice practice() {
-        Practice practice = fixtures.practice();
-        Provider provider = providers.findById(practice.provider().getId()).orElseThrow();
-        provider.emailBillingAt(Fixtures.unique("billing").toLowerCase() + "@clinic.example");
-        providers.save(provider);
-        fixtures.tariff(provider, fixtures.payer("acme-hmo"), "SURG-APP", "Appendicectomy", "250000.00",
-                LocalDate.now().minusYears(1), null);
-        return practice;
+        return PreAuthTestParts.practice(fixtures, providers);
     }
 
     private String billingEmail(Practice practice) {
         return providers.findById(practice.provider().getId()).orElseThrow().getBillingEmail();
     }
 
-    static Map<String, Object> body(Enrollee member, String urgency, Object... services) {
-        return Map.of("enrolleeNumber", member.getEnrolleeNumber(), "urgency", urgency, "services", List.of(services),
-                "diagnoses", List.of("K35.8"), "notes", "acute abdomen");
+    private static Map<String, Object> body(Enrollee member, String urgency, Object... services) {
+        return PreAuthTestParts.body(member, urgency, services);
     }
 
-    static Map<String, Object> service(String code, int quantity, String price) {
-        return Map.of("code", code, "description", "Service " + code, "quantity", quantity, "unitPrice", price);
+    private static Map<String, Object> service(String code, int quantity, String price) {
+        return PreAuthTestParts.service(code, quantity, price);
     }
 
-    private JsonNode ask(Api api, Map<String, Object> body) {
-        Api.Response made = api.post("/api/preauthorisations", body);
-        assertThat(made.status()).as(made.toString()).isEqualTo(201);
-        return made.json();
+    private static JsonNode ask(Api api, Map<String, Object> body) {
+        return PreAuthTestParts.ask(api, body);
     }
 
     @Test
@@ -106,7 +94,11 @@ class PreAuthApiTests extends ApiTest {
         assertThat(seen.get("code").asText()).isEqualTo("ACME-" + ref);
         assertThat(seen.at("/services/1/approvedQuantity").asInt()).isEqualTo(2);
         assertThat(seen.get("timeLeftSeconds").isNull()).isTrue();
-        assertThat(TestMail.awaitMail(billingEmail(practice), ref + " partly approved").body()).contains("ACME-" + ref);
+        TestMail.Mail told = TestMail.awaitMail(billingEmail(practice), ref + " partly approved");
+        assertThat(told.body()).contains("ACME-" + ref).contains("/billing/preauthorisations/" + ref)
+                .as("the reference, never the member's name").doesNotContain(member.getLastName());
+        assertThat(TestMail.awaitMail(hmo, ref + " to decide").body()).contains("/hmo/preauthorisations/" + ref)
+                .doesNotContain(member.getLastName());
         assertThat(billing.get("/api/notifications").json().findValuesAsText("message"))
                 .anySatisfy(m -> assertThat(m).contains(ref).contains("approved in part"));
         assertThat(desk.post("/api/hmo/preauthorisations/" + ref + "/decline", Map.of("reason", "changed my mind")).status())
@@ -190,6 +182,25 @@ class PreAuthApiTests extends ApiTest {
 
         preAuthClock.tick(start.plus(Duration.ofMinutes(90)));
         assertThat(billing.get("/api/preauthorisations/" + ref).json().get("code")).as("deemed once").isEqualTo(deemed.get("code"));
+    }
+
+    @Test
+    void the_measures_are_gauges_per_hmo_on_the_operators_scrape() {
+        Api billing = as(practice().billing());
+        String ref = ask(billing, body(fixtures.enrollee("acme-hmo"), "ROUTINE", service("SURG-APP", 1, "1.00"))).get("reference").asText();
+        ask(billing, body(fixtures.enrollee("acme-hmo"), "ROUTINE", service("SURG-APP", 1, "1.00")));
+        assertThat(as(fixtures.hmoAdmin("acme-hmo")).post("/api/hmo/preauthorisations/" + ref + "/decline",
+                Map.of("reason", "not covered")).status()).isEqualTo(200);
+        Api operator = as(fixtures.operator());
+
+        String scraped = await().atMost(Duration.ofSeconds(60)).until(() -> operator.get("/actuator/prometheus").text(),
+                text -> text.contains("payer=\"acme-hmo\",quantile=\"0.9\""));
+
+        String acme = "\\{application=\"[^\"]*\",payer=\"acme-hmo\"";
+        assertThat(scraped).containsPattern("hub_preauth_decision_time_seconds" + acme + ",quantile=\"0.5\"\\} \\d")
+                .containsPattern("hub_preauth_decision_time_seconds" + acme + ",quantile=\"0.9\"\\} \\d")
+                .containsPattern("hub_preauth_approved_share" + acme + "\\} \\d").containsPattern("hub_preauth_deemed_share" + acme + "\\} \\d")
+                .containsPattern("hub_preauth_waiting" + acme + "\\} [1-9]");
     }
 
     @Test

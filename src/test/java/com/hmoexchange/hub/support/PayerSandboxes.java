@@ -42,6 +42,10 @@ public final class PayerSandboxes {
     public static final String CRESTLINE_ANSWERS = "crestline-answers@hub.test";
     public static final String CRESTLINE_ANSWERS_PASSWORD = "crestline-answers-secret";
     public static final String OPERATIONS_MAILBOX = "operations@hub.test";
+    /** Harmony takes pre-authorisation requests by email at this address and answers to the hub's mailbox below. */
+    public static final String HARMONY_PREAUTH_DESK = "preauth@harmony.test";
+    public static final String HARMONY_ANSWERS = "harmony-answers@hub.test";
+    public static final String HARMONY_ANSWERS_PASSWORD = "harmony-answers-secret";
     /** Who may send Crestline's answers (its payer.yaml's responses.email.senders). */
     public static final String CRESTLINE_SENDERS = "@crestline.test";
 
@@ -75,6 +79,15 @@ public final class PayerSandboxes {
         registry.add("CRESTLINE_RESPONSES_IMAP_USER", () -> CRESTLINE_ANSWERS);
         registry.add("CRESTLINE_RESPONSES_IMAP_PASSWORD", () -> CRESTLINE_ANSWERS_PASSWORD);
         registry.add("CRESTLINE_RESPONSES_SENDERS", () -> CRESTLINE_SENDERS);
+        MAIL.setUser(HARMONY_ANSWERS, HARMONY_ANSWERS, HARMONY_ANSWERS_PASSWORD);
+        registry.add("HARMONY_PREAUTH_MODE", () -> "email");
+        registry.add("HARMONY_PREAUTH_EMAIL", () -> HARMONY_PREAUTH_DESK);
+        registry.add("HARMONY_RESPONSES_IMAP_HOST", () -> "127.0.0.1");
+        registry.add("HARMONY_RESPONSES_IMAP_PORT", TestMail::imapPort);
+        registry.add("HARMONY_RESPONSES_IMAP_PROTOCOL", () -> "imap");
+        registry.add("HARMONY_RESPONSES_IMAP_USER", () -> HARMONY_ANSWERS);
+        registry.add("HARMONY_RESPONSES_IMAP_PASSWORD", () -> HARMONY_ANSWERS_PASSWORD);
+        registry.add("HARMONY_RESPONSES_SENDERS", () -> "@harmony.test");
         // The X12 payer drops its files on the same SFTP server, in its own folder.
         registry.add("ZENITH_SFTP_HOST", () -> "127.0.0.1");
         registry.add("ZENITH_SFTP_PORT", SFTP::port);

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -28,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The sandbox Crestline's pre-authorisation endpoint: it answers a FHIR Claim with {@code use = preauthorization} at
  * once with a ClaimResponse, predictably: a request of less than {@value #LIMIT} in total is approved in full under a
- * code {@code CRL-PA-<n>} valid for 30 days; a larger one is declined with a reason. Demo profile only.
+ * code {@code CRL-<the request's reference>} (CRL-PA-yymmdd-…) valid for 30 days; a larger one is declined with a reason. Demo profile only.
  */
 @RestController
 @RequestMapping("/sandbox/payers/crestline-health")
@@ -38,13 +37,14 @@ class SandboxPreAuthPayer {
 
     static final int LIMIT = 100_000;
     private static final FhirContext FHIR = FhirContext.forR4Cached();
-    private final AtomicInteger sequence = new AtomicInteger(5000);
 
     @PostMapping(value = "/preauthorisations", produces = "application/fhir+json")
     @Operation(summary = "Crestline's PA endpoint: approves a request under 100,000 in total, declines a larger one")
     ResponseEntity<String> decide(@RequestBody String body) {
         Claim claim = FHIR.newJsonParser().parseResource(Claim.class, body);
-        ClaimResponse response = answer(claim, "CRL-PA-" + sequence.incrementAndGet(), LocalDate.now(ZoneOffset.UTC));
+        // The code is the request's own number under Crestline's prefix: a counter would start again at each restart
+        // and give a code already used, which the hub refuses (to the exceptions list).
+        ClaimResponse response = answer(claim, "CRL-" + claim.getIdentifierFirstRep().getValue(), LocalDate.now(ZoneOffset.UTC));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/fhir+json"))
                 .body(FHIR.newJsonParser().encodeResourceToString(response));
     }
