@@ -17,7 +17,7 @@ final class Figures {
 
         static final Aging NONE = new Aging(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
-        BigDecimal total() {
+        public BigDecimal total() {
             return upTo30.add(upTo60).add(upTo90).add(over90);
         }
 
@@ -52,7 +52,7 @@ final class Figures {
             @Schema(description = "paid claims with a line paid below the tariff in force today") long claimsBelowTariff,
             @Schema(description = "the tariff amount of those lines less what was paid for them") BigDecimal belowTariffShortfall) {
 
-        BigDecimal owedTotal() {
+        public BigDecimal owedTotal() {
             return owed.total();
         }
     }

@@ -76,6 +76,16 @@ public class Receivables {
         return statement(party(Side.HMO, practiceCode), payerId, from, to, clock.instant());
     }
 
+    /** The signed-in user's figures: their practice's per payer, or their HMO's per practice. */
+    public Summary of(HubUser user) {
+        return user.role().isProviderSide() ? practice(user) : hmo(user);
+    }
+
+    /** The signed-in user's statement with the other party named by its code (a payer for a practice, a practice for an HMO). */
+    public Statement statementWith(HubUser user, String code, LocalDate from, LocalDate to) {
+        return user.role().isProviderSide() ? practiceStatement(user, code, from, to) : hmoStatement(user, code, from, to);
+    }
+
     ZoneId zone() {
         return zone;
     }

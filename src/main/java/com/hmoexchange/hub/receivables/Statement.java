@@ -29,7 +29,7 @@ record Statement(String practiceCode, String practice, String payerCode, String 
     }
 
     /** The period as words: "1 Jan 2026 to 2 Dec 2026", or "up to 2 Dec 2026". */
-    String period() {
+    public String period() {
         return (from == null ? "up to " : Presentation.date(from) + " to ") + Presentation.date(to);
     }
 
