@@ -26,6 +26,11 @@ record Statement(String practiceCode, String practice, String payerCode, String 
     }
 
     record Totals(int claims, BigDecimal billed, BigDecimal approved, BigDecimal paid, BigDecimal outstanding) {
+
+        /** "1 claim", "2 claims". */
+        public String countInWords() {
+            return claims + (claims == 1 ? " claim" : " claims");
+        }
     }
 
     /** The period as words: "1 Jan 2026 to 2 Dec 2026", or "up to 2 Dec 2026". */

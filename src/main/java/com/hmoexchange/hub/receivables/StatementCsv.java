@@ -29,7 +29,7 @@ final class StatementCsv {
                         plain(l.approved()), plain(l.paid()), plain(l.outstanding()), l.ageDays(), defused(l.status()));
             }
             Statement.Totals t = s.totals();
-            csv.printRecord("Total (" + t.claims() + " claims)", "", "", "", plain(t.billed()), plain(t.approved()), plain(t.paid()),
+            csv.printRecord("Total (" + t.countInWords() + ")", "", "", "", plain(t.billed()), plain(t.approved()), plain(t.paid()),
                     plain(t.outstanding()), "", "");
             csv.flush();
         } catch (IOException e) {

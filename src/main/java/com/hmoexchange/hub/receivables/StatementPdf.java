@@ -92,7 +92,7 @@ final class StatementPdf {
             Statement.Totals t = s.totals();
             y -= 4;
             rule();
-            row(List.of("Total", t.claims() + " claims", "", "", money(t.billed(), s.currency()), money(t.approved(), s.currency()),
+            row(List.of("Total", t.countInWords(), "", "", money(t.billed(), s.currency()), money(t.approved(), s.currency()),
                     money(t.paid(), s.currency()), money(t.outstanding(), s.currency()), "", ""));
             y -= 8;
             line(10, MARGIN, "Outstanding: " + money(t.outstanding(), s.currency()));
