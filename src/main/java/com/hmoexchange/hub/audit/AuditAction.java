@@ -18,6 +18,7 @@ public enum AuditAction {
     MEMBER_LOOKED_UP,
     ATTACHMENT_DOWNLOADED,
     PAYLOAD_VIEWED,
+    STATEMENT_DOWNLOADED,
     // Administrative changes
     USER_INVITED,
     USER_ENABLED,

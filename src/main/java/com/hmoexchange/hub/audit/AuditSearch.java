@@ -88,10 +88,7 @@ public class AuditSearch {
 
     /** A value a spreadsheet would run as a formula (a name typed at a failed sign-in can be anything) starts with '. */
     static String cell(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
+        return com.hmoexchange.hub.common.SpreadsheetCells.defused(value);
     }
 
     private static Query query(HubUser user, AuditFilter filter) {

@@ -67,6 +67,8 @@ class SecurityConfig {
                         .requestMatchers("/api/claims/**", "/api/visits/**", "/api/tariffs/**").hasAnyRole(PROVIDER_STAFF)
                         // A practice's pre-authorisation requests; the HMO's desk is under /api/hmo/ (each checks whose on the server).
                         .requestMatchers("/api/preauthorisations/**").hasAnyRole(PROVIDER_STAFF)
+                        // A practice's money owed; an HMO's is under /api/hmo/ (Receivables takes the tenant from the user).
+                        .requestMatchers("/api/receivables/**").hasAnyRole(PROVIDER_STAFF)
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/hmo-module").hasRole("OWNER")
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/billing-email").hasAnyRole("OWNER", "ADMIN")
                         .requestMatchers("/api/providers/**").hasAnyRole(PROVIDER_STAFF)
