@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * CI runs the kill-node drill at a small size so that it cannot rot (docs/reliability.md, "Drills"): in the
- * {@code verify} phase (failsafe, after {@code package} built the jar the drill's nodes run), exactly as a
- * person runs it, {@code drills/run.sh kill-node --claims 1000}. Needs the machine's PostgreSQL, as the suite does.
+ * {@code verify} phase of the default build (failsafe, after {@code package} built the jar the drill's nodes run),
+ * as a person runs it, {@code drills/run.sh kill-node --claims 300}. It checks behaviour: every claim delivered,
+ * none lost, none sent twice, the dead node's claims taken over. How soon they were taken over is printed, but judged
+ * against 180 s, not the promise's 30 s: a build on a shared machine must not judge speed (the drill run by hand
+ * does, with its default {@code --recovery-limit 30}). Needs the machine's PostgreSQL, as the suite does.
  */
 class KillNodeDrillIT {
 
@@ -23,20 +26,20 @@ class KillNodeDrillIT {
         Path root = Path.of("").toAbsolutePath();
         Path output = Files.createTempFile("kill-node-drill", ".log");
         ProcessBuilder drill = new ProcessBuilder(List.of("bash", root.resolve("drills/run.sh").toString(), "kill-node",
-                "--claims", System.getProperty("drill.claims", "1000"), "--timeout", "600"))
+                "--claims", System.getProperty("drill.claims", "300"), "--timeout", "600", "--recovery-limit", "180"))
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         // The drill programs run on this JVM's test classpath; the ports are found free here.
         drill.environment().put("DRILL_CLASSPATH", System.getProperty("java.class.path"));
         drill.environment().put("DRILL_PORT_BASE", String.valueOf(freePortBase()));
         Process process = drill.start();
-        boolean ended = process.waitFor(20, TimeUnit.MINUTES);
+        boolean ended = process.waitFor(15, TimeUnit.MINUTES);
         if (!ended) {
             process.destroy(); // the drill's trap stops what it started
             process.waitFor(1, TimeUnit.MINUTES);
         }
         String log = Files.readString(output, StandardCharsets.UTF_8);
         System.out.println(log);
-        assertThat(ended).as("the drill ended within 20 minutes").isTrue();
+        assertThat(ended).as("the drill ended within 15 minutes").isTrue();
         assertThat(log).containsPattern("DRILL kill-node PASS claims=\\d+ delivered=(\\d+) at-payer=\\1 lost=0 duplicates=0 ");
         assertThat(process.exitValue()).isZero();
     }
