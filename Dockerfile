@@ -30,8 +30,8 @@ WORKDIR /app
 # The jar is unpacked (a plain class path starts faster than jars inside a jar) and a class-data-sharing archive is
 # made: a training start, which stops once the application context is up (on the zero-setup H2 database, which
 # HUB_ALLOW_H2 lets it use, and the embedded broker, in a throw-away folder), lists the classes it loads, and the JVM
-# dumps them, parsed and verified, into an archive it then maps at every start. A static archive from a class list,
-# not -XX:ArchiveClassesAtExit, whose dump crashed the JVM on a JDK 17 here. docs/reliability.md, "Restart";
+# dumps them, parsed and verified, into an archive it then maps at every start. A static archive from a class list
+# without its lambda proxies: dumping those crashed the JVM on a JDK 17 here (with -XX:ArchiveClassesAtExit too). docs/reliability.md, "Restart";
 # scripts/cds-archive.sh does the same for a jar deployment. (Not built here: no Docker engine on this machine.)
 COPY --from=build /build/target/hmo-exchange-hub.jar /tmp/hmo-exchange-hub.jar
 COPY routes/ ./routes/
@@ -40,9 +40,10 @@ RUN java -Djarmode=tools -jar /tmp/hmo-exchange-hub.jar extract --destination /a
     && rm /tmp/hmo-exchange-hub.jar \
     && HUB_ALLOW_H2=true HUB_DATA_DIR=/tmp/training java -XX:DumpLoadedClassList=/tmp/hub.classlist -Dspring.context.exit=onRefresh \
         -jar /app/hub/hmo-exchange-hub.jar \
-    && java -Xshare:dump -XX:SharedClassListFile=/tmp/hub.classlist -XX:SharedArchiveFile=/app/hub/hub.jsa \
+    && grep -v '^@lambda-proxy' /tmp/hub.classlist > /tmp/hub.classes \
+    && java -Xshare:dump -XX:SharedClassListFile=/tmp/hub.classes -XX:SharedArchiveFile=/app/hub/hub.jsa \
         -cp /app/hub/hmo-exchange-hub.jar \
-    && rm -rf /tmp/training /tmp/hub.classlist
+    && rm -rf /tmp/training /tmp/hub.classlist /tmp/hub.classes
 
 # /app/data (HUB_DATA_DIR) is the only place the hub writes: the H2 file database and the embedded
 # broker's journal in the zero-setup run. Mount a volume there to keep them.
