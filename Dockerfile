@@ -28,17 +28,22 @@ WORKDIR /app
 # <working dir>/routes and <working dir>/mappings). They stay root-owned: the hub only reads them.
 # routes/ holds a .gitkeep so that the folder exists in a fresh clone even before any route is added.
 # The jar is unpacked (a plain class path starts faster than jars inside a jar) and a class-data-sharing archive is
-# made by a training start, which stops once the application context is up (on the zero-setup H2 database and
-# embedded broker, in a throw-away folder): the JVM then maps the classes the hub loads from the archive instead of
-# reading and verifying them at every start. docs/reliability.md, "Restart".
+# made: a training start, which stops once the application context is up (on the zero-setup H2 database, which
+# HUB_ALLOW_H2 lets it use, and the embedded broker, in a throw-away folder), lists the classes it loads, and the JVM
+# dumps them, parsed and verified, into an archive it then maps at every start. A static archive from a class list
+# without its lambda proxies: dumping those crashed the JVM on a JDK 17 here (with -XX:ArchiveClassesAtExit too). docs/reliability.md, "Restart";
+# scripts/cds-archive.sh does the same for a jar deployment. (Not built here: no Docker engine on this machine.)
 COPY --from=build /build/target/hmo-exchange-hub.jar /tmp/hmo-exchange-hub.jar
 COPY routes/ ./routes/
 COPY mappings/ ./mappings/
 RUN java -Djarmode=tools -jar /tmp/hmo-exchange-hub.jar extract --destination /app/hub \
     && rm /tmp/hmo-exchange-hub.jar \
-    && HUB_DATA_DIR=/tmp/training java -XX:ArchiveClassesAtExit=/app/hub/hub.jsa -Dspring.context.exit=onRefresh \
+    && HUB_ALLOW_H2=true HUB_DATA_DIR=/tmp/training java -XX:DumpLoadedClassList=/tmp/hub.classlist -Dspring.context.exit=onRefresh \
         -jar /app/hub/hmo-exchange-hub.jar \
-    && rm -rf /tmp/training
+    && grep -v '^@lambda-proxy' /tmp/hub.classlist > /tmp/hub.classes \
+    && java -Xshare:dump -XX:SharedClassListFile=/tmp/hub.classes -XX:SharedArchiveFile=/app/hub/hub.jsa \
+        -cp /app/hub/hmo-exchange-hub.jar \
+    && rm -rf /tmp/training /tmp/hub.classlist /tmp/hub.classes
 
 # /app/data (HUB_DATA_DIR) is the only place the hub writes: the H2 file database and the embedded
 # broker's journal in the zero-setup run. Mount a volume there to keep them.

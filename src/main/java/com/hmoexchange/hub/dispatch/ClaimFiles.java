@@ -39,7 +39,6 @@ class ClaimFiles {
 
     static final String HUB_SYSTEM = "urn:hmo-hub:claim-number";
 
-    private final FhirContext fhir = FhirContext.forR4Cached();
     private final ObjectMapper json;
 
     ClaimFiles(ObjectMapper json) {
@@ -143,7 +142,8 @@ class ClaimFiles {
                     .setNet(money(line.amount(), c.currency()));
         }
         claim.setTotal(money(c.total(), c.currency()));
-        return fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(claim);
+        // HAPI's own cache: the R4 context, slow to build, is made once per process at first use, not at start.
+        return FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(claim);
     }
 
     private static Money money(BigDecimal amount, String currency) {

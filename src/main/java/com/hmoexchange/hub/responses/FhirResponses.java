@@ -43,13 +43,13 @@ public class FhirResponses implements ResponseReader {
     /** Adjudication categories that are the patient's to pay (R4 adjudication codes, CARIN BB member liability). */
     private static final Set<String> PATIENT = Set.of("copay", "deductible", "coinsurance", "memberliability");
 
-    private final FhirContext fhir = FhirContext.forR4Cached();
 
     @Override
     public PayerResponse read(InputStream in) throws UnreadableResponse {
         IBaseResource resource;
         try {
-            resource = fhir.newJsonParser().parseResource(new InputStreamReader(in, StandardCharsets.UTF_8));
+            // HAPI's own cache: the R4 context, slow to build, is made once per process at first use, not at start.
+            resource = FhirContext.forR4Cached().newJsonParser().parseResource(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (DataFormatException e) {
             throw new UnreadableResponse(0, "Not a FHIR R4 resource: " + e.getMessage(), e);
         }

@@ -187,6 +187,46 @@ class OnceOnlyDeliveryTests extends ApiTest {
         assertThat(HTTP.accepted(number)).hasSize(1);
     }
 
+    @Test
+    void a_redelivered_batch_brings_a_claim_its_dead_node_sent_but_never_noted_in_line_at_once() throws Exception {
+        String sentByTheDeadNode;
+        String neighbour;
+        camel.getRouteController().stopRoute("outbox-relay");
+        // The periodic repair would mend the claim too, later: stopped, so only the redelivered batch can.
+        camel.getRouteController().stopRoute("dispatch-repair");
+        try {
+            sentByTheDeadNode = submitted("acme-hmo");
+            neighbour = submitted("acme-hmo");
+            sql.update("update outbox_message set published_at = current_timestamp where aggregate_id in (?, ?)",
+                    sentByTheDeadNode, neighbour);
+            // What a node leaves when it dies after the payer took the claim and the store has it, before the claim is noted.
+            sql.update("""
+                    insert into message_record (direction, channel, payer_code, claim_number, idempotency_key, attempt, outcome,
+                        payer_reference, started_at, finished_at)
+                    values ('OUT', 'http', 'acme-hmo', ?, ?, 1, 'DELIVERED', ?, current_timestamp, current_timestamp)""",
+                    sentByTheDeadNode, sentByTheDeadNode + "-1", "PAYER-" + sentByTheDeadNode);
+            // The neighbour's first send fails, so the broker hands the batch back (a delivery count above 1).
+            HTTP.script(neighbour, 503);
+            jms.send("claims.outbound", session -> {
+                var message = session.createTextMessage("[{\"claimNumber\":\"" + sentByTheDeadNode + "\"},{\"claimNumber\":\""
+                        + neighbour + "\"}]");
+                message.setStringProperty("eventType", "ClaimSubmitted");
+                message.setStringProperty("aggregateId", sentByTheDeadNode);
+                return message;
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(deliveryStatus(neighbour)));
+            assertThat(attempts(neighbour)).as("the batch went round twice").containsExactly("FAILED", "DELIVERED");
+            await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(deliveryStatus(sentByTheDeadNode)));
+        } finally {
+            camel.getRouteController().startRoute("dispatch-repair");
+            camel.getRouteController().startRoute("outbox-relay");
+        }
+        assertThat(sql.queryForObject("select payer_reference from claim where claim_number = ?", String.class, sentByTheDeadNode))
+                .isEqualTo("PAYER-" + sentByTheDeadNode);
+        assertThat(HTTP.accepted(sentByTheDeadNode)).as("the payer already had it: not sent again").isEmpty();
+        assertThat(HTTP.accepted(neighbour)).hasSize(1);
+    }
+
     private String deliveryStatus(String number) {
         return sql.queryForObject("select delivery_status from claim where claim_number = ?", String.class, number);
     }

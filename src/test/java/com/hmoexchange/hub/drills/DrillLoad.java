@@ -41,11 +41,13 @@ import org.awaitility.core.ConditionTimeoutException;
  * nodes. A request that finds its node gone is sent again to the next node: a claim the dead node had submitted is
  * then refused as no longer a draft, which counts as submitted.
  *
- * <p>{@code verdict <drill> <drafts file> <payer log> <jdbc url> <wait seconds> <kill epoch ms or 0> <start epoch ms>}:
+ * <p>{@code verdict <drill> <drafts file> <payer log> <jdbc url> <wait seconds> <kill epoch ms or 0> <start epoch ms>
+ * [recovery limit seconds]}:
  * waits until every claim of the drafts file is settled (delivered, refused or dead-lettered) or the wait is over,
  * then compares the database with what the stand-in payers recorded and prints one verdict line. Exit code 0 only
  * on PASS: every claim delivered (in the database and at its payer), none lost, none dead-lettered, no claim
- * delivered under two keys, and with a kill, every claim the dead node was sending delivered within 30 s of it.
+ * delivered under two keys, and with a kill, every claim the dead node was sending delivered within the recovery limit
+ * of it (30 s, the promise; CI gives a wider one, as a build on a shared machine must not judge speed).
  */
 public final class DrillLoad {
 
@@ -60,7 +62,8 @@ public final class DrillLoad {
             case "submit" -> submit(Path.of(args[1]), args[2], args[3], List.of(args[4].split(",")), Integer.parseInt(args[5]),
                     Integer.parseInt(args[6]));
             case "verdict" -> verdict(args[1], Path.of(args[2]), Path.of(args[3]), args[4], Integer.parseInt(args[5]),
-                    Long.parseLong(args[6]), Long.parseLong(args[7]));
+                    Long.parseLong(args[6]), Long.parseLong(args[7]),
+                    args.length > 8 ? Double.parseDouble(args[8]) : RECOVERY_LIMIT_SECONDS);
             default -> {
                 System.err.println("usage: DrillLoad submit|verdict ... (see the class comment)");
                 yield 2;
@@ -160,7 +163,7 @@ public final class DrillLoad {
     }
 
     private static int verdict(String drill, Path draftsFile, Path payerLog, String jdbcUrl, int waitSeconds, long killedAt,
-            long startedAt) throws Exception {
+            long startedAt, double recoveryLimitSeconds) throws Exception {
         List<Long> ids = drafts(draftsFile);
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             Array idArray = db.createArrayOf("bigint", ids.toArray());
@@ -253,7 +256,10 @@ public final class DrillLoad {
                 long pause = longestPauseAfter(times, killedAt);
                 line.append(" in-flight-at-kill=").append(orphans.size())
                         .append(String.format(Locale.ROOT, " after-kill=%.1fs longest-pause-after-kill=%.1fs", recovery, pause / 1000.0));
-                pass &= recovery <= RECOVERY_LIMIT_SECONDS && pause <= RECOVERY_LIMIT_SECONDS * 1000;
+                pass &= recovery <= recoveryLimitSeconds && pause <= recoveryLimitSeconds * 1000;
+                if (recoveryLimitSeconds != RECOVERY_LIMIT_SECONDS) {
+                    line.append(String.format(Locale.ROOT, " recovery-limit=%.0fs", recoveryLimitSeconds));
+                }
             }
             if (settled != ids.size()) {
                 line.append(" unsettled=").append(ids.size() - settled);

@@ -30,8 +30,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * drafts' ids ({@code drafts.txt}, one {@code <id> <payer>} a line) and the billing user's name
  * ({@code billing.txt}; its password is {@link Fixtures#PASSWORD}).
  *
- * <p>Arguments: {@code <out folder> <payer>=<drafts>[,<payer>=<drafts>...]}. The hub's settings come from the
- * environment, as for a node.
+ * <p>Arguments: {@code <out folder> <payer>=<drafts>[,<payer>=<drafts>...] [client:<payer>=<staff>]}. With the
+ * third, also a corporate client of that payer with that many staff on its plan, for bulk request files: its code
+ * and the staff's member numbers go to {@code client.txt} (the code on the first line). The hub's settings come
+ * from the environment, as for a node.
  */
 public final class DrillSeed {
 
@@ -70,6 +72,15 @@ public final class DrillSeed {
                 System.out.println("drill seed: " + count + " drafts for " + payer);
             }
             Files.write(out.resolve("drafts.txt"), lines);
+            if (args.length > 2 && args[2].startsWith("client:")) {
+                String spec = args[2].substring("client:".length());
+                Fixtures.ClientSetup client = fixtures.client(spec.substring(0, spec.indexOf('=')));
+                List<String> staff = new ArrayList<>(List.of(client.client().getCode()));
+                fixtures.staff(client, Integer.parseInt(spec.substring(spec.indexOf('=') + 1)))
+                        .forEach(member -> staff.add(member.getEnrolleeNumber()));
+                Files.write(out.resolve("client.txt"), staff);
+                System.out.println("drill seed: client " + client.client().getCode() + " with " + (staff.size() - 1) + " staff");
+            }
             Files.writeString(out.resolve("billing.txt"), practice.billing());
         }
         System.exit(0);
