@@ -23,9 +23,13 @@ public record RequestRefused(Kind kind, String who, Long providerId, Long payerI
         BODY_TOO_LARGE
     }
 
-    /** An oversized body: nobody is known yet (size limits are checked before sign-in). */
+    /**
+     * An oversized body (the signed-in user, if any, is taken by the audit: size limits are mostly checked before sign-in).
+     *
+     * @param limit the limit in bytes, or 0 or less when not known (a multipart upload's file limit)
+     */
     public static RequestRefused bodyTooLarge(String objectType, String objectId, String endpoint, long limit, String address) {
         return new RequestRefused(Kind.BODY_TOO_LARGE, null, null, null, objectType, objectId,
-                endpoint + ": body over " + limit + " bytes, refused unread", address);
+                endpoint + ": " + (limit > 0 ? "body over " + limit + " bytes" : "a file over the upload limit") + ", refused", address);
     }
 }

@@ -28,14 +28,23 @@ public final class RawHttp {
         }
     }
 
-    /** Sends the head with {@code Transfer-Encoding: chunked}, then {@code chunks} chunks of 64 KB and no last chunk. */
-    public static String sendChunked(int port, String head, int chunks) throws Exception {
+    /**
+     * Sends the head with {@code Transfer-Encoding: chunked}, then {@code start} (if not empty) as a chunk, then
+     * {@code chunks} chunks of 64 KB of "x" and no last chunk.
+     */
+    public static String sendChunked(int port, String head, String start, int chunks) throws Exception {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             out.write((head + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
             try {
+                if (!start.isEmpty()) {
+                    byte[] first = start.getBytes(StandardCharsets.UTF_8);
+                    out.write((Integer.toHexString(first.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(first);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
                 for (int i = 0; i < chunks; i++) {
                     out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(chunk);
