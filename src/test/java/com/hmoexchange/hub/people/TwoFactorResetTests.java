@@ -6,7 +6,7 @@ import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Totp;
 import com.hmoexchange.hub.security.TwoFactor;
 import com.hmoexchange.hub.support.Api;
-import com.hmoexchange.hub.support.ApiTest;
+import com.hmoexchange.hub.support.BrowserTest;
 import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.TestMail;
 import java.time.Instant;
@@ -14,15 +14,16 @@ import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.openqa.selenium.By;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * An administrator's reset of a person's two-factor sign-in (lost phone), through the API on real PostgreSQL and
- * GreenMail: who may do it for whom, what the person gets (an email, sessions ended, a set-up at their next sign-in),
+ * An administrator's reset of a person's two-factor sign-in (lost phone), through the API and the People page (headless
+ * Chromium) on real PostgreSQL and GreenMail: who may do it for whom, what the person gets (an email, sessions ended, a set-up at their next sign-in),
  * and the audit entry; refused for oneself, for another tenant's people and for roles that do not manage them.
  */
-class TwoFactorResetTests extends ApiTest {
+class TwoFactorResetTests extends BrowserTest {
 
     @Autowired
     TwoFactor twoFactor;
@@ -97,6 +98,21 @@ class TwoFactorResetTests extends ApiTest {
         assertThat(twoFactor.isOn(id(hmoAdmin))).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'TWO_FACTOR_RESET' and object_id in (?, ?)",
                 Long.class, String.valueOf(id(colleague)), String.valueOf(id(hmoAdmin)))).isZero();
+    }
+
+    @Test
+    void an_owner_resets_it_from_the_people_page_for_a_colleague_who_has_it_on_only() {
+        browser.signIn(practice.owner(), Fixtures.PASSWORD);
+        browser.open("/people");
+
+        assertThat(browser.all(By.cssSelector("button[aria-label^='Reset two-factor sign-in of ']")))
+                .as("only the colleague who has it on gets the button, not the owner, admin or billing staff")
+                .extracting(b -> b.getAttribute("aria-label")).containsExactly("Reset two-factor sign-in of " + colleague);
+        browser.find(By.cssSelector("button[aria-label='Reset two-factor sign-in of " + colleague + "']")).click();
+
+        browser.waitForText(By.id("main"), "Two-factor sign-in of " + colleague + " is reset");
+        assertThat(twoFactor.isOn(id(colleague))).isFalse();
+        assertThat(browser.all(By.cssSelector("button[aria-label^='Reset two-factor sign-in of ']"))).isEmpty();
     }
 
     /** Sets up two-factor sign-in as the person would: a new secret, confirmed with a code from it. */
