@@ -14,6 +14,11 @@ public enum AuditAction {
     TOKEN_CREATED,
     TOKEN_REVOKED,
     TOKEN_USED,
+    TOKEN_REFUSED,
+    TWO_FACTOR_RESET,
+    // Input refused before any work on it
+    BODY_TOO_LARGE,
+    MAIL_HELD,
     // Reads of members' data and of what payers and practices sent
     MEMBER_LOOKED_UP,
     ATTACHMENT_DOWNLOADED,

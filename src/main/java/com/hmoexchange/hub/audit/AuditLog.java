@@ -55,10 +55,15 @@ public class AuditLog {
 
     /** Records for someone other than the signed-in user: a failed sign-in's name, a token's owner, the hub itself. */
     public void recordFor(Actor actor, AuditAction action, String objectType, Object objectId, String detail) {
+        recordFor(actor, action, objectType, objectId, detail, clientAddress());
+    }
+
+    /** The same from a given address: for what is refused before the request's context is set up (a servlet filter). */
+    void recordFor(Actor actor, AuditAction action, String objectType, Object objectId, String detail, String clientAddress) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String id = objectId == null ? null : cut(objectId.toString(), MAX_ID);
         String note = detail == null ? null : cut(detail, MAX_DETAIL);
-        String address = clientAddress();
+        String address = clientAddress == null ? null : cut(clientAddress, 100);
         // A read (a download, a payload view) may run in a read-only transaction, which cannot write: the entry gets its own.
         TransactionTemplate template = TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? ownTransaction : transaction;
         template.executeWithoutResult(status -> append(at, actor, action, objectType, id, note, address));

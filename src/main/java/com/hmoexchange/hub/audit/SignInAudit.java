@@ -1,9 +1,11 @@
 package com.hmoexchange.hub.audit;
 
 import com.hmoexchange.hub.security.AppUserRepository;
+import com.hmoexchange.hub.security.BasicRefusedForTwoFactor;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.SecondFactorFailed;
 import com.hmoexchange.hub.security.SignInLockedOut;
+import com.hmoexchange.hub.security.SignInRefused;
 import com.hmoexchange.hub.security.TwoFactorEnrolled;
 import com.hmoexchange.hub.tokens.ApiTokenEvents.ApiTokenCreated;
 import com.hmoexchange.hub.tokens.ApiTokenEvents.ApiTokenRevoked;
@@ -37,12 +39,14 @@ class SignInAudit {
     private static final int REMEMBERED = 10_000;
 
     private final AuditLog audit;
+    private final RefusalAudit refusals;
     private final AppUserRepository users;
     private final Clock clock;
     private final Map<String, Instant> apiSignIns = new ConcurrentHashMap<>();
 
-    SignInAudit(AuditLog audit, AppUserRepository users, Clock clock) {
+    SignInAudit(AuditLog audit, RefusalAudit refusals, AppUserRepository users, Clock clock) {
         this.audit = audit;
+        this.refusals = refusals;
         this.users = users;
         this.clock = clock;
     }
@@ -76,6 +80,13 @@ class SignInAudit {
         String name = event.getAuthentication().getName();
         // The tenant of the account tried, when it exists: its owner or HMO administrator sees the attempts.
         Actor actor = account(name);
+        if (event instanceof AuthenticationFailureLockedEvent) {
+            // Refused unheard while locked out (no password check): bounded per address, as a flood of them would be.
+            HttpServletRequest request = currentRequest();
+            refusals.record(actor, AuditAction.SIGN_IN_FAILED, "user", actor.name(), reason(event),
+                    request == null ? null : request.getRemoteAddr());
+            return;
+        }
         audit.recordFor(actor, AuditAction.SIGN_IN_FAILED, "user", actor.name(), reason(event));
     }
 
@@ -129,8 +140,14 @@ class SignInAudit {
         if (event instanceof AuthenticationFailureDisabledEvent) {
             return "account disabled";
         }
+        if (event.getException() instanceof SignInRefused refused) {
+            return "refused unheard (too many failures) until " + refused.until();
+        }
         if (event instanceof AuthenticationFailureLockedEvent) {
             return "account locked";
+        }
+        if (event instanceof BasicRefusedForTwoFactor) {
+            return "right password, but HTTP Basic is refused to a user who signs in with a second factor";
         }
         return event.getException().getClass().getSimpleName();
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +24,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -35,6 +38,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ApplicationEventPublisher events;
+
+    ApiExceptionHandler(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     private static ProblemDetail problem(HttpStatusCode status, String code, String title, String detail) {
         return Problems.of(status, code, title, detail);
@@ -97,6 +106,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest web) {
+            HttpServletRequest servlet = web.getRequest();
+            events.publishEvent(RequestRefused.bodyTooLarge("upload", null, servlet.getMethod() + " " + servlet.getRequestURI(),
+                    e.getMaxUploadSize(), servlet.getRemoteAddr()));
+        }
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
                 "file-too-large", "File too large",
                 "The uploaded file is larger than the hub accepts. Send a smaller or compressed file."));
@@ -134,9 +148,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof BodySizeLimit.BodyTooLarge) {
-                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                        "body-too-large", "Request body too large", t.getMessage()));
+            if (t instanceof BodySizeLimit.BodyTooLarge tooLarge) {
+                events.publishEvent(tooLarge.refused());
+                // The rest of the body stays unread: the connection is closed after the answer.
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                        .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", t.getMessage()));
             }
             if (t instanceof ListSizeLimits.TooManyItems many) {
                 // Answered as a list one item too long would be after validation, without reading the rest.

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,8 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses an API request body larger than {@link ApiLimits#maxBody()} before anything reads or binds it: at
- * once when its Content-Length says so, or as soon as a body sent without one passes the limit. The answer is
- * a 413 problem that says the body is too large (not that it is malformed JSON).
+ * once when its Content-Length says so (nothing of the body is read; the answer closes the connection), or as soon
+ * as a body sent without one (chunked) passes the limit, where reading stops. The answer is a 413 problem that says
+ * the body is too large (not that it is malformed JSON), and the refusal goes to the audit log.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -28,16 +30,31 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     private final long limit;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
-    BodySizeLimit(ApiLimits limits, ObjectMapper json) {
+    BodySizeLimit(ApiLimits limits, ObjectMapper json, ApplicationEventPublisher events) {
         this.limit = limits.maxBody().toBytes();
         this.json = json;
+        this.events = events;
+    }
+
+    /** For the audit log: a request body refused as too large (by its length, or as it was read). */
+    static RequestRefused refused(HttpServletRequest request, long limit) {
+        return RequestRefused.bodyTooLarge("request-body", null, request.getMethod() + " " + request.getRequestURI(), limit,
+                request.getRemoteAddr());
     }
 
     /** A body read past the limit: answered 413 by {@link ApiExceptionHandler}. */
     static final class BodyTooLarge extends IOException {
-        BodyTooLarge(long limit) {
+        private final transient RequestRefused refused;
+
+        BodyTooLarge(long limit, HttpServletRequest request) {
             super(message(limit));
+            this.refused = BodySizeLimit.refused(request, limit);
+        }
+
+        RequestRefused refused() {
+            return refused;
         }
     }
 
@@ -59,14 +76,9 @@ class BodySizeLimit extends OncePerRequestFilter {
             ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
                     message(limit));
             problem.setInstance(java.net.URI.create(request.getRequestURI()));
-            // The body is skipped unread (up to a bound), so that the client, still sending, gets the answer
-            // instead of a broken connection; nothing of it is parsed.
-            long skipped = 0;
-            byte[] sink = new byte[64 * 1024];
-            var in = request.getInputStream();
-            for (int n; skipped < 100L * 1024 * 1024 && (n = in.read(sink)) > 0; ) {
-                skipped += n;
-            }
+            events.publishEvent(refused(request, limit));
+            // Nothing of the body is read: the answer goes out at once and the connection is closed after it (a client
+            // that sent Expect: 100-continue never sends the body at all).
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
@@ -85,11 +97,13 @@ class BodySizeLimit extends OncePerRequestFilter {
     private static final class Limited extends HttpServletRequestWrapper {
 
         private final long limit;
+        private final HttpServletRequest request;
         private ServletInputStream stream;
 
         Limited(HttpServletRequest request, long limit) {
             super(request);
             this.limit = limit;
+            this.request = request;
         }
 
         @Override
@@ -103,7 +117,7 @@ class BodySizeLimit extends OncePerRequestFilter {
                     public int read() throws IOException {
                         int b = in.read();
                         if (b >= 0 && ++read > limit) {
-                            throw new BodyTooLarge(limit);
+                            throw new BodyTooLarge(limit, request);
                         }
                         return b;
                     }
@@ -112,7 +126,7 @@ class BodySizeLimit extends OncePerRequestFilter {
                     public int read(byte[] buffer, int offset, int length) throws IOException {
                         int n = in.read(buffer, offset, length);
                         if (n > 0 && (read += n) > limit) {
-                            throw new BodyTooLarge(limit);
+                            throw new BodyTooLarge(limit, request);
                         }
                         return n;
                     }

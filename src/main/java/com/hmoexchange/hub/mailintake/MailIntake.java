@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.mailintake;
 
+import com.hmoexchange.hub.audit.Actor;
 import com.hmoexchange.hub.audit.AuditAction;
 import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.NotFoundException;
@@ -128,6 +129,8 @@ public class MailIntake {
                 if (raw != null) {
                     jdbc.update("update held_mail set raw_mime = ? where id = ?", raw, mail.getId());
                 }
+                audit.recordFor(Actor.SYSTEM, AuditAction.MAIL_HELD, "held-mail", mail.getId(), intake + " " + owner + " from "
+                        + sender + ": " + String.join(" ", problems));
                 notifications.tellOperators(NotificationKind.MAIL_HELD, "A mail to " + intake.label().toLowerCase() + " (" + owner
                         + ") was held and not applied: " + problems.get(0) + " Accept or reject it: held mail " + mail.getId() + ".");
                 return mail.getId();

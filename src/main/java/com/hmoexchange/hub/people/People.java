@@ -17,6 +17,7 @@ import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.security.CurrentPasswords;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Role;
+import com.hmoexchange.hub.security.TwoFactor;
 import com.hmoexchange.hub.security.WebSessions;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -55,11 +56,13 @@ public class People {
     private final PeopleSettings settings;
 
     private final AuditLog audit;
+    private final TwoFactor twoFactor;
 
     People(AppUserRepository users, ProviderRepository providers, PayerRepository payers, SignInLinks links,
             PasswordRules rules, PasswordEncoder passwords, WebSessions sessions, CurrentPasswords current, Mailer mailer,
-            PublicAddress hub, PeopleSettings settings, AuditLog audit) {
+            PublicAddress hub, PeopleSettings settings, AuditLog audit, TwoFactor twoFactor) {
         this.audit = audit;
+        this.twoFactor = twoFactor;
         this.users = users;
         this.providers = providers;
         this.payers = payers;
@@ -234,6 +237,49 @@ public class People {
             audit.record(AuditAction.USER_ROLE_CHANGED, "user", userId, "to " + role);
         }
         return UserView.of(user);
+    }
+
+    /**
+     * Resets a person's two-factor sign-in (they lost their phone): their secret and recovery codes go, they are signed
+     * out everywhere and set it up again at their next sign-in; they are told by email. A PLATFORM_ADMIN may reset
+     * anyone's, an OWNER their practice's people's, an HMO_ADMIN their HMO's administrators'; nobody their own (another
+     * administrator does it, so a stolen password alone cannot remove the second factor). Anyone else's is not found.
+     */
+    @Transactional
+    public UserView resetTwoFactor(HubUser actor, long userId) {
+        if (actor.role() != Role.PLATFORM_ADMIN && actor.role() != Role.OWNER && actor.role() != Role.HMO_ADMIN) {
+            throw new Forbidden("A person's two-factor sign-in is reset by a PLATFORM_ADMIN, or by their practice's OWNER "
+                    + "or their HMO's HMO_ADMIN.");
+        }
+        if (actor.id() == userId) {
+            throw new Forbidden("You cannot reset your own two-factor sign-in: use a recovery code, or ask another "
+                    + "administrator to reset it.");
+        }
+        AppUser user = actor.role() == Role.PLATFORM_ADMIN
+                ? users.findById(userId).orElseThrow(() -> new NotFoundException("User", userId)) : managed(actor, userId);
+        twoFactor.reset(userId, actor.username());
+        sessions.endAllOf(user.getUsername());
+        audit.record(AuditAction.TWO_FACTOR_RESET, "user", userId, "secret and recovery codes removed; sets it up again at next sign-in");
+        if (user.getEmail() != null) {
+            mailer.sendAfterCommit(new Email(user.getEmail(), "Your two-factor sign-in was reset", """
+                    Hello,
+
+                    %s reset the two-factor sign-in of %s on HMO Exchange Hub (for a lost or replaced phone): your
+                    authenticator app's codes and your recovery codes no longer work, and you were signed out.
+
+                    At your next sign-in, after your password, you will set up two-factor sign-in again with your
+                    authenticator app: %s
+
+                    If you did not ask for this, tell your administrator at once and change your password.
+                    """.formatted(actor.username(), user.getUsername(), hub.link("/sign-in")), null));
+        }
+        return UserView.of(user);
+    }
+
+    /** Which of these users sign in with a code. */
+    @Transactional(readOnly = true)
+    public Set<Long> withTwoFactor(List<UserView> listed) {
+        return twoFactor.onAmong(listed.stream().map(UserView::id).toList());
     }
 
     /** Anyone's own password, given the current one. */

@@ -66,6 +66,14 @@ class PeopleController {
         return people.enable(user, id);
     }
 
+    @PostMapping("/{id}/two-factor/reset")
+    @Operation(summary = "Reset a person's two-factor sign-in (lost phone): their codes and recovery codes stop working, "
+            + "they are signed out and set it up again at their next sign-in, and they are emailed. A PLATFORM_ADMIN may "
+            + "reset anyone's, an OWNER their practice's people's, an HMO_ADMIN their HMO's administrators'; never your own (403)")
+    People.UserView resetTwoFactor(@AuthenticationPrincipal HubUser user, @PathVariable long id) {
+        return people.resetTwoFactor(user, id);
+    }
+
     @PutMapping("/{id}/role")
     @Operation(summary = "Give a user another role; their page sessions end")
     People.UserView changeRole(@AuthenticationPrincipal HubUser user, @PathVariable long id,

@@ -4,6 +4,7 @@ import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Role;
 import com.hmoexchange.hub.web.FormErrors;
 import com.hmoexchange.hub.web.WebPage;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,6 +77,18 @@ class PeoplePages {
         return "redirect:/people";
     }
 
+    @PostMapping("/people/{id}/two-factor/reset")
+    String resetTwoFactor(@AuthenticationPrincipal HubUser user, @PathVariable long id, Model model, RedirectAttributes flash) {
+        FormErrors errors = FormErrors.none();
+        People.UserView done = errors.attempt(() -> people.resetTwoFactor(user, id));
+        if (done == null) {
+            return page(user, model, "", null, errors);
+        }
+        flash.addFlashAttribute("notice", "Two-factor sign-in of " + done.username() + " is reset: they were signed out, "
+                + "were emailed, and set it up again at their next sign-in.");
+        return "redirect:/people";
+    }
+
     @GetMapping("/account")
     String account(@AuthenticationPrincipal HubUser user, Model model) {
         model.addAttribute("me", people.me(user));
@@ -120,7 +133,11 @@ class PeoplePages {
     }
 
     private String page(HubUser user, Model model, String email, Role role, FormErrors errors) {
-        model.addAttribute("users", people.list(user));
+        List<People.UserView> users = people.list(user);
+        model.addAttribute("users", users);
+        model.addAttribute("withTwoFactor", people.withTwoFactor(users));
+        model.addAttribute("mayResetTwoFactor", user.role() == Role.PLATFORM_ADMIN || user.role() == Role.OWNER
+                || user.role() == Role.HMO_ADMIN);
         model.addAttribute("roles", people.rolesGrantedBy(user));
         model.addAttribute("email", email);
         model.addAttribute("role", role);

@@ -2,6 +2,7 @@ package com.hmoexchange.hub.responses;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.common.Problems;
+import com.hmoexchange.hub.common.RequestRefused;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -33,10 +35,18 @@ class CallbackBodyLimit extends OncePerRequestFilter {
 
     private final long limit;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
-    CallbackBodyLimit(ResponseIntakeSettings settings, ObjectMapper json) {
+    CallbackBodyLimit(ResponseIntakeSettings settings, ObjectMapper json, ApplicationEventPublisher events) {
         this.limit = settings.callbackMaxBody().toBytes();
         this.json = json;
+        this.events = events;
+    }
+
+    /** For the audit log: a callback refused as too large (by its length, or as it was read). */
+    static RequestRefused refused(HttpServletRequest request, long limit) {
+        String payer = request.getRequestURI().replaceAll("^/api/payers/([^/]+)/callbacks$", "$1");
+        return RequestRefused.bodyTooLarge("callback", payer, "POST " + request.getRequestURI(), limit, request.getRemoteAddr());
     }
 
     /** A callback body past the limit. */
@@ -77,6 +87,7 @@ class CallbackBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
+            events.publishEvent(refused(request, limit));
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             // The body stays unread: the connection is closed after the answer.

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,11 +35,14 @@ class CallbackController {
     private final CallbackSignatures signatures;
     private final PayerResponses responses;
     private final long maxBody;
+    private final ApplicationEventPublisher events;
 
-    CallbackController(CallbackSignatures signatures, PayerResponses responses, ResponseIntakeSettings settings) {
+    CallbackController(CallbackSignatures signatures, PayerResponses responses, ResponseIntakeSettings settings,
+            ApplicationEventPublisher events) {
         this.signatures = signatures;
         this.responses = responses;
         this.maxBody = settings.callbackMaxBody().toBytes();
+        this.events = events;
     }
 
     @PostMapping(path = "/api/payers/{code}/callbacks", consumes = MediaType.ALL_VALUE)
@@ -59,6 +63,7 @@ class CallbackController {
                 body = CallbackBodyLimit.read(request.getInputStream(), maxBody);
             } catch (CallbackBodyLimit.CallbackTooLarge e) {
                 log.warn("Callback for payer '{}' refused: body over {} bytes", code, maxBody);
+                events.publishEvent(CallbackBodyLimit.refused(request, maxBody));
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header("Connection", "close")
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(CallbackBodyLimit.problem(maxBody));
             }

@@ -21,11 +21,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.apache.commons.codec.binary.Base32;
 import org.slf4j.Logger;
@@ -90,14 +93,49 @@ public class TwoFactor {
                 "select count(*) > 0 from two_factor where user_id = ? and confirmed_at is not null", Boolean.class, userId));
     }
 
-    /** Whether the user must enrol before anything else: their role requires a code and they have none yet. */
+    /**
+     * Whether the user must enrol before anything else: their role requires a code, or an administrator reset theirs,
+     * and they have none yet.
+     */
     public boolean mustEnrol(HubUser user) {
-        return isRequired(user.role()) && !isOn(user.id());
+        return (isRequired(user.role()) || resetPending(user.id())) && !isOn(user.id());
     }
 
-    /** Whether HTTP Basic (a password alone) is refused to this user. */
+    /**
+     * Whether HTTP Basic (a password alone) is refused to this user: they sign in with a code, or will once they set it up
+     * again after a reset. Asked at each Basic request, so one query.
+     */
     boolean refusesBasic(HubUser user) {
-        return !settings.basicForSecondFactorUsers() && (isRequired(user.role()) || isOn(user.id()));
+        return !settings.basicForSecondFactorUsers() && (isRequired(user.role()) || Boolean.TRUE.equals(jdbc.queryForObject(
+                "select (select count(*) from two_factor where user_id = ? and confirmed_at is not null) "
+                        + "+ (select count(*) from two_factor_reset where user_id = ?) > 0", Boolean.class, user.id(), user.id())));
+    }
+
+    private boolean resetPending(long userId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from two_factor_reset where user_id = ?",
+                Boolean.class, userId));
+    }
+
+    /** The users among these who sign in with a code (for a list of people). */
+    public Set<Long> onAmong(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.queryForList("select user_id from two_factor where confirmed_at is not null and user_id in ("
+                + String.join(",", Collections.nCopies(userIds.size(), "?")) + ")", Long.class, userIds.toArray()));
+    }
+
+    /**
+     * An administrator's reset (the person lost their phone): their secret and recovery codes are deleted, and they set
+     * it up again at their next sign-in, whatever their role. Whether {@code by} may do it is the caller's rule.
+     */
+    @Transactional
+    public void reset(long userId, String by) {
+        jdbc.update("delete from recovery_code where user_id = ?", userId);
+        jdbc.update("delete from two_factor where user_id = ?", userId);
+        jdbc.update("delete from two_factor_reset where user_id = ?", userId);
+        jdbc.update("insert into two_factor_reset (user_id, reset_at, reset_by) values (?, ?, ?)", userId,
+                Timestamp.from(clock.instant()), by);
     }
 
     /** The user's enrolment under way, or a new one when there is none; refused when two-factor sign-in is on. */
@@ -161,6 +199,7 @@ public class TwoFactor {
         jdbc.update("update two_factor set confirmed_at = ?, last_used_step = ? where user_id = ?",
                 Timestamp.from(clock.instant()), step.get(), user.id());
         List<String> codes = newRecoveryCodes(user.id());
+        jdbc.update("delete from two_factor_reset where user_id = ?", user.id());
         events.publishEvent(new TwoFactorEnrolled(user.id(), user.username(), true));
         return codes;
     }

@@ -3,6 +3,7 @@ package com.hmoexchange.hub.tokens;
 import com.hmoexchange.hub.common.Forbidden;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
+import com.hmoexchange.hub.common.RequestRefused;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Role;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokens {
 
     public static final String PREFIX = "hubt_";
+    /** The user name a token's requests act under: "token " and its name. */
+    private static final String ACTING_AS = "token ";
     static final int MAX_DAYS = 366;
     static final int MAX_NAME = 60;
 
@@ -133,23 +136,24 @@ public class ApiTokens {
 
     /**
      * Checks a token presented as {@code Authorization: Bearer}. Notes when it was last used (at most once a minute,
-     * so not a write per request) and publishes its first use of each day.
+     * so not a write per request) and publishes its first use of each day; a refusal is published for the audit log
+     * (with a digest prefix of an unknown token, never the token).
      */
     @Transactional
-    Check check(String presented, String remoteAddress) {
+    Check check(String presented, String remoteAddress, String endpoint) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() != TOKEN_LENGTH) {
-            return Check.refused("This is not an API token of this hub: tokens start with " + PREFIX
-                    + " and are shown once, when they are made.");
+            return refused(null, presented, "not an API token of this hub", endpoint, remoteAddress, "This is not an API token "
+                    + "of this hub: tokens start with " + PREFIX + " and are shown once, when they are made.");
         }
         ApiToken token = tokens.findByDigest(digest(presented)).orElse(null);
         if (token == null) {
-            return Check.refused("This API token is not known to this hub. Check that it was copied whole, "
-                    + "or ask your administrator for a new one.");
+            return refused(null, presented, "unknown token", endpoint, remoteAddress, "This API token is not known to this hub. "
+                    + "Check that it was copied whole, or ask your administrator for a new one.");
         }
         Instant now = clock.instant();
         String refusal = token.refusal(now);
         if (refusal != null) {
-            return Check.refused(refusal);
+            return refused(token, presented, token.getRevokedAt() != null ? "revoked" : "expired", endpoint, remoteAddress, refusal);
         }
         if (token.lastUsedStale(now)) {
             Instant before = token.getLastUsedAt();
@@ -159,9 +163,26 @@ public class ApiTokens {
                         token.getPayerId(), remoteAddress, now));
             }
         }
-        HubUser actingAs = new HubUser(token.getCreatedByUserId(), "token " + token.getName(), "", token.getRole(),
+        HubUser actingAs = new HubUser(token.getCreatedByUserId(), ACTING_AS + token.getName(), "", token.getRole(),
                 token.getProviderId(), token.getPayerId(), null, true);
         return new Check(actingAs, token.getScopes(), token.getId(), null);
+    }
+
+    private Check refused(ApiToken token, String presented, String why, String endpoint, String remoteAddress, String answer) {
+        events.publishEvent(token == null
+                ? new RequestRefused(RequestRefused.Kind.TOKEN_REFUSED, null, null, null, "api-token",
+                        presented == null ? null : "sha256:" + digest(presented).substring(0, 8), why + ": " + endpoint, remoteAddress)
+                : new RequestRefused(RequestRefused.Kind.TOKEN_REFUSED, "token:" + token.getName(), token.getProviderId(),
+                        token.getPayerId(), "api-token", String.valueOf(token.getId()), why + ": " + endpoint, remoteAddress));
+        return Check.refused(answer);
+    }
+
+    /** A token used outside its scopes (403), for the audit log. */
+    void outOfScope(TokenAuthentication token, String endpoint, String remoteAddress) {
+        HubUser actingAs = (HubUser) token.getPrincipal();
+        events.publishEvent(new RequestRefused(RequestRefused.Kind.TOKEN_REFUSED,
+                "token:" + actingAs.username().substring(ACTING_AS.length()), actingAs.providerId(), actingAs.payerId(),
+                "api-token", String.valueOf(token.tokenId()), "outside its scopes: " + endpoint, remoteAddress));
     }
 
     private static Set<TokenScope> scopes(Collection<String> codes, boolean practice) {

@@ -53,8 +53,12 @@ class TokenSecurityConfig {
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> write(json, response, HttpStatus.UNAUTHORIZED,
                                 "token-refused", "API token refused", "Send a valid API token: Authorization: Bearer " + ApiTokens.PREFIX + "…"))
-                        .accessDeniedHandler((request, response, e) -> write(json, response, HttpStatus.FORBIDDEN,
-                                "token-scope", "Not within this token's scopes", outOfScope(request))))
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication token) {
+                                tokens.outOfScope(token, endpoint(request), request.getRemoteAddr());
+                            }
+                            write(json, response, HttpStatus.FORBIDDEN, "token-scope", "Not within this token's scopes", outOfScope(request));
+                        }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -78,8 +82,12 @@ class TokenSecurityConfig {
         return TokenScope.needed(method, request.getRequestURI().substring(request.getContextPath().length()));
     }
 
+    static String endpoint(HttpServletRequest request) {
+        return request.getMethod() + " " + request.getRequestURI();
+    }
+
     private static String outOfScope(HttpServletRequest request) {
-        String endpoint = request.getMethod() + " " + request.getRequestURI();
+        String endpoint = endpoint(request);
         Optional<TokenScope> needed = needed(request);
         if (needed.isEmpty()) {
             return "API tokens cannot be used for " + endpoint + ": a person signs in for it.";
@@ -114,7 +122,7 @@ class TokenSecurityConfig {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            ApiTokens.Check check = tokens.check(bearer(request), request.getRemoteAddr());
+            ApiTokens.Check check = tokens.check(bearer(request), request.getRemoteAddr(), endpoint(request));
             if (!check.accepted()) {
                 write(json, response, HttpStatus.UNAUTHORIZED, "token-refused", "API token refused", check.refusal());
                 return;

@@ -8,7 +8,6 @@ import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.Fixtures.ClientSetup;
-import com.hmoexchange.hub.support.PayerSandboxes;
 import com.hmoexchange.hub.support.TestMail;
 import com.hmoexchange.hub.support.TestSftp;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -178,16 +177,8 @@ class HeldMailTests extends ApiTest {
                 c -> "DELIVERED".equals(c.at("/delivery/status").asText())).get("claimNumber").asText();
     }
 
-    /** Crestline's answer: line 2 not covered, so the claim becomes PARTIAL when it is applied. */
     private static MimeMessage answer(String from, String subject, String claimNumber) throws Exception {
-        String response = """
-                {"resourceType": "ClaimResponse", "status": "active", "use": "claim", "outcome": "complete",
-                 "request": {"identifier": {"system": "urn:hmo-hub:claim-number", "value": "%s"}},
-                 "item": [{"itemSequence": 2, "adjudication": [{"category": {"coding": [{"code": "benefit"}]},
-                   "amount": {"value": 0, "currency": "NGN"}, "reason": {"coding": [{"code": "NC", "display": "Not covered"}]}}]}]}
-                """.formatted(claimNumber);
-        return TestMail.mail(from, PayerSandboxes.CRESTLINE_ANSWERS, subject, "claim-response.fhir.json", "application/fhir+json",
-                response);
+        return TestMail.crestlineAnswer(from, subject, claimNumber);
     }
 
     private static MimeMessage withResults(MimeMessage message, String header) throws Exception {

@@ -7,10 +7,7 @@ import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.PayerSandboxes;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
+import com.hmoexchange.hub.support.RawHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,44 +24,25 @@ class CallbackLimitsTests extends ApiTest {
 
     @Test
     void a_callback_announcing_a_body_over_the_limit_is_refused_before_any_of_it_is_read() throws Exception {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(60_000);
-            OutputStream out = socket.getOutputStream();
-            // 50 MB announced, a single byte sent: an answer can only come if the hub did not wait for the rest.
-            out.write(("POST /api/payers/acme-hmo/callbacks HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "X-Hub-Timestamp: " + Instant.now().getEpochSecond() + "\r\nX-Hub-Signature: sha256=00\r\n"
-                    + "Content-Length: 52428800\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        // 50 MB announced, a single byte sent: an answer can only come if the hub did not wait for the rest.
+        String answer = RawHttp.send(port, callbackHead() + "\r\nContent-Length: 52428800", "{".getBytes(StandardCharsets.US_ASCII));
 
-            String answer = readAnswer(socket.getInputStream());
-
-            assertThat(answer).startsWith("HTTP/1.1 413");
-            assertThat(answer).contains("callback-too-large").contains("hub.responses.callback-max-body");
-        }
+        assertThat(answer).startsWith("HTTP/1.1 413");
+        assertThat(answer).contains("callback-too-large").contains("hub.responses.callback-max-body");
     }
 
     @Test
     void a_callback_sent_without_a_length_is_read_no_further_than_the_limit() throws Exception {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(60_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/payers/acme-hmo/callbacks HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "X-Hub-Timestamp: " + Instant.now().getEpochSecond() + "\r\nX-Hub-Signature: sha256=00\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
-            // 1.1 MB in chunks and no last chunk: the limit (1 MB) is passed while the body is still coming.
-            for (int i = 0; i < 18; i++) {
-                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(chunk);
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            out.flush();
+        // 1.1 MB in chunks and no last chunk: the limit (1 MB) is passed while the body is still coming.
+        String answer = RawHttp.sendChunked(port, callbackHead(), "", 18);
 
-            String answer = readAnswer(socket.getInputStream());
+        assertThat(answer).startsWith("HTTP/1.1 413");
+        assertThat(answer).contains("callback-too-large");
+    }
 
-            assertThat(answer).startsWith("HTTP/1.1 413");
-            assertThat(answer).contains("callback-too-large");
-        }
+    private static String callbackHead() {
+        return "POST /api/payers/acme-hmo/callbacks HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "X-Hub-Timestamp: " + Instant.now().getEpochSecond() + "\r\nX-Hub-Signature: sha256=00";
     }
 
     @Test
@@ -125,22 +103,5 @@ class CallbackLimitsTests extends ApiTest {
                         + "/api/payers/acme-hmo/callbacks")).header("Content-Type", "application/json")
                 .header(CallbackSignatures.TIMESTAMP, timestamp).header(CallbackSignatures.SIGNATURE, signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The status line, headers and as much of the body as came before the hub closed the connection. */
-    private static String readAnswer(InputStream in) throws Exception {
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        try {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                answer.write(buffer, 0, n);
-                if (answer.toString(StandardCharsets.UTF_8).contains("}")) {
-                    break;
-                }
-            }
-        } catch (java.net.SocketException closed) {
-            // The hub closes the connection after a refusal; what came before the close is the answer.
-        }
-        return answer.toString(StandardCharsets.UTF_8);
     }
 }

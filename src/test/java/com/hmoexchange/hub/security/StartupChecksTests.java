@@ -97,7 +97,7 @@ class StartupChecksTests {
     }
 
     /** Starts the hub as {@code java -jar} would, with these settings, and answers how the start failed. */
-    private static FailureAnalysis refusedStart(String... properties) {
+    static FailureAnalysis refusedStart(String... properties) {
         List<String> all = new ArrayList<>(List.of(properties));
         all.add("server.port=0");
         all.add("spring.main.banner-mode=off");

@@ -21,6 +21,7 @@ public class Api {
 
     private final String base;
     private final String authorization;
+    private final String forwardedFor;
 
     public Api(int port, String username, String password) {
         this(port, username == null ? null
@@ -28,8 +29,21 @@ public class Api {
     }
 
     private Api(int port, String authorization) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, authorization, null);
+    }
+
+    private Api(String base, String authorization, String forwardedFor) {
+        this.base = base;
         this.authorization = authorization;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * The same client as if from {@code address} behind the hub's proxy (X-Forwarded-For): only a hub that trusts
+     * forwarded headers (server.forward-headers-strategy=native, as in production) takes it as the client's address.
+     */
+    public Api from(String address) {
+        return new Api(base, authorization, address);
     }
 
     /** A machine client signed in with an API token ({@code Authorization: Bearer}). */
@@ -101,6 +115,9 @@ public class Api {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, application/problem+json, */*");
         if (authorization != null) {
             builder.header("Authorization", authorization);
+        }
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
         }
         return builder;
     }

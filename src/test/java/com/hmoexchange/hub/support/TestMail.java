@@ -97,6 +97,20 @@ public final class TestMail {
         return message;
     }
 
+    /**
+     * Crestline's answer to a claim by email (FHIR ClaimResponse) to its answers mailbox, not yet sent: line 2 not
+     * covered, so the claim becomes PARTIAL when it is applied.
+     */
+    public static MimeMessage crestlineAnswer(String from, String subject, String claimNumber) throws MessagingException {
+        String response = """
+                {"resourceType": "ClaimResponse", "status": "active", "use": "claim", "outcome": "complete",
+                 "request": {"identifier": {"system": "urn:hmo-hub:claim-number", "value": "%s"}},
+                 "item": [{"itemSequence": 2, "adjudication": [{"category": {"coding": [{"code": "benefit"}]},
+                   "amount": {"value": 0, "currency": "NGN"}, "reason": {"coding": [{"code": "NC", "display": "Not covered"}]}}]}]}
+                """.formatted(claimNumber);
+        return mail(from, PayerSandboxes.CRESTLINE_ANSWERS, subject, "claim-response.fhir.json", "application/fhir+json", response);
+    }
+
     /** A new mail from the sender to the address, with a text and one attachment, not yet sent (no header added). */
     public static MimeMessage mail(String from, String to, String subject, String fileName, String contentType, String content)
             throws MessagingException {
