@@ -67,6 +67,8 @@ class SecurityConfig {
                         .requestMatchers("/api/claims/**", "/api/visits/**", "/api/tariffs/**").hasAnyRole(PROVIDER_STAFF)
                         // A practice's pre-authorisation requests; the HMO's desk is under /api/hmo/ (each checks whose on the server).
                         .requestMatchers("/api/preauthorisations/**").hasAnyRole(PROVIDER_STAFF)
+                        // Eligibility checks: made by practices, read by them and the member's HMO (EligibilityChecks checks whose).
+                        .requestMatchers("/api/eligibility/**").hasAnyRole(ENROLLEE_LOOKUP)
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/hmo-module").hasRole("OWNER")
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/billing-email").hasAnyRole("OWNER", "ADMIN")
                         .requestMatchers("/api/providers/**").hasAnyRole(PROVIDER_STAFF)
