@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
 interface EligibilityCheckRepository extends JpaRepository<EligibilityCheck, Long> {
 
@@ -25,7 +24,4 @@ interface EligibilityCheckRepository extends JpaRepository<EligibilityCheck, Lon
     List<EligibilityCheck> findByPayerIdOrderByCheckedAtDesc(long payerId, Pageable page);
 
     List<EligibilityCheck> findByPayerIdAndEnrolleeIdOrderByCheckedAtDesc(long payerId, long enrolleeId, Pageable page);
-
-    @Query("select count(c) from EligibilityCheck c where c.enrolleeId = :enrolleeId")
-    long countOf(long enrolleeId);
 }

@@ -41,7 +41,7 @@ import org.springframework.stereotype.Service;
 /**
  * Is this member covered on this day, and for what: asked by a practice's staff for a member of a payer it has a
  * current contract with, answered from the hub's roster ({@code local}) or by the payer over its channel
- * ({@code fhir}). A payer's answer is reused while younger than its {@code cacheFor}; when the payer cannot be
+ * ({@code fhir}, {@code jsonata}). A payer's answer is reused while younger than its {@code cacheFor}; when the payer cannot be
  * reached the check shows its last known answer about the member, with its age. Every check is recorded (the table
  * doubles as the cache, shared by all nodes) and audited as a look-up of the member; refusals are audited too.
  *
@@ -62,14 +62,14 @@ public class EligibilityChecks {
     private final ProviderRepository providers;
     private final Contracts contracts;
     private final EligibilityCheckRepository checks;
-    private final FhirEligibilityChannel fhir;
+    private final EligibilityChannel channel;
     private final AuditLog audit;
     private final MeterRegistry meters;
     private final ObjectMapper json;
     private final Clock clock;
 
     EligibilityChecks(EnrolleeRepository enrollees, BenefitPlanRepository plans, PayerRepository payers, PayerCatalog catalog,
-            ProviderRepository providers, Contracts contracts, EligibilityCheckRepository checks, FhirEligibilityChannel fhir,
+            ProviderRepository providers, Contracts contracts, EligibilityCheckRepository checks, EligibilityChannel channel,
             AuditLog audit, MeterRegistry meters, ObjectMapper json, Clock clock) {
         this.enrollees = enrollees;
         this.plans = plans;
@@ -78,7 +78,7 @@ public class EligibilityChecks {
         this.providers = providers;
         this.contracts = contracts;
         this.checks = checks;
-        this.fhir = fhir;
+        this.channel = channel;
         this.audit = audit;
         this.meters = meters;
         this.json = json;
@@ -117,7 +117,7 @@ public class EligibilityChecks {
         Instant now = clock.instant();
         EligibilityCheck check = switch (rules.source()) {
             case LOCAL -> record(user, providerId, payer, member, day, codes, rules.source(), local(member, day), false, null, now);
-            case FHIR -> askPayer(user, providerId, payer, member, day, codes, rules, now);
+            case FHIR, JSONATA -> askPayer(user, providerId, payer, member, day, codes, rules, now);
         };
         audit.record(AuditAction.MEMBER_LOOKED_UP, "enrollee", number, "eligibility check: " + check.getOutcome()
                 + " (" + rules.source().name().toLowerCase(java.util.Locale.ROOT) + (check.isFromCache() ? ", from cache" : "")
@@ -189,10 +189,10 @@ public class EligibilityChecks {
                     rules.source(), earlier.getOutcome(), true, null, earlier.getAnsweredAt(), earlier.getAnswer()));
         }
         Provider practice = providers.findById(providerId).orElseThrow();
-        FhirEligibility.Question question = new FhirEligibility.Question("EL-" + UUID.randomUUID(), now,
+        PayerQuestion question = new PayerQuestion("EL-" + UUID.randomUUID(), now,
                 member.getEnrolleeNumber(), day, codes, practice.getCode(), practice.getName(), payer.getCode(), payer.getName());
         try {
-            return record(user, providerId, payer, member, day, codes, rules.source(), fhir.ask(rules, question), false, null, now);
+            return record(user, providerId, payer, member, day, codes, rules.source(), channel.ask(rules, question), false, null, now);
         } catch (PayerUnreachable e) {
             Optional<EligibilityCheck> last = checks.findFirstByPayerIdAndEnrolleeIdAndPayerProblemIsNullAndAnswerIsNotNullOrderByAnsweredAtDesc(
                     payer.getId(), member.getId());

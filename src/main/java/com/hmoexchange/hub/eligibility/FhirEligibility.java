@@ -21,7 +21,6 @@ import org.hl7.fhir.r4.model.CoverageEligibilityResponse.InsuranceComponent;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
@@ -39,19 +38,14 @@ final class FhirEligibility {
     private FhirEligibility() {
     }
 
-    /** Who is asked about what. */
-    record Question(String reference, Instant created, String enrolleeNumber, LocalDate day, List<String> serviceCodes,
-            String practiceCode, String practiceName, String payerCode, String payerName) {
-    }
-
-    static String request(Question q) {
+    static String request(PayerQuestion q) {
         CoverageEligibilityRequest request = new CoverageEligibilityRequest();
         request.setId(q.reference());
         request.addIdentifier(new Identifier().setSystem(REQUEST_SYSTEM).setValue(q.reference()));
         request.setStatus(CoverageEligibilityRequest.EligibilityRequestStatus.ACTIVE);
         request.addPurpose(EligibilityRequestPurpose.VALIDATION).addPurpose(EligibilityRequestPurpose.BENEFITS);
         request.setPatient(new Reference().setIdentifier(member(q.enrolleeNumber())));
-        request.setServiced(new DateType(q.day().toString()));
+        request.setServiced(new DateType(q.date().toString()));
         // In UTC whatever the machine's zone, so the same request reads the same everywhere (and its golden sample holds).
         request.setCreatedElement(new DateTimeType(Date.from(q.created()), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone("UTC")));
         request.setProvider(new Reference().setIdentifier(new Identifier().setSystem("urn:hmo-hub:provider")
@@ -111,19 +105,6 @@ final class FhirEligibility {
             reason = "the payer says the member is not covered on that day";
         }
         return new CoverAnswer(covered, reason, insurance.getCoverage().getDisplay(), start, end, benefits);
-    }
-
-    /** A payer's answer (the sandbox's and the tests' stand-in payer build theirs with this). */
-    static String encode(CoverageEligibilityResponse response) {
-        return FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(response);
-    }
-
-    static CoverageEligibilityRequest parseRequest(String body) {
-        return FHIR.newJsonParser().parseResource(CoverageEligibilityRequest.class, body);
-    }
-
-    static Money money(BigDecimal amount, String currency) {
-        return new Money().setValue(amount).setCurrency(currency);
     }
 
     private static Identifier member(String enrolleeNumber) {

@@ -266,6 +266,11 @@ final class PayerYaml {
             return PayerYaml.this.list(node, name + "." + field, field);
         }
 
+        /** A file of the payer's folder named by the field (the fallback name when left out); refused when there is none. */
+        Path file(String field, String fallback) {
+            return existing(file.getParent(), name + "." + field, text(field, fallback));
+        }
+
         /** A mapping of name: value inside this one; empty when left out. */
         Map<String, String> map(String field) {
             return PayerYaml.this.map(node.path(field), name + "." + field);

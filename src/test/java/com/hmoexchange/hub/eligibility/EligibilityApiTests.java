@@ -55,24 +55,42 @@ class EligibilityApiTests extends ApiTest {
     }
 
     @Test
-    void a_member_on_the_roster_is_covered_with_the_co_payment_and_the_services_that_need_a_pa_code() {
+    void a_member_on_the_roster_is_covered_with_the_co_payment_of_the_services_asked_about() {
         Practice practice = fixtures.practice();
-        Enrollee member = fixtures.enrollee("acme-hmo");
+        Enrollee member = fixtures.enrollee("harmony-care");
 
-        JsonNode check = checked(as(practice.billing()), body(member, null, "CONS-GP", "DRUG-ACT", "SURG-APP"));
+        JsonNode check = checked(as(practice.billing()), body(member, null, "CONS-GP", "DRUG-ACT"));
 
         assertThat(check.get("outcome").asText()).isEqualTo("COVERED");
         assertThat(check.get("covered").asBoolean()).isTrue();
         assertThat(check.get("source").asText()).isEqualTo("local");
         assertThat(check.get("date").asText()).isEqualTo(LocalDate.now(EligibilityChecks.LAGOS).toString());
-        assertThat(check.get("summary").asText()).startsWith("Covered on ");
-        assertThat(check.get("services").findValuesAsText("code")).containsExactly("CONS-GP", "DRUG-ACT", "SURG-APP");
+        assertThat(check.get("summary").asText()).isEqualTo("Covered on " + LocalDate.now(EligibilityChecks.LAGOS) + ".");
+        assertThat(check.get("services").findValuesAsText("code")).containsExactly("CONS-GP", "DRUG-ACT");
         assertThat(check.at("/services/0/needsPaCode").asBoolean()).isFalse();
         assertThat(check.at("/services/0/coPaymentPercent").isNull()).isTrue();
         assertThat(check.at("/services/1/coPaymentPercent").decimalValue()).isEqualByComparingTo("10");
-        assertThat(check.at("/services/1/inWords").asText()).contains("the member pays 10 %");
-        assertThat(check.at("/services/2/needsPaCode").asBoolean()).as("Acme's servicesNeedingCode").isTrue();
-        assertThat(check.at("/services/2/inWords").asText()).contains("needs a PA code from Acme Health HMO");
+        assertThat(check.at("/services/1/inWords").asText()).isEqualTo("DRUG-ACT: no PA code needed; the member pays 10 %");
+    }
+
+    @Test
+    void a_payer_with_its_own_json_api_is_asked_through_its_jsonata_mappings() {
+        Practice practice = fixtures.practice();
+        Enrollee member = fixtures.enrollee("acme-hmo");
+        int asked = PayerSandboxes.ACME_ELIGIBILITY.received().size();
+
+        JsonNode check = checked(as(practice.billing()), body(member, null, "SURG-APP"));
+
+        assertThat(check.get("source").asText()).isEqualTo("jsonata");
+        assertThat(check.get("outcome").asText()).isEqualTo("COVERED");
+        assertThat(check.get("plan").asText()).isEqualTo("Acme Gold");
+        assertThat(check.get("coverEnd").asText()).isEqualTo("2026-12-31");
+        assertThat(check.at("/benefits/0/remaining").decimalValue()).isEqualByComparingTo("288000");
+        assertThat(check.at("/services/0/inWords").asText()).as("Acme's servicesNeedingCode")
+                .isEqualTo("SURG-APP: needs a PA code from Acme Health HMO");
+        assertThat(PayerSandboxes.ACME_ELIGIBILITY.received()).hasSize(asked + 1);
+        assertThat(PayerSandboxes.ACME_ELIGIBILITY.received().get(asked)).contains("\"memberNo\":\"" + member.getEnrolleeNumber() + "\"")
+                .contains("\"services\":[\"SURG-APP\"]");
     }
 
     @Test
@@ -124,8 +142,8 @@ class EligibilityApiTests extends ApiTest {
     void each_check_is_recorded_audited_counted_and_seen_only_by_the_practice_and_the_members_hmo() {
         Practice practice = fixtures.practice();
         Practice other = fixtures.practice();
-        Enrollee member = fixtures.enrollee("acme-hmo");
-        double before = counted("acme-hmo", "local", "COVERED", "fresh");
+        Enrollee member = fixtures.enrollee("harmony-care");
+        double before = counted("harmony-care", "local", "COVERED", "fresh");
 
         JsonNode check = checked(as(practice.billing()), body(member, null, "CONS-GP"));
 
@@ -140,14 +158,14 @@ class EligibilityApiTests extends ApiTest {
         assertThat(jdbc.queryForList("select actor || ' ' || action || ' ' || detail from audit_entry where object_id = ?",
                 String.class, member.getEnrolleeNumber()))
                 .containsExactly(practice.billing() + " MEMBER_LOOKED_UP eligibility check: COVERED (local)");
-        assertThat(counted("acme-hmo", "local", "COVERED", "fresh")).isEqualTo(before + 1);
+        assertThat(counted("harmony-care", "local", "COVERED", "fresh")).isEqualTo(before + 1);
 
         String path = "/api/eligibility/checks/" + check.get("id").asLong();
         assertThat(as(other.billing()).get(path).status()).as("another practice").isEqualTo(404);
         assertThat(as(other.billing()).get("/api/eligibility/checks?enrolleeNumber=" + member.getEnrolleeNumber()).json()).isEmpty();
-        assertThat(as(fixtures.hmoAdmin("acme-hmo")).get(path).status()).as("the member's HMO").isEqualTo(200);
-        assertThat(as(fixtures.hmoAdmin("harmony-care")).get(path).status()).as("another HMO").isEqualTo(404);
-        assertThat(as(fixtures.hmoAdmin("acme-hmo")).post("/api/eligibility/checks", body(member, null)).status())
+        assertThat(as(fixtures.hmoAdmin("harmony-care")).get(path).status()).as("the member's HMO").isEqualTo(200);
+        assertThat(as(fixtures.hmoAdmin("acme-hmo")).get(path).status()).as("another HMO").isEqualTo(404);
+        assertThat(as(fixtures.hmoAdmin("harmony-care")).post("/api/eligibility/checks", body(member, null)).status())
                 .as("an HMO reads checks, a practice makes them").isEqualTo(403);
         assertThat(anonymous().get("/api/eligibility/checks").status()).isEqualTo(401);
     }
@@ -159,8 +177,8 @@ class EligibilityApiTests extends ApiTest {
         Api billing = as(practice.billing());
         int asked = CRESTLINE.received().size();
 
-        JsonNode first = checked(billing, body(member, null, "DRUG-ACT"));
-        JsonNode second = checked(billing, body(member, null, "drug-act"));
+        JsonNode first = checked(billing, body(member, null, "DRUG-ACT", "IMG-MRI"));
+        JsonNode second = checked(billing, body(member, null, "img-mri", "drug-act"));
 
         assertThat(first.get("outcome").asText()).isEqualTo("COVERED");
         assertThat(first.get("source").asText()).isEqualTo("fhir");
@@ -168,12 +186,13 @@ class EligibilityApiTests extends ApiTest {
         assertThat(first.at("/benefits/0/name").asText()).isEqualTo("Outpatient care");
         assertThat(first.at("/benefits/0/remaining").decimalValue()).isEqualByComparingTo("455000.00");
         assertThat(first.get("fromCache").asBoolean()).isFalse();
+        assertThat(first.at("/services/1/inWords").asText()).isEqualTo("IMG-MRI: needs a PA code from Crestline Health Plan");
         assertThat(CRESTLINE.received()).hasSize(asked + 1);
         String request = CRESTLINE.received().get(asked);
         assertThat(request).contains("CoverageEligibilityRequest").contains(member.getEnrolleeNumber()).contains("DRUG-ACT")
                 .doesNotContain("Ngozi");
         assertThat(CRESTLINE.authorizations()).contains("Bearer " + FhirEligibilityPayer.TOKEN);
-        assertThat(second.get("fromCache").asBoolean()).as("same member, day and services").isTrue();
+        assertThat(second.get("fromCache").asBoolean()).as("same member, day and services, in any order or case").isTrue();
         assertThat(second.get("outcome").asText()).isEqualTo("COVERED");
         assertThat(second.get("answeredAt").asText()).isEqualTo(first.get("answeredAt").asText());
         assertThat(second.get("summary").asText()).contains("reused");

@@ -17,7 +17,7 @@ class EligibilityBrowserTests extends BrowserTest {
     @Test
     void check_cover_on_new_claim_answers_in_words_and_leads_back() {
         Practice practice = fixtures.practice();
-        Enrollee member = fixtures.enrollee("acme-hmo");
+        Enrollee member = fixtures.enrollee("harmony-care");
         JsonNode visit = visit(as(practice.billing()), member, "CONS-GP", "DRUG-ACT");
         browser.signIn(practice.billing(), Fixtures.PASSWORD);
 

@@ -30,7 +30,7 @@ class EligibilityFhirTests {
 
     @Test
     void a_check_becomes_a_coverage_eligibility_request_as_in_its_golden_sample() throws Exception {
-        String actual = FhirEligibility.request(new FhirEligibility.Question("EL-1", Instant.parse("2026-12-02T09:00:00Z"),
+        String actual = FhirEligibility.request(new PayerQuestion("EL-1", Instant.parse("2026-12-02T09:00:00Z"),
                 "CHP-30001", LocalDate.of(2026, 12, 2), List.of("CONS-GP", "DRUG-ACT"), "lekki-family-clinic",
                 "Lekki Family Clinic", "crestline-health", "Crestline Health Plan"));
         Path expected = SAMPLES.resolve("eligibility-request.out.fhir.json");

@@ -1,12 +1,15 @@
 package com.hmoexchange.hub.demo.sandbox;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.hmoexchange.hub.payers.PayerCatalog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -23,18 +26,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The sandbox Crestline's eligibility endpoint: it answers a FHIR CoverageEligibilityRequest at once, predictably:
- * a member whose enrollee number ends in {@value #NOT_COVERED_DIGIT} is not covered (premium unpaid); anyone else is
- * covered on the Crestline Standard plan for the calendar year of the asked day, with an outpatient limit of
- * 500,000.00 of which 45,000.00 is used. It can be taken down (503) to show a check falling back to the last known
- * answer. Demo profile only.
+ * The sandbox payers' eligibility endpoints, answering at once and predictably: a member whose enrollee number ends in
+ * {@value #NOT_COVERED_DIGIT} is not covered (premium unpaid); anyone else is covered for the calendar year of the
+ * asked day. Crestline answers a FHIR CoverageEligibilityRequest (Crestline Standard, outpatient limit 500,000.00 with
+ * 45,000.00 used) and can be taken down (503) to show a check falling back to the last known answer; Acme answers its
+ * own JSON (Acme Standard, outpatient limit 300,000.00 with 12,000.00 used) to its bearer token. Demo profile only.
  */
 @RestController
-@RequestMapping("/sandbox/payers/crestline-health/eligibility")
+@RequestMapping("/sandbox/payers")
 @Profile("demo")
 @Tag(name = "Sandbox (demo only)")
 class SandboxEligibilityPayer {
@@ -42,8 +46,39 @@ class SandboxEligibilityPayer {
     static final char NOT_COVERED_DIGIT = '9';
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private volatile boolean down;
+    private final String acmeToken;
 
-    @PostMapping(produces = "application/fhir+json")
+    SandboxEligibilityPayer(PayerCatalog payers) {
+        this.acmeToken = payers.settings("acme-hmo").eligibility().token();
+    }
+
+    @PostMapping("/acme-hmo/eligibility")
+    @Operation(summary = "Acme's member status API (its own JSON): ACTIVE unless the member number ends in 9")
+    ResponseEntity<Map<String, Object>> acme(@RequestHeader(value = "Authorization", required = false) String authorization,
+            @RequestBody Map<String, Object> request) {
+        if (!("Bearer " + acmeToken).equals(authorization)) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "bad or missing bearer token"));
+        }
+        String member = String.valueOf(request.get("memberNo"));
+        LocalDate day = LocalDate.parse(String.valueOf(request.get("serviceDate")));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("requestId", request.get("requestId"));
+        answer.put("memberNo", member);
+        answer.put("planName", "Acme Standard");
+        if (member.endsWith(String.valueOf(NOT_COVERED_DIGIT))) {
+            answer.put("status", "INACTIVE");
+            answer.put("note", "membership suspended: premium unpaid (the sandbox's rule for numbers ending in " + NOT_COVERED_DIGIT + ")");
+            return ResponseEntity.ok(answer);
+        }
+        answer.put("status", "ACTIVE");
+        answer.put("validFrom", day.withDayOfYear(1).toString());
+        answer.put("validTo", day.withDayOfYear(day.lengthOfYear()).toString());
+        answer.put("limits", List.of(Map.of("benefit", "Outpatient", "annualLimit", new BigDecimal("300000.00"),
+                "used", new BigDecimal("12000.00"))));
+        return ResponseEntity.ok(answer);
+    }
+
+    @PostMapping(value = "/crestline-health/eligibility", produces = "application/fhir+json")
     @Operation(summary = "Crestline's eligibility endpoint: covered unless the enrollee number ends in 9")
     ResponseEntity<String> answer(@RequestBody String body) {
         if (down) {
@@ -55,7 +90,7 @@ class SandboxEligibilityPayer {
                 .body(FHIR.newJsonParser().encodeResourceToString(answer(request)));
     }
 
-    @PostMapping("/{state:up|down}")
+    @PostMapping("/crestline-health/eligibility/{state:up|down}")
     @Operation(summary = "Take Crestline's eligibility endpoint down (it answers 503) or bring it back up")
     Map<String, Object> switchOver(@PathVariable String state) {
         down = "down".equals(state);
