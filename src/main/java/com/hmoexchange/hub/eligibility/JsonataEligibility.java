@@ -33,8 +33,9 @@ final class JsonataEligibility {
     String request(Path mapping, PayerQuestion q) {
         try {
             return json.writeValueAsString(limits.evaluate(compile(mapping), question(q)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the request mapping " + mapping.getFileName() + " made no JSON", e);
+        } catch (JsonProcessingException | JException | MappingLimits.MappingStopped e) {
+            // The payer was not asked: said like the payer's own failures, so the check shows the last known answer.
+            throw new PayerUnreachable("the hub's request mapping " + mapping.getFileName() + " failed: " + e.getMessage());
         }
     }
 

@@ -2,11 +2,7 @@ package com.hmoexchange.hub.support;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -33,33 +29,19 @@ public final class FhirEligibilityPayer {
     private volatile int status = 200;
 
     FhirEligibilityPayer() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 20);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/eligibility", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        server = StandInServer.start("/eligibility", (exchange, body) -> {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            int code = status;
-            byte[] out;
-            if (code == 200) {
-                received.add(body);
-                out = FHIR.newJsonParser().encodeResourceToString(answer(FHIR.newJsonParser()
-                        .parseResource(CoverageEligibilityRequest.class, body))).getBytes(StandardCharsets.UTF_8);
-            } else {
-                out = "{\"resourceType\":\"OperationOutcome\"}".getBytes(StandardCharsets.UTF_8);
+            if (status != 200) {
+                return new StandInServer.Answer(status, "application/fhir+json", "{\"resourceType\":\"OperationOutcome\"}");
             }
-            exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
-            exchange.sendResponseHeaders(code, out.length);
-            exchange.getResponseBody().write(out);
-            exchange.close();
+            received.add(body);
+            return new StandInServer.Answer(200, "application/fhir+json", FHIR.newJsonParser().encodeResourceToString(
+                    answer(FHIR.newJsonParser().parseResource(CoverageEligibilityRequest.class, body))));
         });
-        server.start();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/eligibility";
+        return StandInServer.url(server, "/eligibility");
     }
 
     /** The requests answered (200), as received. */

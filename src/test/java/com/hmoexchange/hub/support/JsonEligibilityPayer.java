@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,32 +22,21 @@ public final class JsonEligibilityPayer {
     private final List<String> received = new CopyOnWriteArrayList<>();
 
     JsonEligibilityPayer() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 20);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/eligibility", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            boolean signedIn = ("Bearer " + PayerSandboxes.ACME_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] out;
-            int code = signedIn ? 200 : 401;
-            if (signedIn) {
-                received.add(body);
-                out = JSON.writeValueAsBytes(answer(JSON.readTree(body)));
-            } else {
-                out = "{\"error\":\"bad or missing bearer token\"}".getBytes(StandardCharsets.UTF_8);
+        server = StandInServer.start("/eligibility", (exchange, body) -> {
+            if (!("Bearer " + PayerSandboxes.ACME_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                return new StandInServer.Answer(401, "application/json", "{\"error\":\"bad or missing bearer token\"}");
             }
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(code, out.length);
-            exchange.getResponseBody().write(out);
-            exchange.close();
+            received.add(body);
+            try {
+                return new StandInServer.Answer(200, "application/json", JSON.writeValueAsString(answer(JSON.readTree(body))));
+            } catch (IOException e) {
+                return new StandInServer.Answer(400, "application/json", "{\"error\":\"not JSON\"}");
+            }
         });
-        server.start();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/eligibility";
+        return StandInServer.url(server, "/eligibility");
     }
 
     /** The requests answered, as received. */
