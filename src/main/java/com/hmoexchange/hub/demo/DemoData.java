@@ -233,7 +233,9 @@ class DemoData implements ApplicationRunner {
                 + "HCI-20002,,SELF,Funmilayo,Bello,1990-06-07,harmony-standard," + CLINIC + "," + yearStart + ","
                 + today.minusDays(30) + "\n");
         roster(crestline, header
-                + "CHP-30001,,SELF,Emeka,Nwosu,1975-03-14,crestline-standard," + CLINIC + "," + yearStart + ",\n");
+                + "CHP-30001,,SELF,Emeka,Nwosu,1975-03-14,crestline-standard," + CLINIC + "," + yearStart + ",\n"
+                // Crestline's sandbox answers eligibility checks of numbers ending in 9 with "not covered" (docs/eligibility.md).
+                + "CHP-30009,,SELF,Ifeoma,Obi,1988-07-21,crestline-standard," + CLINIC + "," + yearStart + ",\n");
         roster(zenith, header
                 + "ZCA/30001/0,,SELF,Kunle,Adewale,1982-08-09,zenith-standard," + CLINIC + "," + yearStart + ",\n"
                 + "ZCA/30001/1,ZCA/30001/0,CHILD,Tobi,Adewale,2015-02-03,,," + yearStart + ",\n");
@@ -254,7 +256,7 @@ class DemoData implements ApplicationRunner {
         visit(lekki, "ZCA/30001/1", today.minusDays(1), "LFC-V-1006", List.of("CONS-GP", "LAB-MP"), clinicServices);
         visit((HubUser) accounts.loadUserByUsername("smile.billing"), "ACM/10001/2", today.minusDays(1), "SDI-V-501",
                 List.of("DEN-EXAM", "DEN-SCALE"), Map.of("DEN-EXAM", "Dental examination", "DEN-SCALE", "Scaling and polishing"));
-        log.info("Demo data loaded: 4 HMOs, 2 practices, 6 users, 8 enrollees, 7 visits");
+        log.info("Demo data loaded: 4 HMOs, 2 practices, 6 users, 9 enrollees, 7 visits");
     }
 
     /**

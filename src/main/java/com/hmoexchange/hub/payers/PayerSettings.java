@@ -19,10 +19,12 @@ import java.util.Optional;
  *        and {@code sftp} when answers are taken from its SFTP server
  * @param alerts when operators are alerted about this payer (operations; docs/operations.md#incidents)
  * @param preauthorisation how it takes pre-authorisation requests (docs/pre-authorisation.md); NONE: it takes none
+ * @param eligibility how a member's cover is checked (docs/eligibility.md); without the section, from the hub's roster
  */
 public record PayerSettings(String code, String name, Path folder, Channel channel, ClaimFormat format, Path mapping,
         List<AttachmentType> requiredAttachments, int staleAfterDays, Map<Channel, ChannelSection> sections,
-        List<String> csvColumns, Responses responses, Alerts alerts, PreAuthorisationSection preauthorisation) {
+        List<String> csvColumns, Responses responses, Alerts alerts, PreAuthorisationSection preauthorisation,
+        EligibilitySection eligibility) {
 
     public PayerSettings {
         requiredAttachments = List.copyOf(requiredAttachments);

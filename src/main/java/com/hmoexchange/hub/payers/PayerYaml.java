@@ -58,7 +58,7 @@ final class PayerYaml {
             throw problem("must hold a YAML mapping with code, name, channel and format");
         }
         List<String> fields = new ArrayList<>(List.of("code", "name", "channel", "format", "mapping", "requiredAttachments",
-                "staleAfterDays", "csv", "responses", "alerts", "preauthorisation"));
+                "staleAfterDays", "csv", "responses", "alerts", "preauthorisation", "eligibility"));
         fields.addAll(Channel.codes());
         only(root, "", fields.toArray(String[]::new));
         Path folder = file.getParent();
@@ -120,8 +120,15 @@ final class PayerYaml {
             throw problem("preauthorisation.mode email needs preauthorisation.email (where the request is mailed) and "
                     + "responses.email (the mailbox its answer comes back to)");
         }
+        EligibilitySection eligibility = root.has("eligibility")
+                ? EligibilitySection.read(new Section(root.path("eligibility"), "eligibility"))
+                : EligibilitySection.LOCAL;
+        if (eligibility.source() != EligibilitySection.Source.LOCAL && !root.path("eligibility").has("url")) {
+            throw problem("eligibility.source " + eligibility.source().name().toLowerCase(Locale.ROOT)
+                    + " needs eligibility.url: where the hub asks the payer");
+        }
         return new PayerSettings(code, name, folder, channel, format, mapping, required, staleAfterDays, sections, columns,
-                responses, alerts, preauthorisation);
+                responses, alerts, preauthorisation, eligibility);
     }
 
     private Alerts alerts(JsonNode node) {
@@ -262,6 +269,16 @@ final class PayerYaml {
 
         List<String> list(String field) {
             return PayerYaml.this.list(node, name + "." + field, field);
+        }
+
+        /** A file of the payer's folder named by the field (the fallback name when left out); refused when there is none. */
+        Path file(String field, String fallback) {
+            return existing(file.getParent(), name + "." + field, text(field, fallback));
+        }
+
+        /** A mapping of name: value inside this one; empty when left out. */
+        Map<String, String> map(String field) {
+            return PayerYaml.this.map(node.path(field), name + "." + field);
         }
 
         <E extends Enum<E>> E oneOf(Class<E> type, String field, String fallback) {

@@ -69,6 +69,8 @@ class SecurityConfig {
                         .requestMatchers("/api/preauthorisations/**").hasAnyRole(PROVIDER_STAFF)
                         // A practice's money owed; an HMO's is under /api/hmo/ (Receivables takes the tenant from the user).
                         .requestMatchers("/api/receivables/**").hasAnyRole(PROVIDER_STAFF)
+                        // Eligibility checks: made by practices, read by them and the member's HMO (EligibilityChecks checks whose).
+                        .requestMatchers("/api/eligibility/**").hasAnyRole(ENROLLEE_LOOKUP)
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/hmo-module").hasRole("OWNER")
                         .requestMatchers(HttpMethod.PUT, "/api/providers/me/billing-email").hasAnyRole("OWNER", "ADMIN")
                         .requestMatchers("/api/providers/**").hasAnyRole(PROVIDER_STAFF)

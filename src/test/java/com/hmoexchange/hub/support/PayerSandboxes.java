@@ -52,6 +52,10 @@ public final class PayerSandboxes {
     public static final HttpPayer HTTP = new HttpPayer();
     /** Crestline's pre-authorisation endpoint (FHIR over HTTP). */
     public static final FhirPreAuthPayer PREAUTH = new FhirPreAuthPayer();
+    /** Crestline's eligibility endpoint (FHIR over HTTP). */
+    public static final FhirEligibilityPayer ELIGIBILITY = new FhirEligibilityPayer();
+    /** Acme's eligibility API (its own JSON over HTTP). */
+    public static final JsonEligibilityPayer ACME_ELIGIBILITY = new JsonEligibilityPayer();
     public static final SftpPayer SFTP = new SftpPayer();
     /** The test run's one mail server (see TestMail); the email payer's mailbox is on it. */
     public static final GreenMail MAIL = TestMail.server();
@@ -71,6 +75,9 @@ public final class PayerSandboxes {
         registry.add("CRESTLINE_CLAIMS_EMAIL", () -> CRESTLINE_MAILBOX);
         registry.add("CRESTLINE_PREAUTH_URL", PREAUTH::url);
         registry.add("CRESTLINE_PREAUTH_TOKEN", () -> FhirPreAuthPayer.TOKEN);
+        registry.add("CRESTLINE_ELIGIBILITY_URL", ELIGIBILITY::url);
+        registry.add("CRESTLINE_ELIGIBILITY_TOKEN", () -> FhirEligibilityPayer.TOKEN);
+        registry.add("ACME_ELIGIBILITY_URL", ACME_ELIGIBILITY::url);
         registry.add("ACME_CALLBACK_SECRET", () -> ACME_CALLBACK_SECRET);
         MAIL.setUser(CRESTLINE_ANSWERS, CRESTLINE_ANSWERS, CRESTLINE_ANSWERS_PASSWORD);
         registry.add("CRESTLINE_RESPONSES_IMAP_HOST", () -> "127.0.0.1");

@@ -1,0 +1,9 @@
+package com.hmoexchange.hub.eligibility;
+
+/** What a check found. */
+public enum CheckOutcome {
+    COVERED,
+    NOT_COVERED,
+    /** The payer could not be reached and there was no earlier answer to show. */
+    UNKNOWN
+}
