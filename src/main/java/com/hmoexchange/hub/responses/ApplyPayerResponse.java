@@ -204,13 +204,21 @@ public class ApplyPayerResponse {
         return new OfLine(line.sequence(), line.approvedQuantity(), line.approvedAmount(), reasons(line.reasons()));
     }
 
+    /**
+     * The reasons as people read them: a payer's code with its meaning ("R07: No referral letter on file"). A 277CA
+     * status (A2:20) is not repeated before its text, which already spells it out ("Accepted into adjudication: ...").
+     */
     static String reasons(List<Reason> reasons) {
         if (reasons.isEmpty()) {
             return null;
         }
-        return reasons.stream().map(r -> r.code() == null ? r.text() : r.text() == null ? r.code() : r.code() + ": " + r.text())
+        return reasons.stream().map(r -> r.code() == null || ACKNOWLEDGEMENT_STATUS.matcher(r.code()).matches() && r.text() != null
+                        ? r.text() : r.text() == null ? r.code() : r.code() + ": " + r.text())
                 .collect(Collectors.joining("; "));
     }
+
+    /** A 277CA category and status code (A0-A8, optionally :code), as ClaimAcknowledgement277 keeps it. */
+    private static final java.util.regex.Pattern ACKNOWLEDGEMENT_STATUS = java.util.regex.Pattern.compile("A[0-8](:\\w+)?");
 
     // ---- acknowledgements ----------------------------------------------------------------------
 
