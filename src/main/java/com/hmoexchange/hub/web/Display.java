@@ -59,6 +59,11 @@ public class Display {
 
     /** A calendar day: "2 Dec 2026". */
     public String day(LocalDate date) {
+        return dayOf(date);
+    }
+
+    /** A calendar day, for code that has no Display at hand (a day needs no zone). */
+    public static String dayOf(LocalDate date) {
         return date == null ? "" : DAY.format(date);
     }
 
@@ -72,6 +77,11 @@ public class Display {
      * case (IN_REVIEW → "In review"), so no page shows a constant's name.
      */
     public String label(Object value) {
+        return labelOf(value);
+    }
+
+    /** As {@link #label}, for code that has no Display at hand. */
+    public static String labelOf(Object value) {
         if (value == null) {
             return "";
         }
