@@ -27,6 +27,7 @@ import com.hmoexchange.hub.messages.MessageRecordRepository;
 import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.notifications.Notifications.PracticeNotice;
+import com.hmoexchange.hub.web.Display;
 import com.hmoexchange.hub.payers.Payer;
 import com.hmoexchange.hub.payers.PayerRepository;
 import jakarta.persistence.EntityManager;
@@ -182,7 +183,7 @@ public class ApplyPayerResponse {
                         + " was rejected by " + run.payer.getName() + (applied.reasons() == null ? "" : ": " + applied.reasons())));
             } else if (applied.to() == ClaimStatus.PARTIAL) {
                 run.notices.add(new PracticeNotice(result.providerId(), NotificationKind.CLAIM_PARTIAL, claimNumber, "Claim " + claimNumber
-                        + " was partially approved by " + run.payer.getName() + ": " + applied.approvedAmount() + " approved"
+                        + " was partially approved by " + run.payer.getName() + ": " + Display.moneyOf(applied.approvedAmount(), null) + " approved"
                         + (applied.reasons() == null ? "" : " (" + applied.reasons() + ")")));
             }
         } else if (result.outcome() instanceof Refused refused) {
@@ -335,13 +336,13 @@ public class ApplyPayerResponse {
                             "Claim " + c.claimNumber() + " is over-paid by " + recorded.overpaidBy() + " after payment "
                                     + paymentReference + ".", item);
                     run.notices.add(new PracticeNotice(providerId, NotificationKind.CLAIM_OVERPAID, c.claimNumber(), "Claim " + c.claimNumber()
-                            + " was over-paid by " + recorded.overpaidBy() + " (payment " + paymentReference + ")"));
+                            + " was over-paid by " + Display.moneyOf(recorded.overpaidBy(), null) + " (payment " + paymentReference + ")"));
                 } else if (recorded.paymentStatus() == PaymentStatus.PAID && c.kind() != RemittedClaim.Kind.REVERSAL) {
                     run.notices.add(new PracticeNotice(providerId, NotificationKind.CLAIM_PAID, c.claimNumber(), "Claim " + c.claimNumber()
-                            + " was paid: " + c.paid() + " by " + run.payer.getName() + " (payment " + paymentReference + ")"));
+                            + " was paid: " + Display.moneyOf(c.paid(), null) + " by " + run.payer.getName() + " (payment " + paymentReference + ")"));
                 } else if (c.kind() == RemittedClaim.Kind.REVERSAL) {
                     run.notices.add(new PracticeNotice(providerId, NotificationKind.PAYMENT_REVERSED, c.claimNumber(), run.payer.getName()
-                            + " reversed " + c.paid().abs() + " on claim " + c.claimNumber() + " (payment " + paymentReference + ")"));
+                            + " reversed " + Display.moneyOf(c.paid().abs(), null) + " on claim " + c.claimNumber() + " (payment " + paymentReference + ")"));
                 }
             } catch (RuleViolation e) {
                 run.exception(e.code().toUpperCase().replace('-', '_'), PayerException.ItemType.PAYMENT, c.claimNumber(),

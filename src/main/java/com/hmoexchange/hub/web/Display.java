@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,9 @@ public class Display {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.UK);
 
+    /** A qualified Java exception or error class, with the ": " that usually follows it. */
+    private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
+
     private final ZoneId zone;
 
     Display(DisplaySettings settings) {
@@ -38,6 +42,11 @@ public class Display {
 
     /** An amount with its currency, two decimals, thousands grouped: "₦4,500.00", "-₦12.50", "USD 3.00"; empty for none. */
     public String money(BigDecimal amount, String currency) {
+        return moneyOf(amount, currency);
+    }
+
+    /** As {@link #money(BigDecimal, String)}, for code that has no Display at hand (money needs no zone). */
+    public static String moneyOf(BigDecimal amount, String currency) {
         if (amount == null) {
             return "";
         }
@@ -96,6 +105,24 @@ public class Display {
     public static String words(String code) {
         String spaced = code.replace('_', ' ').replace('-', ' ').trim().toLowerCase(Locale.ROOT);
         return spaced.isEmpty() ? "" : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    /**
+     * An error as an operator reads it: the Java class names libraries put in messages taken out
+     * ("org.apache.camel.http.base.HttpOperationFailedException: HTTP 500" → "HTTP 500"). The page folds the whole text
+     * away under "Technical detail" when {@link #isTechnical} says there was one.
+     */
+    public String inWords(String error) {
+        if (error == null || error.isBlank()) {
+            return "";
+        }
+        String words = CLASS_NAME.matcher(error).replaceAll("").replaceAll("^[\\s:;,.-]+", "").trim();
+        return words.isEmpty() ? "The hub could not complete this; the technical detail says why." : words;
+    }
+
+    /** Whether the error names a Java class (the detail an operator may pass on, not read). */
+    public boolean isTechnical(String error) {
+        return error != null && CLASS_NAME.matcher(error).find();
     }
 
     public ZoneId zone() {
