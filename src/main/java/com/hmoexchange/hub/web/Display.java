@@ -1,6 +1,7 @@
 package com.hmoexchange.hub.web;
 
 import com.hmoexchange.hub.common.Labelled;
+import com.hmoexchange.hub.security.Role;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -99,6 +101,14 @@ public class Display {
         }
         String name = value instanceof Enum<?> e ? e.name() : value.toString();
         return words(name);
+    }
+
+    /** A role kept as its name (the audit log's): its label, or the name in words if it names no role any more. */
+    public String role(String name) {
+        if (name == null) {
+            return "";
+        }
+        return Arrays.stream(Role.values()).filter(r -> r.name().equals(name)).findFirst().map(Role::label).orElse(words(name));
     }
 
     /** UPPER_SNAKE or kebab-case as a sentence: "CHANGE_PRIMARY_PROVIDER" → "Change primary provider". */

@@ -61,5 +61,7 @@ class DisplayTests {
         // An enum or text without its own label still reads as a sentence, never as a constant.
         assertThat(lagos.label("DEAD_LETTERED")).isEqualTo("Dead lettered");
         assertThat(lagos.label(null)).isEmpty();
+        assertThat(lagos.role("CLIENT_USER")).isEqualTo("Client HR officer");
+        assertThat(lagos.role("RETIRED_ROLE")).isEqualTo("Retired role");
     }
 }
