@@ -50,6 +50,18 @@ class DisplayTests {
     }
 
     @Test
+    void an_error_reads_without_java_class_names_and_says_when_there_was_technical_detail() {
+        String camel = "org.apache.camel.http.base.HttpOperationFailedException: HTTP operation failed with statusCode: 500";
+        assertThat(lagos.inWords(camel)).isEqualTo("HTTP operation failed with statusCode: 500");
+        assertThat(lagos.isTechnical(camel)).isTrue();
+        assertThat(lagos.inWords("java.lang.NullPointerException")).isEqualTo("The hub could not complete this; the technical detail says why.");
+        assertThat(lagos.inWords("The payer's server did not answer in time; it is tried again."))
+                .isEqualTo("The payer's server did not answer in time; it is tried again.");
+        assertThat(lagos.isTechnical("The payer's server did not answer in time; it is tried again.")).isFalse();
+        assertThat(lagos.inWords(null)).isEmpty();
+    }
+
+    @Test
     void codes_read_as_words() {
         assertThat(lagos.label(ChangeKind.ADD_DEPENDENT)).isEqualTo("Add a dependent");
         assertThat(lagos.label(AttachmentType.TREATMENT_PLAN)).isEqualTo("Treatment plan");

@@ -80,7 +80,7 @@ class PortalBrowserTests extends BrowserTest {
         browser.waitForText(By.id("requests"), "Add a dependent");
         browser.screenshot("hmo-manage-requests");
         browser.find(By.cssSelector("#requests tbody tr[data-request-id] a")).click();
-        assertThat(browser.text(By.id("before-after"))).contains("Obi").contains("2025-03-14");
+        assertThat(browser.text(By.id("before-after"))).contains("Obi").contains("14 Mar 2025");
         browser.click("Approve…");
         browser.screenshot("hmo-request-approve-confirm");
         browser.click("Yes, approve");
