@@ -91,7 +91,7 @@ class ChangeRequestPages {
         if (made == null) {
             return page(user, id, kind, form, errors, model);
         }
-        flash.addFlashAttribute("notice", "Request " + made.id() + " (" + made.kind() + ") sent to your HMO. "
+        flash.addFlashAttribute("notice", "Request " + made.id() + " (" + made.kind().label() + ") sent to your HMO. "
                 + "It shows under My requests until they decide.");
         return "redirect:/client/enrollees/" + family.principal().id();
     }

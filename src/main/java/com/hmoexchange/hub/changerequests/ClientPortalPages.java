@@ -3,6 +3,7 @@ package com.hmoexchange.hub.changerequests;
 import com.hmoexchange.hub.changerequests.RequestViews.RequestView;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.web.FormErrors;
+import com.hmoexchange.hub.web.Names;
 import com.hmoexchange.hub.web.WebPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ClientPortalPages {
 
     private final ClientPortal portal;
+    private final Names names;
 
-    ClientPortalPages(ClientPortal portal) {
+    ClientPortalPages(ClientPortal portal, Names names) {
         this.portal = portal;
+        this.names = names;
     }
 
     @GetMapping
@@ -62,6 +65,15 @@ class ClientPortalPages {
         model.addAttribute("status", status);
         model.addAttribute("statuses", ChangeStatus.values());
         return "client/requests";
+    }
+
+    /** One of the client's own requests; another client's is not found here (ClientPortal scopes it). */
+    @GetMapping("/requests/{id}")
+    String request(@AuthenticationPrincipal HubUser user, @PathVariable long id, Model model) {
+        RequestView request = portal.request(user, id);
+        model.addAttribute("request", request);
+        model.addAttribute("rows", RequestRows.of(request.before(), request.after(), names::practice, names::plan));
+        return "client/request";
     }
 
     @PostMapping("/requests/{id}/withdraw")

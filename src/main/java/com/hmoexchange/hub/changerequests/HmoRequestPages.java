@@ -5,6 +5,7 @@ import com.hmoexchange.hub.changerequests.RequestViews.RequestView;
 import com.hmoexchange.hub.notifications.Inbox;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.web.FormErrors;
+import com.hmoexchange.hub.web.Names;
 import com.hmoexchange.hub.web.WebPage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,11 +30,13 @@ class HmoRequestPages {
     private final HmoDesk desk;
     private final ClientRepository clients;
     private final Inbox inbox;
+    private final Names names;
 
-    HmoRequestPages(HmoDesk desk, ClientRepository clients, Inbox inbox) {
+    HmoRequestPages(HmoDesk desk, ClientRepository clients, Inbox inbox, Names names) {
         this.desk = desk;
         this.clients = clients;
         this.inbox = inbox;
+        this.names = names;
     }
 
     @GetMapping("/requests")
@@ -94,7 +97,7 @@ class HmoRequestPages {
 
     private String detailPage(RequestView request, String confirm, String reason, FormErrors errors, Model model) {
         model.addAttribute("request", request);
-        model.addAttribute("rows", RequestRows.of(request.before(), request.after()));
+        model.addAttribute("rows", RequestRows.of(request.before(), request.after(), names::practice, names::plan));
         model.addAttribute("confirm", request.status() == ChangeStatus.PENDING ? confirm : null);
         model.addAttribute("reason", reason);
         model.addAttribute("errors", errors);

@@ -9,6 +9,8 @@ import com.hmoexchange.hub.notifications.About;
 import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.notifications.Recipient;
+import com.hmoexchange.hub.web.Display;
+import com.hmoexchange.hub.web.Names;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +25,16 @@ class RequestNotices {
     private final Clients clients;
     private final Mailer mailer;
     private final PublicAddress hub;
+    private final Display show;
+    private final Names names;
 
-    RequestNotices(Notifications notifications, Clients clients, Mailer mailer, PublicAddress hub) {
+    RequestNotices(Notifications notifications, Clients clients, Mailer mailer, PublicAddress hub, Display show, Names names) {
         this.notifications = notifications;
         this.clients = clients;
         this.mailer = mailer;
         this.hub = hub;
+        this.show = show;
+        this.names = names;
     }
 
     void requested(ChangeRequest request) {
@@ -37,7 +43,7 @@ class RequestNotices {
         notifications.notify(Recipient.hmo(request.getPayerId()), NotificationKind.CHANGE_REQUESTED,
                 About.changeRequest(request.getId()), message);
         mailer.sendAfterCommit(new Email(client.getHmoEmail(), "New change request " + request.getId() + " from " + client.getName(),
-                message + ".\nAsked by " + request.getRequestedBy() + " at " + request.getRequestedAt() + ".\n\n"
+                message + ".\nAsked by " + request.getRequestedBy() + " on " + show.when(request.getRequestedAt()) + ".\n\n"
                         + "Review it: " + hub.link("/hmo/requests/" + request.getId()) + "\n"));
     }
 
@@ -56,23 +62,24 @@ class RequestNotices {
             case APPROVED -> "approved and applied" + (request.getResultEnrolleeNumber() == null ? ""
                     : " (enrollee " + request.getResultEnrolleeNumber() + ")");
             case DECLINED -> "declined: " + request.getDecisionReason();
-            default -> request.getStatus().name().toLowerCase();
+            default -> request.getStatus().label().toLowerCase();
         };
         String message = "Your request " + request.getId() + " (" + summary(request) + ") was " + outcome + ".";
         notifications.notify(Recipient.client(client.getId()), NotificationKind.CHANGE_REQUEST_DECIDED,
                 About.changeRequest(request.getId()), message);
-        mailer.sendAfterCommit(new Email(to, "Request " + request.getId() + " " + request.getStatus().name().toLowerCase(),
-                message + "\nDecided by " + request.getDecidedBy() + " at " + request.getDecidedAt() + ".\n"));
+        mailer.sendAfterCommit(new Email(to, "Request " + request.getId() + " " + request.getStatus().label().toLowerCase(),
+                message + "\nDecided by " + request.getDecidedBy() + " on " + show.when(request.getDecidedAt()) + ".\n\n"
+                        + "See it: " + hub.link("/client/requests/" + request.getId()) + "\n"));
     }
 
-    static String summary(ChangeRequest r) {
+    String summary(ChangeRequest r) {
         ChangeValues a = r.getAfter();
         return switch (r.getKind()) {
-            case ADD_DEPENDENT -> "add " + a.relationship().name().toLowerCase() + " " + a.firstName() + " " + a.lastName()
+            case ADD_DEPENDENT -> "add " + a.relationship().label().toLowerCase() + " " + a.firstName() + " " + a.lastName()
                     + " under " + r.getEnrolleeNumber();
             case REMOVE_DEPENDENT -> "remove dependent " + r.getEnrolleeNumber();
             case EDIT_DETAILS -> "edit details of " + r.getEnrolleeNumber();
-            case CHANGE_PRIMARY_PROVIDER -> "change primary provider of " + r.getEnrolleeNumber() + " to " + a.primaryProvider();
+            case CHANGE_PRIMARY_PROVIDER -> "change primary provider of " + r.getEnrolleeNumber() + " to " + names.practice(a.primaryProvider());
             case REGISTER_PRINCIPAL -> "register " + a.firstName() + " " + a.lastName();
         };
     }

@@ -1,16 +1,26 @@
 package com.hmoexchange.hub.claims;
 
+import com.hmoexchange.hub.common.Labelled;
+
 /**
  * Where a claim is in its life. Claims only move forward (a payer may skip steps); APPROVED,
  * REJECTED and PARTIAL are decisions and final. The moves themselves are {@link StatusRules}'.
  */
-public enum ClaimStatus {
-    DRAFT(0), SUBMITTED(1), RECEIVED(2), IN_REVIEW(3), APPROVED(4), REJECTED(4), PARTIAL(4);
+public enum ClaimStatus implements Labelled {
+    DRAFT(0, "Draft"), SUBMITTED(1, "Submitted"), RECEIVED(2, "Received by the payer"), IN_REVIEW(3, "In review"),
+    APPROVED(4, "Approved"), REJECTED(4, "Rejected"), PARTIAL(4, "Partly approved");
 
     private final int stage;
+    private final String label;
 
-    ClaimStatus(int stage) {
+    ClaimStatus(int stage, String label) {
         this.stage = stage;
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
     }
 
     public boolean isDecision() {

@@ -14,6 +14,7 @@ import com.hmoexchange.hub.security.AppUser;
 import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Role;
+import com.hmoexchange.hub.web.Display;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,10 +41,12 @@ public class ClientCredentials {
     private final PublicAddress hub;
 
     private final AuditLog audit;
+    private final Display show;
 
     ClientCredentials(Clients clients, AppUserRepository users, SignInLinks links, Mailer mailer,
-            ClientSettings settings, PublicAddress hub, AuditLog audit) {
+            ClientSettings settings, PublicAddress hub, AuditLog audit, Display show) {
         this.audit = audit;
+        this.show = show;
         this.clients = clients;
         this.users = users;
         this.links = links;
@@ -128,7 +131,7 @@ public class ClientCredentials {
         return ClientUserView.of(user);
     }
 
-    private static String clientNotice(Client client, String email, String link, Instant expiresAt) {
+    private String clientNotice(Client client, String email, String link, Instant expiresAt) {
         return """
                 Hello,
 
@@ -137,7 +140,7 @@ public class ClientCredentials {
 
                 %s
 
-                The link works once and expires at %s (UTC). If it has expired, ask your HMO to send a new one.
-                """.formatted(client.getName(), email, link, expiresAt);
+                The link works once and expires on %s. If it has expired, ask your HMO to send a new one.
+                """.formatted(client.getName(), email, link, show.when(expiresAt));
     }
 }

@@ -44,7 +44,9 @@ class MessagePages {
 
     @GetMapping("/{id}")
     String one(@PathVariable long id, Model model) {
-        model.addAttribute("message", search.one(id));
+        MessageRecord message = search.one(id);
+        model.addAttribute("message", message);
+        model.addAttribute("pretty", PrettyPayload.of(message.getPayload()));
         return "operator/message";
     }
 }

@@ -2,6 +2,7 @@ package com.hmoexchange.hub.notifications;
 
 import com.hmoexchange.hub.notifications.Inbox.NotificationView;
 import com.hmoexchange.hub.security.HubUser;
+import com.hmoexchange.hub.security.Role;
 import com.hmoexchange.hub.web.FormErrors;
 import com.hmoexchange.hub.web.WebPage;
 import java.net.URLEncoder;
@@ -18,11 +19,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The notices page and the bell's unread count, one for every portal: each role reaches it under its
  * own area (the practice's under /billing, the HMO's under /hmo, the client's under /client, the
- * operators' under /operator) and sees its own notices. Open marks a notice read and opens what it is about.
+ * operators' under /operator, the platform administrators' under /admin: they read the operators' notices) and sees
+ * its own notices. Open marks a notice read and opens what it is about.
  */
 @Controller
 @WebPage
-@RequestMapping({"/billing/notifications", "/hmo/notifications", "/client/notifications", "/operator/notifications"})
+@RequestMapping({"/billing/notifications", "/hmo/notifications", "/client/notifications", "/operator/notifications",
+        "/admin/notifications"})
 class NotificationPages {
 
     private final Inbox inbox;
@@ -50,7 +53,9 @@ class NotificationPages {
     /** Marks the notice read and opens its claim or request (the list when it is about nothing in particular). */
     @PostMapping("/{id}/open")
     String open(@AuthenticationPrincipal HubUser user, @PathVariable long id) {
-        return "redirect:" + target(Inbox.of(user).audience(), inbox.markRead(user, id));
+        NotificationView notice = inbox.markRead(user, id);
+        // The operators' pages are not the platform administrators': their notices stay on their own list.
+        return "redirect:" + (user.role() == Role.PLATFORM_ADMIN ? "/admin/notifications" : target(Inbox.of(user).audience(), notice));
     }
 
     @PostMapping("/read-all")
@@ -61,6 +66,9 @@ class NotificationPages {
 
     /** The portal area of the user's pages. */
     static String area(HubUser user) {
+        if (user.role() == Role.PLATFORM_ADMIN) {
+            return "/admin";
+        }
         return switch (Inbox.of(user).audience()) {
             case PRACTICE -> "/billing";
             case HMO -> "/hmo";
@@ -80,7 +88,7 @@ class NotificationPages {
         }
         return switch (audience) {
             case HMO -> notice.requestId() != null ? "/hmo/requests/" + notice.requestId() : "/hmo/requests?status=PENDING";
-            case CLIENT -> "/client/requests";
+            case CLIENT -> notice.requestId() != null ? "/client/requests/" + notice.requestId() : "/client/requests";
             case OPERATORS -> switch (notice.kind()) {
                 case FILE_QUARANTINED -> "/operator/quarantine";
                 case MAIL_HELD -> "/operator/held-mails";

@@ -4,6 +4,8 @@ import com.hmoexchange.hub.common.PublicAddress;
 import com.hmoexchange.hub.common.Texts;
 import com.hmoexchange.hub.mail.Email;
 import com.hmoexchange.hub.mail.Mailer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,7 +83,10 @@ public class Notifications {
         jdbc.query("select id, billing_email from provider where billing_email is not null and id in (" + marks + ")", rs -> {
             List<PracticeNotice> own = byPractice.get(rs.getLong(1));
             StringBuilder body = new StringBuilder();
-            own.stream().limit(200).forEach(n -> body.append("- ").append(Texts.shortened(n.message(), 300)).append('\n'));
+            // Each claim's own page (not the API), for billing staff to open straight from the email.
+            own.stream().limit(200).forEach(n -> body.append("- ").append(Texts.shortened(n.message(), 300)).append('\n')
+                    .append(n.claimNumber() == null ? "" : "  " + hub.link("/billing/claims/number/"
+                            + URLEncoder.encode(n.claimNumber(), StandardCharsets.UTF_8)) + "\n"));
             if (own.size() > 200) {
                 body.append("... and ").append(own.size() - 200).append(" more.\n");
             }

@@ -1,7 +1,7 @@
 package com.hmoexchange.hub.operations;
 
 /** The conditions that open an incident, each with what an operator reads about it and what to do. */
-public enum IncidentKind {
+public enum IncidentKind implements com.hmoexchange.hub.common.Labelled {
     PAYER_FAILING("Payer failing", "Sends to this payer keep failing: check its endpoint, credentials and the Messages page."),
     PAYER_SILENT("Payer silent", "Claims delivered to this payer have had no answer past its answer time: chase the payer."),
     DEAD_LETTERS("Dead letters", "Claims were given up after the last retry: fix the cause, then replay them on Dead letters."),

@@ -19,6 +19,7 @@ import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Role;
 import com.hmoexchange.hub.security.TwoFactor;
 import com.hmoexchange.hub.security.WebSessions;
+import com.hmoexchange.hub.web.Display;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,12 +58,14 @@ public class People {
 
     private final AuditLog audit;
     private final TwoFactor twoFactor;
+    private final Display show;
 
     People(AppUserRepository users, ProviderRepository providers, PayerRepository payers, SignInLinks links,
             PasswordRules rules, PasswordEncoder passwords, WebSessions sessions, CurrentPasswords current, Mailer mailer,
-            PublicAddress hub, PeopleSettings settings, AuditLog audit, TwoFactor twoFactor) {
+            PublicAddress hub, PeopleSettings settings, AuditLog audit, TwoFactor twoFactor, Display show) {
         this.audit = audit;
         this.twoFactor = twoFactor;
+        this.show = show;
         this.users = users;
         this.providers = providers;
         this.payers = payers;
@@ -174,9 +177,9 @@ public class People {
 
                 %s
 
-                The link works once and expires at %s (UTC). If it has expired, ask %s to invite you again.
-                """.formatted(invitedBy, role, toHub ? "" : " for " + where, email, hub.link("/set-password?token=" + link.token()),
-                link.expiresAt(), invitedBy), link.expiresAt()));
+                The link works once and expires on %s. If it has expired, ask %s to invite you again.
+                """.formatted(invitedBy, role.label(), toHub ? "" : " for " + where, email,
+                hub.link("/set-password?token=" + link.token()), show.when(link.expiresAt()), invitedBy), link.expiresAt()));
         return new Created(new Invited(UserView.of(user), link.expiresAt()),
                 hub.link("/set-password?token=" + link.token()));
     }
@@ -313,9 +316,9 @@ public class People {
 
                 %s
 
-                The link works once and expires at %s (UTC). If you did not ask, ignore this email: your password
+                The link works once and expires on %s. If you did not ask, ignore this email: your password
                 stays as it is.
-                """.formatted(user.getUsername(), hub.link("/set-password?token=" + link.token()), link.expiresAt()),
+                """.formatted(user.getUsername(), hub.link("/set-password?token=" + link.token()), show.when(link.expiresAt())),
                 link.expiresAt()));
     }
 

@@ -27,6 +27,7 @@ import com.hmoexchange.hub.messages.MessageRecordRepository;
 import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.notifications.Notifications.PracticeNotice;
+import com.hmoexchange.hub.web.Display;
 import com.hmoexchange.hub.payers.Payer;
 import com.hmoexchange.hub.payers.PayerRepository;
 import jakarta.persistence.EntityManager;
@@ -182,7 +183,7 @@ public class ApplyPayerResponse {
                         + " was rejected by " + run.payer.getName() + (applied.reasons() == null ? "" : ": " + applied.reasons())));
             } else if (applied.to() == ClaimStatus.PARTIAL) {
                 run.notices.add(new PracticeNotice(result.providerId(), NotificationKind.CLAIM_PARTIAL, claimNumber, "Claim " + claimNumber
-                        + " was partially approved by " + run.payer.getName() + ": " + applied.approvedAmount() + " approved"
+                        + " was partially approved by " + run.payer.getName() + ": " + Display.moneyOf(applied.approvedAmount(), null) + " approved"
                         + (applied.reasons() == null ? "" : " (" + applied.reasons() + ")")));
             }
         } else if (result.outcome() instanceof Refused refused) {
@@ -204,13 +205,21 @@ public class ApplyPayerResponse {
         return new OfLine(line.sequence(), line.approvedQuantity(), line.approvedAmount(), reasons(line.reasons()));
     }
 
+    /**
+     * The reasons as people read them: a payer's code with its meaning ("R07: No referral letter on file"). A 277CA
+     * status (A2:20) is not repeated before its text, which already spells it out ("Accepted into adjudication: ...").
+     */
     static String reasons(List<Reason> reasons) {
         if (reasons.isEmpty()) {
             return null;
         }
-        return reasons.stream().map(r -> r.code() == null ? r.text() : r.text() == null ? r.code() : r.code() + ": " + r.text())
+        return reasons.stream().map(r -> r.code() == null || ACKNOWLEDGEMENT_STATUS.matcher(r.code()).matches() && r.text() != null
+                        ? r.text() : r.text() == null ? r.code() : r.code() + ": " + r.text())
                 .collect(Collectors.joining("; "));
     }
+
+    /** A 277CA category and status code (A0-A8, optionally :code), as ClaimAcknowledgement277 keeps it. */
+    private static final java.util.regex.Pattern ACKNOWLEDGEMENT_STATUS = java.util.regex.Pattern.compile("A[0-8](:\\w+)?");
 
     // ---- acknowledgements ----------------------------------------------------------------------
 
@@ -327,13 +336,13 @@ public class ApplyPayerResponse {
                             "Claim " + c.claimNumber() + " is over-paid by " + recorded.overpaidBy() + " after payment "
                                     + paymentReference + ".", item);
                     run.notices.add(new PracticeNotice(providerId, NotificationKind.CLAIM_OVERPAID, c.claimNumber(), "Claim " + c.claimNumber()
-                            + " was over-paid by " + recorded.overpaidBy() + " (payment " + paymentReference + ")"));
+                            + " was over-paid by " + Display.moneyOf(recorded.overpaidBy(), null) + " (payment " + paymentReference + ")"));
                 } else if (recorded.paymentStatus() == PaymentStatus.PAID && c.kind() != RemittedClaim.Kind.REVERSAL) {
                     run.notices.add(new PracticeNotice(providerId, NotificationKind.CLAIM_PAID, c.claimNumber(), "Claim " + c.claimNumber()
-                            + " was paid: " + c.paid() + " by " + run.payer.getName() + " (payment " + paymentReference + ")"));
+                            + " was paid: " + Display.moneyOf(c.paid(), null) + " by " + run.payer.getName() + " (payment " + paymentReference + ")"));
                 } else if (c.kind() == RemittedClaim.Kind.REVERSAL) {
                     run.notices.add(new PracticeNotice(providerId, NotificationKind.PAYMENT_REVERSED, c.claimNumber(), run.payer.getName()
-                            + " reversed " + c.paid().abs() + " on claim " + c.claimNumber() + " (payment " + paymentReference + ")"));
+                            + " reversed " + Display.moneyOf(c.paid().abs(), null) + " on claim " + c.claimNumber() + " (payment " + paymentReference + ")"));
                 }
             } catch (RuleViolation e) {
                 run.exception(e.code().toUpperCase().replace('-', '_'), PayerException.ItemType.PAYMENT, c.claimNumber(),

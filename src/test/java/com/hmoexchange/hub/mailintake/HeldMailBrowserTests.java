@@ -38,7 +38,7 @@ class HeldMailBrowserTests extends BrowserTest {
         browser.screenshot("operator-held-mail-accept");
         browser.click("Yes, accept and apply");
         browser.waitForText(By.cssSelector(".notice"), "accepted and applied");
-        assertThat(browser.text(By.id("status"))).isEqualTo("ACCEPTED");
+        assertThat(browser.text(By.id("status"))).isEqualTo("Accepted");
         assertThat(billing.get(claimPath(claim)).json().get("status").asText()).isEqualTo("PARTIAL");
 
         browser.click("Held mails");

@@ -52,21 +52,21 @@ class ClaimBrowserTests extends BrowserTest {
         browser.find(By.cssSelector(card + " button[type=submit]")).click();
 
         browser.waitForText(By.cssSelector(".notice"), "saved");
-        assertThat(browser.text(By.id("claim-status"))).isEqualTo("DRAFT");
+        assertThat(browser.text(By.id("claim-status"))).isEqualTo("Draft");
         assertThat(browser.text(By.id("lines"))).contains("Rapid test kit").contains("2,500.00");
-        assertThat(browser.text(By.id("missing-attachments"))).contains("REFERRAL_LETTER");
+        assertThat(browser.text(By.id("missing-attachments"))).contains("Referral letter");
         String claimPage = browser.driver().getCurrentUrl();
         String number = browser.heading().replace("Claim ", "");
 
         browser.click("Submit claim");
         browser.waitFor(By.id("attachments-error"));
         assertThat(browser.text(By.id("attachments-error"))).contains("REFERRAL_LETTER");
-        assertThat(browser.text(By.id("claim-status"))).isEqualTo("DRAFT");
+        assertThat(browser.text(By.id("claim-status"))).isEqualTo("Draft");
         browser.screenshot("billing-claim-blocked");
 
         Path letter = Files.createTempFile("referral-", ".pdf");
         Files.write(letter, "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII));
-        browser.choose("attachmentType", "REFERRAL_LETTER");
+        browser.choose("attachmentType", "Referral letter");
         browser.find(By.id("attachmentFile")).sendKeys(letter.toString());
         browser.click("Attach");
         browser.waitForText(By.cssSelector(".notice"), "Attached");
@@ -74,18 +74,18 @@ class ClaimBrowserTests extends BrowserTest {
         assertThat(browser.all(By.id("missing-attachments"))).isEmpty();
         browser.click("Submit claim");
         browser.waitForText(By.cssSelector(".notice"), "Submitted");
-        assertThat(browser.text(By.id("claim-status"))).isIn("SUBMITTED", "RECEIVED");
+        assertThat(browser.text(By.id("claim-status"))).isIn("Submitted", "Received by the payer");
         Files.deleteIfExists(letter);
 
         // Harmony's answer: line 2 approved at 1,000 of its 2,500, with the reason.
-        await().atMost(Duration.ofSeconds(30)).until(() -> reloaded(claimPage, "delivery").contains("DELIVERED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> reloaded(claimPage, "delivery").contains("Delivered"));
         SFTP.drop(Fixtures.unique("status") + ".csv", "CLAIM_REF,HCI_REF,STATUS,LINE_NO,APPROVED_QTY,APPROVED_AMOUNT,REASON_CODE,REASON\n"
                 + number + ",HCI-7,PART_APPROVED,2,1,1000.00,T12,Malaria test paid at part\n");
-        await().atMost(Duration.ofSeconds(30)).until(() -> reloaded(claimPage, "claim-status").equals("PARTIAL"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> reloaded(claimPage, "claim-status").equals("Partly approved"));
         assertThat(browser.text(By.id("decision-reasons"))).contains("Malaria test paid at part");
         assertThat(browser.text(By.id("line-2"))).contains("1,000.00").contains("T12: Malaria test paid at part");
         assertThat(browser.text(By.id("balance-patient-share"))).contains("1,500.00");
-        assertThat(browser.text(By.id("history"))).contains("PARTIAL");
+        assertThat(browser.text(By.id("history"))).contains("Partly approved");
 
         // The bell counts the notice of the partial approval; opening the notice opens the claim.
         browser.waitFor(By.id("unread-count"));
@@ -103,7 +103,7 @@ class ClaimBrowserTests extends BrowserTest {
         browser.click("Record payment");
         browser.waitForText(By.cssSelector(".notice"), "recorded");
         assertThat(browser.text(By.id("balance-paid"))).contains("6,000.00");
-        assertThat(browser.text(By.id("payment-status"))).isEqualTo("PAID");
+        assertThat(browser.text(By.id("payment-status"))).isEqualTo("Paid");
         browser.type("writeOffAmount", "99999");
         browser.type("writeOffReason", "Loyal patient");
         browser.click("Write off");
@@ -118,7 +118,7 @@ class ClaimBrowserTests extends BrowserTest {
 
         browser.click("Claims");
         browser.waitForUrl("/billing/claims");
-        assertThat(browser.text(By.id("claims"))).contains(number).contains("PARTIAL");
+        assertThat(browser.text(By.id("claims"))).contains(number).contains("Partly approved");
         browser.screenshot("billing-claims");
         browser.signOut();
     }
@@ -136,16 +136,16 @@ class ClaimBrowserTests extends BrowserTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get(claimPath(claim)).json().get("status").asText().equals("REJECTED"));
 
         browser.signIn(practice.billing(), Fixtures.PASSWORD);
-        browser.choose("status", "REJECTED");
+        browser.choose("status", "Rejected");
         browser.click("Filter");
         browser.waitForUrl("status=REJECTED");
         browser.click(number);
-        assertThat(browser.text(By.id("claim-status"))).isEqualTo("REJECTED");
+        assertThat(browser.text(By.id("claim-status"))).isEqualTo("Rejected");
         assertThat(browser.text(By.id("decision-reasons"))).isEqualTo("R07: No referral letter on file");
         browser.type("resubmissionProviderReference", "FIX-" + number);
         browser.click("Start corrected copy");
         browser.waitForText(By.cssSelector(".notice"), "corrected copy");
-        assertThat(browser.text(By.id("claim-status"))).isEqualTo("DRAFT");
+        assertThat(browser.text(By.id("claim-status"))).isEqualTo("Draft");
         assertThat(browser.mainText()).contains("Corrects").contains(number).contains("FIX-" + number);
         browser.signOut();
     }
@@ -175,7 +175,7 @@ class ClaimBrowserTests extends BrowserTest {
         assertThat(browser.all(By.id("select-" + ready.get("id").asLong()))).as("no longer a draft").isEmpty();
         assertThat(browser.all(By.id("select-" + noReferral.get("id").asLong()))).hasSize(1);
         browser.click("Open " + noReferral.get("claimNumber").asText());
-        assertThat(browser.text(By.id("claim-status"))).isEqualTo("DRAFT");
+        assertThat(browser.text(By.id("claim-status"))).isEqualTo("Draft");
         browser.signOut();
     }
 

@@ -34,8 +34,8 @@ class OperatorBrowserTests extends BrowserTest {
         browser.type("claimNumber", number);
         browser.click("Search");
         browser.waitForUrl("claimNumber=" + number);
-        browser.waitForText(By.id("messages"), "DEAD_LETTERED");
-        assertThat(browser.text(By.id("messages"))).contains("FAILED");
+        browser.waitForText(By.id("messages"), "Dead lettered");
+        assertThat(browser.text(By.id("messages"))).contains("Failed");
         browser.screenshot("operator-messages");
         browser.find(By.cssSelector("#messages tbody a")).click();
         assertThat(browser.text(By.id("payload"))).contains(number);
@@ -90,7 +90,7 @@ class OperatorBrowserTests extends BrowserTest {
         browser.screenshot("operator-exceptions");
         browser.find(By.xpath("//tr[td[normalize-space()='" + stray + "']]//a")).click();
         String exceptionPage = browser.driver().getCurrentUrl();
-        assertThat(browser.text(By.id("exception-status"))).isEqualTo("OPEN");
+        assertThat(browser.text(By.id("exception-status"))).isEqualTo("Open");
         browser.click("Match to a claim…");
         browser.type("claimNumber", "");
         browser.click("Yes, match to this claim");
@@ -100,7 +100,7 @@ class OperatorBrowserTests extends BrowserTest {
         browser.screenshot("operator-exception-match");
         browser.click("Yes, match to this claim");
         browser.waitForText(By.cssSelector(".notice"), "Matched to " + number);
-        assertThat(browser.text(By.id("exception-status"))).isEqualTo("MATCHED");
+        assertThat(browser.text(By.id("exception-status"))).isEqualTo("Matched");
         assertThat(billing.get(claimPath(claim)).json().get("paymentStatus").asText()).isEqualTo("PAID");
         browser.signOut();
 

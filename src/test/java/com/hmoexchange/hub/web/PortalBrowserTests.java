@@ -74,24 +74,24 @@ class PortalBrowserTests extends BrowserTest {
         browser.signIn(setup.hmoAdmin(), Fixtures.PASSWORD);
         browser.waitFor(By.id("unread-count"));
         browser.choose("client", setup.client().getName());
-        browser.choose("status", "PENDING");
+        browser.choose("status", "Pending");
         browser.click("Filter");
         browser.waitForUrl("client=" + setup.client().getCode());
-        browser.waitForText(By.id("requests"), "ADD_DEPENDENT");
+        browser.waitForText(By.id("requests"), "Add a dependent");
         browser.screenshot("hmo-manage-requests");
         browser.find(By.cssSelector("#requests tbody tr[data-request-id] a")).click();
-        assertThat(browser.text(By.id("before-after"))).contains("Obi").contains("2025-03-14");
+        assertThat(browser.text(By.id("before-after"))).contains("Obi").contains("14 Mar 2025");
         browser.click("Approve…");
         browser.screenshot("hmo-request-approve-confirm");
         browser.click("Yes, approve");
-        browser.waitForText(By.id("request-status"), "APPROVED");
+        browser.waitForText(By.id("request-status"), "Approved");
         assertThat(browser.text(By.cssSelector(".notice"))).contains("approved and applied");
         browser.signOut();
 
         // The dependent is on the principal's page.
         browser.signIn(email, "dangote-hr-2026");
         browser.open("/client/enrollees/" + setup.principal().getId());
-        assertThat(browser.text(By.id("dependents"))).contains("Obi Bakare").contains("CHILD");
+        assertThat(browser.text(By.id("dependents"))).contains("Obi Bakare").contains("Child");
         browser.screenshot("client-principal");
         browser.screenshot("client-principal-phone", 390);
         browser.signOut();
@@ -118,7 +118,7 @@ class PortalBrowserTests extends BrowserTest {
         browser.type("reason", "Send the divorce decree with the request");
         browser.screenshot("hmo-request-reject-confirm");
         browser.click("Reject with this reason");
-        browser.waitForText(By.id("request-status"), "DECLINED");
+        browser.waitForText(By.id("request-status"), "Declined");
         browser.signOut();
 
         browser.signIn(setup.user(), Fixtures.PASSWORD);
@@ -131,7 +131,7 @@ class PortalBrowserTests extends BrowserTest {
         browser.waitForUrl("/client/requests");
         browser.click("My requests");
         By row = By.cssSelector("#my-requests tr[data-request-id='" + id + "']");
-        assertThat(browser.text(row)).contains("DECLINED").contains("Send the divorce decree with the request");
+        assertThat(browser.text(row)).contains("Declined").contains("Send the divorce decree with the request");
         browser.screenshot("client-my-requests");
         browser.signOut();
     }
@@ -151,7 +151,7 @@ class PortalBrowserTests extends BrowserTest {
         browser.click("Approve…");
         browser.click("Yes, approve");
         browser.waitForText(By.cssSelector(".error-summary"), "was changed after the request was made");
-        assertThat(browser.text(By.id("request-status"))).isEqualTo("PENDING");
+        assertThat(browser.text(By.id("request-status"))).isEqualTo("Pending");
         browser.signOut();
     }
 
@@ -165,17 +165,17 @@ class PortalBrowserTests extends BrowserTest {
         assertThat(browser.find(By.id("firstName")).getAttribute("value")).isEqualTo("Kemi");
         browser.type("firstName", "Kemisola");
         browser.click("Send request");
-        browser.waitForText(By.cssSelector(".notice"), "EDIT_DETAILS");
+        browser.waitForText(By.cssSelector(".notice"), "Edit details");
 
         browser.open("/client/enrollees/" + setup.principal().getId() + "/provider");
         browser.choose("primaryProvider", clinic.getName());
         browser.click("Send request");
-        browser.waitForText(By.cssSelector(".notice"), "CHANGE_PRIMARY_PROVIDER");
+        browser.waitForText(By.cssSelector(".notice"), "Change primary provider");
 
         browser.open("/client/enrollees/" + setup.spouse().getId() + "/remove");
         browser.type("note", "Left the company");
         browser.click("Yes, ask to remove");
-        browser.waitForText(By.cssSelector(".notice"), "REMOVE_DEPENDENT");
+        browser.waitForText(By.cssSelector(".notice"), "Remove a dependent");
 
         browser.click("Register principal");
         browser.type("firstName", "Musa");
@@ -186,11 +186,11 @@ class PortalBrowserTests extends BrowserTest {
         browser.waitForText(By.cssSelector(".notice"), "to register Musa Danjuma");
 
         String requests = browser.text(By.id("my-requests"));
-        assertThat(requests).contains("EDIT_DETAILS", "Kemisola", "CHANGE_PRIMARY_PROVIDER", clinic.getCode(),
-                "REMOVE_DEPENDENT", "REGISTER_PRINCIPAL", "Musa Danjuma");
+        assertThat(requests).contains("Edit details", "Kemisola", "Change primary provider", clinic.getName(),
+                "Remove a dependent", "Register a principal", "Musa Danjuma");
         browser.find(By.cssSelector("button[aria-label^='Withdraw request']")).click();
         browser.waitForText(By.cssSelector(".notice"), "withdrawn");
-        assertThat(browser.text(By.id("my-requests"))).contains("WITHDRAWN");
+        assertThat(browser.text(By.id("my-requests"))).contains("Withdrawn");
         browser.signOut();
     }
 

@@ -176,7 +176,7 @@ class SandboxResponder implements DisposableBean {
             state.put("ref", number);
             state.put("state", Map.of("APPROVED", "APPROVED", "PARTIAL", "PARTIALLY_APPROVED", "REJECTED", "REJECTED").get(d.status()));
             if (d.reason() != null) {
-                state.put("reason", Map.of("code", "SBX", "message", d.reason()));
+                state.put("reason", Map.of("message", d.reason())); // the rule in words, no code of the sandbox's own
             }
             List<Map<String, Object>> items = new ArrayList<>();
             d.approved().forEach((seq, amount) -> items.add(Map.of("line", seq, "approved_amount", amount)));
@@ -240,7 +240,7 @@ class SandboxResponder implements DisposableBean {
             Decision d = decide(lines);
             String word = Map.of("APPROVED", "APPROVED", "PARTIAL", "PART_APPROVED", "REJECTED", "DECLINED").get(d.status());
             StringBuilder status = new StringBuilder("CLAIM_REF,HCI_REF,STATUS,LINE_NO,APPROVED_QTY,APPROVED_AMOUNT,REASON_CODE,REASON\n");
-            String reason = d.reason() == null ? "," : "SBX,\"" + d.reason() + "\"";
+            String reason = d.reason() == null ? "," : ",\"" + d.reason() + "\"";
             if ("REJECTED".equals(d.status())) {
                 // A rejection is one row for the whole claim, with the reason.
                 status.append(number).append(",HCI-").append(number).append(',').append(word).append(",,,,").append(reason).append('\n');
