@@ -1,42 +1,30 @@
 package com.hmoexchange.hub.receivables;
 
+import com.hmoexchange.hub.web.Display;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
- * How the money-owed page, the statement's CSV and PDF write money, dates and claim states: one money format
- * with the currency ("₦4,500.00"), dates as "2 Dec 2026" where the practice is, states in words.
+ * How the money-owed page, the statement's CSV and PDF write money, dates and claim states: money and dates as
+ * every page writes them ({@link Display}), a claim's state and payment together in words.
  */
 final class Presentation {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.UK);
 
     private Presentation() {
     }
 
     static String money(BigDecimal amount, String currency) {
-        if (amount == null) {
-            return "";
-        }
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK));
-        String digits = format.format(amount.abs());
-        String symbol = "NGN".equals(currency) ? "₦" : currency + " ";
-        return (amount.signum() < 0 ? "-" : "") + symbol + digits;
+        return Display.moneyOf(amount, currency);
     }
 
     static String date(LocalDate date) {
-        return date == null ? "" : DATE.format(date);
+        return Display.dayOf(date);
     }
 
     static String moment(Instant at, ZoneId zone) {
-        return MOMENT.format(at.atZone(zone));
+        return Display.in(zone).when(at);
     }
 
     /** The claim's state as a person says it: where it is with the payer, and what has been paid. */

@@ -14,6 +14,7 @@ import com.hmoexchange.hub.receivables.ReceivablesQueries.StatementRow;
 import com.hmoexchange.hub.security.HubUser;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import com.hmoexchange.hub.web.Display;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,10 +48,10 @@ public class Receivables {
     private final Clock clock;
     private final ZoneId zone;
 
-    Receivables(ReceivablesQueries queries, Clock clock, ReceivablesSettings settings) {
+    Receivables(ReceivablesQueries queries, Clock clock, Display show) {
         this.queries = queries;
         this.clock = clock;
-        this.zone = settings.timeZone();
+        this.zone = show.zone(); // the hub's one display zone (hub.display.time-zone)
     }
 
     public Summary practice(HubUser user) {
