@@ -19,6 +19,8 @@ public enum AuditAction {
     // Input refused before any work on it
     BODY_TOO_LARGE,
     MAIL_HELD,
+    // A record asked for by the API that is not there or not the caller's (one answer, 404, for both)
+    NOT_FOUND,
     // Reads of members' data and of what payers and practices sent
     MEMBER_LOOKED_UP,
     ATTACHMENT_DOWNLOADED,

@@ -6,7 +6,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Requests refused before any work (bad API tokens, bodies over a limit, sign-ins refused unheard during a lockout) in
+ * Requests refused before any work (bad API tokens, bodies over a limit, records not found or not the caller's,
+ * sign-ins refused unheard during a lockout) in
  * the audit log, a bounded number per client address ({@link RefusalBudget}): the log shows each attempt of a person
  * or a probe, and a flood costs a few entries, not one per request.
  */
@@ -26,7 +27,11 @@ class RefusalAudit {
     public void refused(RequestRefused event) {
         Actor actor = event.who() != null ? new Actor(event.who(), event.who().startsWith("token:") ? "API_TOKEN" : null,
                 event.providerId(), event.payerId()) : signedInOrNobody();
-        AuditAction action = event.kind() == RequestRefused.Kind.TOKEN_REFUSED ? AuditAction.TOKEN_REFUSED : AuditAction.BODY_TOO_LARGE;
+        AuditAction action = switch (event.kind()) {
+            case TOKEN_REFUSED -> AuditAction.TOKEN_REFUSED;
+            case BODY_TOO_LARGE -> AuditAction.BODY_TOO_LARGE;
+            case NOT_FOUND -> AuditAction.NOT_FOUND;
+        };
         record(actor, action, event.objectType(), event.objectId(), event.detail(), event.address());
     }
 

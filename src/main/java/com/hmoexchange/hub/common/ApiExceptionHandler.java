@@ -50,7 +50,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
+    ProblemDetail notFound(NotFoundException e, HttpServletRequest request) {
+        events.publishEvent(RequestRefused.notFound(request.getMethod() + " " + request.getRequestURI(), e.getMessage(),
+                request.getRemoteAddr()));
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
 

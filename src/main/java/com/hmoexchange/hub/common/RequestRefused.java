@@ -2,7 +2,7 @@ package com.hmoexchange.hub.common;
 
 /**
  * A request refused before any work was done on it, published for the audit log: an API token refused or used outside
- * its scopes, a body over a size limit. The audit keeps a bounded number of these per client address (a flood of bad
+ * its scopes, a body over a size limit, a record not found (or not the caller's). The audit keeps a bounded number of these per client address (a flood of bad
  * requests must not become a flood of entries); see audit/RefusalAudit.
  *
  * @param who what the request was signed in as, if known ({@code token:<name>}, a user name), else null
@@ -20,7 +20,17 @@ public record RequestRefused(Kind kind, String who, Long providerId, Long payerI
         /** An API token unknown, malformed, expired, revoked, or used outside its scopes. */
         TOKEN_REFUSED,
         /** A request body, callback or upload over its size limit (413). */
-        BODY_TOO_LARGE
+        BODY_TOO_LARGE,
+        /**
+         * A record asked for that is not there or belongs to another tenant: the API answers 404 to both, so a token or
+         * person probing another practice's claims learns nothing, and the audit still shows each attempt.
+         */
+        NOT_FOUND
+    }
+
+    /** A 404 from the API (the signed-in user or token is taken by the audit). */
+    public static RequestRefused notFound(String endpoint, String what, String address) {
+        return new RequestRefused(Kind.NOT_FOUND, null, null, null, "request", null, endpoint + ": " + what, address);
     }
 
     /**

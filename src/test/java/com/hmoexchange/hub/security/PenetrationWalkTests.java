@@ -180,9 +180,17 @@ class PenetrationWalkTests extends SecurityRulesTest {
                 List.of("claims:read", "claims:submit"), "expiresInDays", 7));
         Api otherToken = Api.withToken(port, made.json().get("token").asText());
 
-        assertThat(otherToken.get(claimPath(claim)).status()).isEqualTo(404);
-        assertThat(otherToken.delete(claimPath(claim)).status()).isEqualTo(404);
+        String from = newAddress();
+        assertThat(otherToken.from(from).get(claimPath(claim)).status()).isEqualTo(404);
+        assertThat(otherToken.from(from).delete(claimPath(claim)).status()).isEqualTo(404);
         assertThat(billing.get(claimPath(claim)).json().get("status").asText()).isEqualTo("DRAFT");
+
+        // The 404 tells the other practice nothing, and the audit shows both attempts, by its token, from its address.
+        List<String> attempts = jdbc.queryForList("select actor || ' ' || detail from audit_entry where id > ? and action = 'NOT_FOUND' "
+                + "and address = ? order by id", String.class, auditBefore, from);
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0)).contains("other-system").contains("GET " + claimPath(claim));
+        assertThat(attempts.get(1)).contains("DELETE " + claimPath(claim));
     }
 
     @Test
