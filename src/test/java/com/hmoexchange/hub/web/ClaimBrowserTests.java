@@ -43,13 +43,14 @@ class ClaimBrowserTests extends BrowserTest {
         browser.type("price-" + services.get(1), "2500");
         browser.type("diagnoses-" + visit.get("id").asLong(), "B54");
         browser.screenshot("billing-new-claim");
-        browser.find(By.cssSelector(card + " button[type=submit]")).click();
+        // The claim form's own button: the card's first form is Check cover (eligibility).
+        browser.find(By.cssSelector(card + " form.form button[type=submit]")).click();
         // A price other than the tariff's needs its reason: said beside the field, what was typed kept.
         assertThat(browser.text(By.id("reason-" + services.get(1) + "-error"))).contains("needs a reason");
         assertThat(browser.find(By.id("price-" + services.get(1))).getAttribute("value")).isEqualTo("2500");
         assertThat(browser.find(By.id("service-" + services.get(1))).isSelected()).isTrue();
         browser.type("reason-" + services.get(1), "Rapid test kit");
-        browser.find(By.cssSelector(card + " button[type=submit]")).click();
+        browser.find(By.cssSelector(card + " form.form button[type=submit]")).click();
 
         browser.waitForText(By.cssSelector(".notice"), "saved");
         assertThat(browser.text(By.id("claim-status"))).isEqualTo("Draft");
