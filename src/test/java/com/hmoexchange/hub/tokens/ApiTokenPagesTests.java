@@ -47,7 +47,7 @@ class ApiTokenPagesTests extends ApiTest {
         Matcher revoke = REVOKE.matcher(again.body());
         assertThat(revoke.find()).isTrue();
         assertThat(post(revoke.group(1), "_csrf=" + enc(csrf(again.body()))).statusCode()).isEqualTo(302);
-        assertThat(get("/people/api-tokens").body()).contains("REVOKED");
+        assertThat(get("/people/api-tokens").body()).contains("<td>Revoked</td>");
         assertThat(Api.withToken(port, token).get("/api/claims").status()).isEqualTo(401);
     }
 
