@@ -61,7 +61,7 @@ class FirstStartTests {
         TestMail.Mail invitation = TestMail.awaitMail(ADMIN, "You are invited to HMO Exchange Hub");
         // To the hub itself: not "... to HMO Exchange Hub on HMO Exchange Hub", as the first version said.
         assertThat(invitation.subject()).isEqualTo("You are invited to HMO Exchange Hub");
-        assertThat(invitation.body()).contains("as PLATFORM_ADMIN.").doesNotContain(" for HMO Exchange Hub");
+        assertThat(invitation.body()).contains("as Platform administrator.").doesNotContain(" for HMO Exchange Hub");
         Matcher link = PeopleApiTests.LINK.matcher(invitation.body());
         assertThat(link.find()).as(invitation.body()).isTrue();
 
