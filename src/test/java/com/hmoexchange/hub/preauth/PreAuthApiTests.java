@@ -194,7 +194,9 @@ class PreAuthApiTests extends ApiTest {
         Api operator = as(fixtures.operator());
 
         String scraped = await().atMost(Duration.ofSeconds(60)).until(() -> operator.get("/actuator/prometheus").text(),
-                text -> text.contains("payer=\"acme-hmo\",quantile=\"0.9\""));
+                // The gauges are read from a snapshot: wait for one taken after the two requests above.
+                text -> text.contains("payer=\"acme-hmo\",quantile=\"0.9\"")
+                        && java.util.regex.Pattern.compile("hub_preauth_waiting\\{application=\"[^\"]*\",payer=\"acme-hmo\"\\} [1-9]").matcher(text).find());
 
         String acme = "\\{application=\"[^\"]*\",payer=\"acme-hmo\"";
         assertThat(scraped).containsPattern("hub_preauth_decision_time_seconds" + acme + ",quantile=\"0.5\"\\} \\d")
