@@ -123,8 +123,8 @@ build() {
   if [ -n "${DRILL_CLASSPATH:-}" ]; then CP=$DRILL_CLASSPATH; else
     if [ ! -f "$ROOT/target/hmo-exchange-hub.jar" ] || [ ! -f "$WORK/classpath.txt" ] \
         || [ ! -f "$ROOT/target/test-classes/com/hmoexchange/hub/drills/DrillLoad.class" ]; then
-      say "building the jar and the drill programs (mvn -o package -DskipTests)"
-      (cd "$ROOT" && mvn -B -o -q -DskipTests package dependency:build-classpath \
+      say "building the jar and the drill programs (mvn package -DskipTests)"
+      (cd "$ROOT" && mvn -B -q -DskipTests package dependency:build-classpath \
           -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test)
     fi
     CP=$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/classpath.txt")
