@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * CI runs the kill-node drill at a small size so that it cannot rot (docs/reliability.md, "Drills"): in the
  * {@code verify} phase of the default build (failsafe, after {@code package} built the jar the drill's nodes run),
- * as a person runs it, {@code drills/run.sh kill-node --claims 300}. It checks behaviour: every claim delivered,
+ * as a person runs it, {@code drills/run.sh kill-node --claims 1000}. It checks behaviour: every claim delivered,
  * none lost, none sent twice, the dead node's claims taken over. How soon they were taken over is printed, but judged
  * against 180 s, not the promise's 30 s: a build on a shared machine must not judge speed (the drill run by hand
  * does, with its default {@code --recovery-limit 30}). Needs the machine's PostgreSQL, as the suite does.
@@ -26,7 +26,7 @@ class KillNodeDrillIT {
         Path root = Path.of("").toAbsolutePath();
         Path output = Files.createTempFile("kill-node-drill", ".log");
         ProcessBuilder drill = new ProcessBuilder(List.of("bash", root.resolve("drills/run.sh").toString(), "kill-node",
-                "--claims", System.getProperty("drill.claims", "300"), "--timeout", "600", "--recovery-limit", "180"))
+                "--claims", System.getProperty("drill.claims", "1000"), "--timeout", "600", "--recovery-limit", "180"))
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         // The drill programs run on this JVM's test classpath; the ports are found free here.
         drill.environment().put("DRILL_CLASSPATH", System.getProperty("java.class.path"));
