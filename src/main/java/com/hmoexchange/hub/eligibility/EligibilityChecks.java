@@ -41,7 +41,7 @@ import org.springframework.stereotype.Service;
 /**
  * Is this member covered on this day, and for what: asked by a practice's staff for a member of a payer it has a
  * current contract with, answered from the hub's roster ({@code local}) or by the payer over its channel
- * ({@code fhir}, {@code jsonata}). A payer's answer is reused while younger than its {@code cacheFor}; when the payer cannot be
+ * ({@code fhir}, {@code jsonata}, {@code x12}). A payer's answer is reused while younger than its {@code cacheFor}; when the payer cannot be
  * reached the check shows its last known answer about the member, with its age. Every check is recorded (the table
  * doubles as the cache, shared by all nodes) and audited as a look-up of the member; refusals are audited too.
  *
@@ -117,7 +117,7 @@ public class EligibilityChecks {
         Instant now = clock.instant();
         EligibilityCheck check = switch (rules.source()) {
             case LOCAL -> record(user, providerId, payer, member, day, codes, rules.source(), local(member, day), false, null, now);
-            case FHIR, JSONATA -> askPayer(user, providerId, payer, member, day, codes, rules, now);
+            case FHIR, JSONATA, X12 -> askPayer(user, providerId, payer, member, day, codes, rules, now);
         };
         audit.record(AuditAction.MEMBER_LOOKED_UP, "enrollee", number, "eligibility check: " + check.getOutcome()
                 + " (" + rules.source().name().toLowerCase(java.util.Locale.ROOT) + (check.isFromCache() ? ", from cache" : "")
@@ -176,7 +176,8 @@ public class EligibilityChecks {
         } else if (member.getCoverEnd() != null && day.isAfter(member.getCoverEnd())) {
             reason = "cover ended on " + member.getCoverEnd();
         }
-        return new CoverAnswer(reason == null, reason, plan, member.getCoverStart(), member.getCoverEnd(), List.of());
+        return new CoverAnswer(reason == null, reason, plan, member.getCoverStart(), member.getCoverEnd(), List.of(),
+                List.of());
     }
 
     private EligibilityCheck askPayer(HubUser user, long providerId, Payer payer, Enrollee member, LocalDate day,
@@ -256,7 +257,7 @@ public class EligibilityChecks {
                 check.getOutcome() == CheckOutcome.COVERED, summary(check, answer, payer, age),
                 answer == null ? null : answer.reason(), answer == null ? null : answer.plan(),
                 answer == null ? null : answer.coverStart(), answer == null ? null : answer.coverEnd(),
-                answer == null ? List.of() : answer.benefits(), services, check.isFromCache(), stale, check.getAnsweredAt(), age,
+                answer == null ? List.of() : answer.benefits(), answer == null ? List.of() : answer.notes(), services, check.isFromCache(), stale, check.getAnsweredAt(), age,
                 check.getPayerProblem());
     }
 
