@@ -185,13 +185,13 @@ final class X12Eligibility {
         List<String> notes = new ArrayList<>();
         for (Segment s : segments) {
             if (s.is("DTP")) {
-                LocalDate[] dates = dates(s);
                 switch (s.element(1)) {
                     case "291", "346", "356" -> {
+                        LocalDate[] dates = dates(s);
                         start = dates[0];
                         end = dates[1] != null ? dates[1] : end;
                     }
-                    case "347", "357" -> end = dates[0];
+                    case "347", "357" -> end = dates(s)[0];
                     default -> {
                     }
                 }

@@ -72,7 +72,8 @@ class SandboxX12EligibilityPayer {
                     payloadId, "");
         }
         try {
-            return envelope(HttpStatus.OK, CoreEnvelope.SUCCESS, "", payloadId, answer271(read(payload)));
+            return envelope(HttpStatus.OK, CoreEnvelope.SUCCESS, "", payloadId,
+                    answer271(read(payload), zenith.receiverId(), zenith.senderId(), ZonedDateTime.now(ZoneOffset.UTC)));
         } catch (UnreadableResponse | EDIStreamException | RuntimeException e) {
             return envelope(HttpStatus.BAD_REQUEST, "Receiver", "the 270 could not be read: " + e.getMessage(), payloadId, "");
         }
@@ -84,7 +85,7 @@ class SandboxX12EligibilityPayer {
         return ResponseEntity.status(status).contentType(MediaType.parseMediaType(written.contentType())).body(written.body());
     }
 
-    private static List<Segment> read(String x12) throws UnreadableResponse {
+    static List<Segment> read(String x12) throws UnreadableResponse {
         List<Segment> segments = new ArrayList<>();
         try (SegmentReader reader = new SegmentReader(new ByteArrayInputStream(x12.getBytes(StandardCharsets.US_ASCII)))) {
             for (Segment s = reader.next(); s != null; s = reader.next()) {
@@ -96,28 +97,28 @@ class SandboxX12EligibilityPayer {
         return segments;
     }
 
-    private String answer271(List<Segment> request) throws EDIStreamException {
+    /** The 271 to a 270, from Zenith ({@code payerId}) to the hub ({@code hubId}), written at {@code now}. */
+    static String answer271(List<Segment> request, String payerId, String hubId, ZonedDateTime now) throws EDIStreamException {
         String reference = find(request, "TRN", 2);
         String member = request.stream().filter(s -> s.is("NM1") && "IL".equals(s.element(1))).map(s -> s.element(9))
                 .findFirst().orElse("");
         String on = request.stream().filter(s -> s.is("DTP") && "291".equals(s.element(1))).map(s -> s.element(3)).findFirst()
                 .orElse(null);
         LocalDate day = on == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(on, CCYYMMDD);
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         String control = "%09d".formatted(Math.floorMod(reference.hashCode(), 1_000_000_000));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         EDIStreamWriter w = FACTORY.createEDIStreamWriter(out, StandardCharsets.US_ASCII.name());
         w.startInterchange();
-        segment(w, "ISA", "00", " ".repeat(10), "00", " ".repeat(10), "ZZ", pad(zenith.receiverId()), "ZZ", pad(zenith.senderId()),
+        segment(w, "ISA", "00", " ".repeat(10), "00", " ".repeat(10), "ZZ", pad(payerId), "ZZ", pad(hubId),
                 now.format(DateTimeFormatter.ofPattern("yyMMdd")), now.format(DateTimeFormatter.ofPattern("HHmm")), "^", "00501",
                 control, "0", "P", ":");
-        segment(w, "GS", "HB", zenith.receiverId(), zenith.senderId(), now.format(CCYYMMDD),
+        segment(w, "GS", "HB", payerId, hubId, now.format(CCYYMMDD),
                 now.format(DateTimeFormatter.ofPattern("HHmm")), "1", "X", "005010X279A1");
         int first = w.getLocation().getSegmentPosition();
         segment(w, "ST", "271", "0001", "005010X279A1");
         segment(w, "BHT", "0022", "11", find(request, "BHT", 3), now.format(CCYYMMDD), now.format(DateTimeFormatter.ofPattern("HHmm")));
         segment(w, "HL", "1", "", "20", "1");
-        segment(w, "NM1", "PR", "2", "ZENITH CARE ASSURANCE", "", "", "", "", "PI", zenith.receiverId());
+        segment(w, "NM1", "PR", "2", "ZENITH CARE ASSURANCE", "", "", "", "", "PI", payerId);
         segment(w, "HL", "2", "1", "21", "1");
         segment(w, "HL", "3", "2", "22", "0");
         segment(w, "TRN", "2", reference, "9ZENITH");
