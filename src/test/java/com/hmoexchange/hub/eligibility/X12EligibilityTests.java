@@ -103,6 +103,25 @@ class X12EligibilityTests extends ApiTest {
     }
 
     @Test
+    void a_core_envelope_reads_back_as_written_and_a_payload_that_does_not_match_its_checksum_is_refused() {
+        String x12 = X12EligibilityPayer.sample("covered");
+        CoreEnvelope.Written written = new CoreEnvelope(CoreEnvelope.RESPONSE_271, "ZEN-1", Instant.parse("2026-12-02T09:00:01Z"),
+                "ZENITH-CARE", "HMOHUB", CoreEnvelope.SUCCESS, "", x12).write();
+
+        CoreEnvelope read = CoreEnvelope.read(written.contentType(), written.body());
+
+        assertThat(written.contentType()).startsWith("multipart/form-data");
+        assertThat(read.payloadType()).isEqualTo(CoreEnvelope.RESPONSE_271);
+        assertThat(read.payloadId()).isEqualTo("ZEN-1");
+        assertThat(read.timeStamp()).isEqualTo(Instant.parse("2026-12-02T09:00:01Z"));
+        assertThat(read.senderId()).isEqualTo("ZENITH-CARE");
+        assertThat(read.payload()).isEqualTo(x12);
+        String tampered = new String(written.body(), java.nio.charset.StandardCharsets.UTF_8).replace("362500", "999999");
+        assertThatThrownBy(() -> CoreEnvelope.read(written.contentType(), tampered.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(PayerUnreachable.class).hasMessage("its CORE envelope's Checksum does not match its Payload");
+    }
+
+    @Test
     void a_covered_member_is_answered_over_x12_in_a_core_envelope_with_benefits_co_insurance_and_authorisation_in_words() {
         Practice practice = fixtures.practice();
         Enrollee member = fixtures.enrollee("zenith-care");
