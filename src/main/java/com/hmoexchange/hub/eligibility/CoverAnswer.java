@@ -11,12 +11,15 @@ import java.util.List;
  * @param reason why, in words (cover ended on …, not on the payer's roster…); null when covered without remark
  * @param plan the plan's name, where known
  * @param benefits the plan's benefits and limits with what is used and left, where the payer says
+ * @param notes the payer's other terms in words (co-payments, services needing its authorisation…); answers stored
+ *        before there were notes read as none
  */
 record CoverAnswer(boolean covered, String reason, String plan, LocalDate coverStart, LocalDate coverEnd,
-        List<Benefit> benefits) {
+        List<Benefit> benefits, List<String> notes) {
 
     CoverAnswer {
         benefits = benefits == null ? List.of() : List.copyOf(benefits);
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     /** A benefit or limit of the plan: the allowed amount, and what is used and left of it (null where not said). */

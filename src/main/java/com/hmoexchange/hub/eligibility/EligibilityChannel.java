@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Asks a payer over its channel (payer.yaml {@code eligibility.source}): {@code fhir} POSTs a FHIR
  * CoverageEligibilityRequest ({@link FhirEligibility}), {@code jsonata} the payer's own JSON ({@link JsonataEligibility}),
+ * {@code x12} an X12 270 in a CAQH CORE envelope ({@link X12Eligibility}, {@link CoreEnvelope}),
  * to {@code eligibility.url} with its bearer token. Every way the payer can fail to answer (refused, timed out, not
  * 2xx, unreadable) comes back as {@link PayerUnreachable} saying which.
  */
@@ -38,23 +39,44 @@ class EligibilityChannel {
                     question.reference());
             case JSONATA -> jsonata.answer(rules.answerMapping(), post(rules, "application/json",
                     jsonata.request(rules.requestMapping(), question)), question.reference());
+            case X12 -> x12(rules, question);
             case LOCAL -> throw new IllegalArgumentException("a local payer is not asked over a channel");
         };
     }
 
+    /** A 270 in a CORE envelope; the 271 out of the answer's envelope, which must be a 271 (not a 999 or TA1) and real time. */
+    private CoverAnswer x12(EligibilitySection rules, PayerQuestion question) {
+        String x12 = X12Eligibility.request(question, rules.senderId(), rules.receiverId());
+        CoreEnvelope.Written envelope = new CoreEnvelope(CoreEnvelope.REQUEST_270, question.reference(), question.created(),
+                rules.senderId(), rules.receiverId(), null, null, x12).write();
+        HttpResponse<byte[]> response = send(rules, envelope.contentType(), "multipart/form-data", envelope.body());
+        CoreEnvelope answer = CoreEnvelope.read(response.headers().firstValue("Content-Type").orElse(null), response.body());
+        if (!answer.payloadType().startsWith("X12_271_")) {
+            // A 999 or TA1 in the envelope: say which, read from the X12 itself.
+            X12Eligibility.answer(answer.payload(), question.reference());
+            throw new PayerUnreachable("its CORE envelope carries " + answer.payloadType() + " instead of a 271");
+        }
+        return X12Eligibility.answer(answer.payload(), question.reference());
+    }
+
     private String post(EligibilitySection rules, String contentType, String body) {
+        return new String(send(rules, contentType, contentType, body.getBytes(StandardCharsets.UTF_8)).body(),
+                StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<byte[]> send(EligibilitySection rules, String contentType, String accept, byte[] body) {
         if (rules.url().isBlank()) {
             throw new PayerUnreachable("its eligibility.url is not set");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rules.url())).timeout(settings.timeout())
-                .header("Content-Type", contentType).header("Accept", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .header("Content-Type", contentType).header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (!rules.token().isBlank()) {
             request.header("Authorization", "Bearer " + rules.token());
         }
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new PayerUnreachable("no answer within " + settings.timeout().toSeconds() + " s");
         } catch (ConnectException e) {
@@ -68,6 +90,6 @@ class EligibilityChannel {
         if (response.statusCode() / 100 != 2) {
             throw new PayerUnreachable("it answered HTTP " + response.statusCode());
         }
-        return response.body();
+        return response;
     }
 }

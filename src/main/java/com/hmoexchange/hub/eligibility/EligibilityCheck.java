@@ -26,8 +26,9 @@ class EligibilityCheck {
     private Instant checkedAt;
     private String checkedBy;
     private long providerId;
-    private long payerId;
-    private long enrolleeId;
+    private Long payerId;
+    private Long enrolleeId;
+    private String enrolleeNumber;
     private LocalDate serviceDate;
     private String serviceCodes;
     @Enumerated(EnumType.STRING)
@@ -38,6 +39,7 @@ class EligibilityCheck {
     private String payerProblem;
     private Instant answeredAt;
     private String answer;
+    private String refusal;
 
     protected EligibilityCheck() {
     }
@@ -47,14 +49,15 @@ class EligibilityCheck {
      *        earlier answer was known
      * @param payerProblem why the payer could not be reached; null when it (or the roster) answered
      */
-    EligibilityCheck(Instant checkedAt, String checkedBy, long providerId, long payerId, long enrolleeId, LocalDate serviceDate,
-            List<String> serviceCodes, Source source, CheckOutcome outcome, boolean fromCache, String payerProblem,
-            Instant answeredAt, String answer) {
+    EligibilityCheck(Instant checkedAt, String checkedBy, long providerId, long payerId, long enrolleeId, String enrolleeNumber,
+            LocalDate serviceDate, List<String> serviceCodes, Source source, CheckOutcome outcome, boolean fromCache,
+            String payerProblem, Instant answeredAt, String answer) {
         this.checkedAt = checkedAt;
         this.checkedBy = checkedBy;
         this.providerId = providerId;
         this.payerId = payerId;
         this.enrolleeId = enrolleeId;
+        this.enrolleeNumber = enrolleeNumber;
         this.serviceDate = serviceDate;
         this.serviceCodes = key(serviceCodes);
         this.source = source;
@@ -63,6 +66,28 @@ class EligibilityCheck {
         this.payerProblem = payerProblem == null ? null : payerProblem.length() > 500 ? payerProblem.substring(0, 500) : payerProblem;
         this.answeredAt = answeredAt;
         this.answer = answer;
+    }
+
+    /**
+     * A check refused before any source was asked: no member has the number (payer and member null), or the practice
+     * has no current contract with the member's payer.
+     *
+     * @param refusal why, in words, as the refusal said it
+     */
+    static EligibilityCheck refused(Instant checkedAt, String checkedBy, long providerId, Long payerId, Long enrolleeId,
+            String enrolleeNumber, LocalDate serviceDate, List<String> serviceCodes, String refusal) {
+        EligibilityCheck check = new EligibilityCheck();
+        check.checkedAt = checkedAt;
+        check.checkedBy = checkedBy;
+        check.providerId = providerId;
+        check.payerId = payerId;
+        check.enrolleeId = enrolleeId;
+        check.enrolleeNumber = enrolleeNumber.length() > 60 ? enrolleeNumber.substring(0, 60) : enrolleeNumber;
+        check.serviceDate = serviceDate;
+        check.serviceCodes = key(serviceCodes);
+        check.outcome = CheckOutcome.REFUSED;
+        check.refusal = refusal.length() > 500 ? refusal.substring(0, 500) : refusal;
+        return check;
     }
 
     /** The services as stored and compared: upper case, sorted, without repeats, separated by commas. */
@@ -91,12 +116,23 @@ class EligibilityCheck {
         return providerId;
     }
 
-    long getPayerId() {
+    /** Null when no member had the number. */
+    Long getPayerId() {
         return payerId;
     }
 
-    long getEnrolleeId() {
+    /** Null when no member had the number. */
+    Long getEnrolleeId() {
         return enrolleeId;
+    }
+
+    String getEnrolleeNumber() {
+        return enrolleeNumber;
+    }
+
+    /** Why the check was refused; null when it was answered. */
+    String getRefusal() {
+        return refusal;
     }
 
     LocalDate getServiceDate() {
@@ -107,6 +143,7 @@ class EligibilityCheck {
         return serviceCodes.isEmpty() ? List.of() : Arrays.asList(serviceCodes.split(","));
     }
 
+    /** Null for a refused check: no source was asked. */
     Source getSource() {
         return source;
     }

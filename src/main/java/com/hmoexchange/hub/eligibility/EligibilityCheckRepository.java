@@ -19,9 +19,9 @@ interface EligibilityCheckRepository extends JpaRepository<EligibilityCheck, Lon
 
     List<EligibilityCheck> findByProviderIdOrderByCheckedAtDesc(long providerId, Pageable page);
 
-    List<EligibilityCheck> findByProviderIdAndEnrolleeIdOrderByCheckedAtDesc(long providerId, long enrolleeId, Pageable page);
+    List<EligibilityCheck> findByProviderIdAndEnrolleeNumberOrderByCheckedAtDesc(long providerId, String enrolleeNumber, Pageable page);
 
     List<EligibilityCheck> findByPayerIdOrderByCheckedAtDesc(long payerId, Pageable page);
 
-    List<EligibilityCheck> findByPayerIdAndEnrolleeIdOrderByCheckedAtDesc(long payerId, long enrolleeId, Pageable page);
+    List<EligibilityCheck> findByPayerIdAndEnrolleeNumberOrderByCheckedAtDesc(long payerId, String enrolleeNumber, Pageable page);
 }

@@ -41,7 +41,7 @@ import org.springframework.stereotype.Service;
 /**
  * Is this member covered on this day, and for what: asked by a practice's staff for a member of a payer it has a
  * current contract with, answered from the hub's roster ({@code local}) or by the payer over its channel
- * ({@code fhir}, {@code jsonata}). A payer's answer is reused while younger than its {@code cacheFor}; when the payer cannot be
+ * ({@code fhir}, {@code jsonata}, {@code x12}). A payer's answer is reused while younger than its {@code cacheFor}; when the payer cannot be
  * reached the check shows its last known answer about the member, with its age. Every check is recorded (the table
  * doubles as the cache, shared by all nodes) and audited as a look-up of the member; refusals are audited too.
  *
@@ -87,7 +87,8 @@ public class EligibilityChecks {
 
     /**
      * Checks a member's cover. Refused before anything is asked: a blank or unknown enrollee number or a malformed
-     * service code (InvalidInput, 422), a member of a payer the practice has no contract with on the day (409).
+     * service code (InvalidInput, 422), a member of a payer the practice has no contract with on the day (409). An unknown
+     * number and a payer without a contract are recorded as REFUSED checks too, so the practice's list shows them.
      * Cover that ended or has not started is an answer, not a refusal.
      */
     public EligibilityView check(HubUser user, String enrolleeNumber, LocalDate date, List<String> serviceCodes) {
@@ -101,14 +102,20 @@ public class EligibilityChecks {
         Optional<Enrollee> found = enrollees.findByEnrolleeNumber(number);
         if (found.isEmpty()) {
             audit.record(AuditAction.MEMBER_LOOKED_UP, "enrollee", number, "eligibility check: not found");
-            throw new InvalidInput("enrolleeNumber", "No member has enrollee number '" + number + "' on any HMO's roster in "
-                    + "the hub. Check the number on the card; if it is right, ask the HMO whether the member is enrolled.");
+            InvalidInput refusal = new InvalidInput("enrolleeNumber", "No member has enrollee number '" + number + "' on any "
+                    + "HMO's roster in the hub. Check the number on the card; if it is right, ask the HMO whether the member is enrolled.");
+            checks.save(EligibilityCheck.refused(clock.instant(), user.getUsername(), providerId, null, null, number, day, codes,
+                    "no member has this enrollee number on any HMO's roster in the hub"));
+            throw refusal;
         }
         Enrollee member = found.get();
         try {
             contracts.requireCurrent(providerId, member.getPayerId(), day);
         } catch (NoCurrentContract e) {
             audit.record(AuditAction.MEMBER_LOOKED_UP, "enrollee", number, "eligibility check: not contracted");
+            checks.save(EligibilityCheck.refused(clock.instant(), user.getUsername(), providerId, member.getPayerId(),
+                    member.getId(), member.getEnrolleeNumber(), day, codes, "the practice has no current contract with "
+                    + payers.findById(member.getPayerId()).map(Payer::getName).orElse("the member's HMO") + " on " + day));
             throw e;
         }
         Payer payer = payers.findById(member.getPayerId()).orElseThrow();
@@ -117,14 +124,14 @@ public class EligibilityChecks {
         Instant now = clock.instant();
         EligibilityCheck check = switch (rules.source()) {
             case LOCAL -> record(user, providerId, payer, member, day, codes, rules.source(), local(member, day), false, null, now);
-            case FHIR, JSONATA -> askPayer(user, providerId, payer, member, day, codes, rules, now);
+            case FHIR, JSONATA, X12 -> askPayer(user, providerId, payer, member, day, codes, rules, now);
         };
         audit.record(AuditAction.MEMBER_LOOKED_UP, "enrollee", number, "eligibility check: " + check.getOutcome()
                 + " (" + rules.source().name().toLowerCase(java.util.Locale.ROOT) + (check.isFromCache() ? ", from cache" : "")
                 + (check.payerReached() ? "" : ", payer unreachable") + ")");
         meters.counter("hub.eligibility.checks", "payer", payer.getCode(), "source", rules.source().name().toLowerCase(
                 java.util.Locale.ROOT), "outcome", check.getOutcome().name(), "answer", answerKind(check)).increment();
-        return view(check, member, payer);
+        return view(check);
     }
 
     /**
@@ -133,30 +140,26 @@ public class EligibilityChecks {
      */
     public List<EligibilityView> recent(HubUser user, String enrolleeNumber, int size) {
         PageRequest page = PageRequest.of(0, Math.max(1, Math.min(size, 200)));
-        Long enrolleeId = null;
-        if (enrolleeNumber != null && !enrolleeNumber.isBlank()) {
-            enrolleeId = enrollees.findByEnrolleeNumber(enrolleeNumber.trim()).map(Enrollee::getId).orElse(-1L);
-        }
+        String number = enrolleeNumber == null || enrolleeNumber.isBlank() ? null : enrolleeNumber.trim();
         List<EligibilityCheck> found;
         if (user.providerId() != null) {
             long providerId = user.requireProviderId();
-            found = enrolleeId == null ? checks.findByProviderIdOrderByCheckedAtDesc(providerId, page)
-                    : checks.findByProviderIdAndEnrolleeIdOrderByCheckedAtDesc(providerId, enrolleeId, page);
+            found = number == null ? checks.findByProviderIdOrderByCheckedAtDesc(providerId, page)
+                    : checks.findByProviderIdAndEnrolleeNumberOrderByCheckedAtDesc(providerId, number, page);
         } else {
             long payerId = user.requireHmoPayerId();
-            found = enrolleeId == null ? checks.findByPayerIdOrderByCheckedAtDesc(payerId, page)
-                    : checks.findByPayerIdAndEnrolleeIdOrderByCheckedAtDesc(payerId, enrolleeId, page);
+            found = number == null ? checks.findByPayerIdOrderByCheckedAtDesc(payerId, page)
+                    : checks.findByPayerIdAndEnrolleeNumberOrderByCheckedAtDesc(payerId, number, page);
         }
-        return found.stream().map(c -> view(c, enrollees.findById(c.getEnrolleeId()).orElseThrow(),
-                payers.findById(c.getPayerId()).orElseThrow())).toList();
+        return found.stream().map(this::view).toList();
     }
 
     /** One check, if it is the user's practice's (or made against the user's HMO). */
     public EligibilityView one(HubUser user, long id) {
         EligibilityCheck check = checks.findById(id).filter(c -> user.providerId() != null
-                ? c.getProviderId() == user.providerId() : c.getPayerId() == user.requireHmoPayerId())
+                ? c.getProviderId() == user.providerId() : Long.valueOf(user.requireHmoPayerId()).equals(c.getPayerId()))
                 .orElseThrow(() -> new NotFoundException("Eligibility check", id));
-        return view(check, enrollees.findById(check.getEnrolleeId()).orElseThrow(), payers.findById(check.getPayerId()).orElseThrow());
+        return view(check);
     }
 
     LocalDate today() {
@@ -176,7 +179,8 @@ public class EligibilityChecks {
         } else if (member.getCoverEnd() != null && day.isAfter(member.getCoverEnd())) {
             reason = "cover ended on " + member.getCoverEnd();
         }
-        return new CoverAnswer(reason == null, reason, plan, member.getCoverStart(), member.getCoverEnd(), List.of());
+        return new CoverAnswer(reason == null, reason, plan, member.getCoverStart(), member.getCoverEnd(), List.of(),
+                List.of());
     }
 
     private EligibilityCheck askPayer(HubUser user, long providerId, Payer payer, Enrollee member, LocalDate day,
@@ -185,8 +189,8 @@ public class EligibilityChecks {
                 payer.getId(), member.getId(), day, EligibilityCheck.key(codes), now.minus(rules.cacheFor()));
         if (fresh.isPresent()) {
             EligibilityCheck earlier = fresh.get();
-            return checks.save(new EligibilityCheck(now, user.getUsername(), providerId, payer.getId(), member.getId(), day, codes,
-                    rules.source(), earlier.getOutcome(), true, null, earlier.getAnsweredAt(), earlier.getAnswer()));
+            return checks.save(new EligibilityCheck(now, user.getUsername(), providerId, payer.getId(), member.getId(),
+                    member.getEnrolleeNumber(), day, codes, rules.source(), earlier.getOutcome(), true, null, earlier.getAnsweredAt(), earlier.getAnswer()));
         }
         Provider practice = providers.findById(providerId).orElseThrow();
         PayerQuestion question = new PayerQuestion("EL-" + UUID.randomUUID(), now,
@@ -196,16 +200,16 @@ public class EligibilityChecks {
         } catch (PayerUnreachable e) {
             Optional<EligibilityCheck> last = checks.findFirstByPayerIdAndEnrolleeIdAndPayerProblemIsNullAndAnswerIsNotNullOrderByAnsweredAtDesc(
                     payer.getId(), member.getId());
-            return checks.save(new EligibilityCheck(now, user.getUsername(), providerId, payer.getId(), member.getId(), day, codes,
-                    rules.source(), last.map(EligibilityCheck::getOutcome).orElse(CheckOutcome.UNKNOWN), last.isPresent(),
+            return checks.save(new EligibilityCheck(now, user.getUsername(), providerId, payer.getId(), member.getId(),
+                    member.getEnrolleeNumber(), day, codes, rules.source(), last.map(EligibilityCheck::getOutcome).orElse(CheckOutcome.UNKNOWN), last.isPresent(),
                     e.getMessage(), last.map(EligibilityCheck::getAnsweredAt).orElse(null), last.map(EligibilityCheck::getAnswer).orElse(null)));
         }
     }
 
     private EligibilityCheck record(HubUser user, long providerId, Payer payer, Enrollee member, LocalDate day, List<String> codes,
             Source source, CoverAnswer answer, boolean fromCache, String problem, Instant now) {
-        return checks.save(new EligibilityCheck(now, user.getUsername(), providerId, payer.getId(), member.getId(), day, codes,
-                source, answer.covered() ? CheckOutcome.COVERED : CheckOutcome.NOT_COVERED, fromCache, problem, now, write(answer)));
+        return checks.save(new EligibilityCheck(now, user.getUsername(), providerId, payer.getId(), member.getId(),
+                member.getEnrolleeNumber(), day, codes, source, answer.covered() ? CheckOutcome.COVERED : CheckOutcome.NOT_COVERED, fromCache, problem, now, write(answer)));
     }
 
     private static String answerKind(EligibilityCheck check) {
@@ -238,7 +242,12 @@ public class EligibilityChecks {
 
     // ---- showing --------------------------------------------------------------------------------
 
-    private EligibilityView view(EligibilityCheck check, Enrollee member, Payer payer) {
+    private EligibilityView view(EligibilityCheck check) {
+        if (check.getOutcome() == CheckOutcome.REFUSED) {
+            return refusedView(check);
+        }
+        Enrollee member = enrollees.findById(check.getEnrolleeId()).orElseThrow();
+        Payer payer = payers.findById(check.getPayerId()).orElseThrow();
         PayerSettings settings = catalog.settings(payer.getCode());
         CoverAnswer answer = read(check.getAnswer());
         boolean stale = !check.payerReached();
@@ -256,8 +265,20 @@ public class EligibilityChecks {
                 check.getOutcome() == CheckOutcome.COVERED, summary(check, answer, payer, age),
                 answer == null ? null : answer.reason(), answer == null ? null : answer.plan(),
                 answer == null ? null : answer.coverStart(), answer == null ? null : answer.coverEnd(),
-                answer == null ? List.of() : answer.benefits(), services, check.isFromCache(), stale, check.getAnsweredAt(), age,
+                answer == null ? List.of() : answer.benefits(), answer == null ? List.of() : answer.notes(), services, check.isFromCache(), stale, check.getAnsweredAt(), age,
                 check.getPayerProblem());
+    }
+
+    /** A refused check: the member and payer where known, the reason in words, no answer. */
+    private EligibilityView refusedView(EligibilityCheck check) {
+        Enrollee member = check.getEnrolleeId() == null ? null : enrollees.findById(check.getEnrolleeId()).orElse(null);
+        Payer payer = check.getPayerId() == null ? null : payers.findById(check.getPayerId()).orElse(null);
+        List<ServiceView> services = check.getServiceCodes().stream().map(code -> new ServiceView(code, false, null, code)).toList();
+        return new EligibilityView(check.getId(), check.getCheckedAt(), check.getCheckedBy(), check.getEnrolleeNumber(),
+                member == null ? null : member.fullName(), payer == null ? null : payer.getCode(),
+                payer == null ? null : payer.getName(), check.getServiceDate(), null, CheckOutcome.REFUSED, false,
+                "Refused: " + check.getRefusal() + ".", check.getRefusal(), null, null, null, List.of(), List.of(), services, false,
+                false, null, null, null);
     }
 
     private static String summary(EligibilityCheck check, CoverAnswer answer, Payer payer, Long ageSeconds) {

@@ -37,17 +37,19 @@ class EligibilityController {
 
     @PostMapping
     @Operation(summary = "Check a member's cover (practice staff): covered or not and why, plan, benefits, co-payment and which "
-            + "services need a PA code. Refused 422 for an unknown enrollee number, 409 for a member of a payer your practice "
-            + "has no contract with on the day. Cover that ended is an answer (not covered), not a refusal. When the payer "
-            + "cannot be reached the answer says so and shows its last known answer with its age")
+            + "services need a PA code, from the hub's roster or the payer (FHIR, JSON, X12 270/271 in a CAQH CORE envelope). "
+            + "Refused 422 for an unknown enrollee number, 409 for a member of a payer your practice has no contract with on "
+            + "the day; both refusals are recorded as checks with outcome REFUSED and the reason in words. Cover that ended "
+            + "is an answer (not covered), not a refusal. When the payer cannot be reached or its answer cannot be read the "
+            + "answer says so and shows its last known answer with its age")
     ResponseEntity<EligibilityView> check(@AuthenticationPrincipal HubUser user, @RequestBody CheckRequest body) {
         EligibilityView view = checks.check(user, body.enrolleeNumber(), body.date(), body.serviceCodes());
         return ResponseEntity.created(URI.create("/api/eligibility/checks/" + view.id())).body(view);
     }
 
     @GetMapping
-    @Operation(summary = "Recent checks, newest first: your practice's (practice staff) or those made against your payer (HMO "
-            + "admins); one member's with enrolleeNumber")
+    @Operation(summary = "Recent checks, refused ones included, newest first: your practice's (practice staff) or those made "
+            + "against your payer (HMO admins); those about one enrollee number, as asked, with enrolleeNumber")
     List<EligibilityView> recent(@AuthenticationPrincipal HubUser user, @RequestParam(required = false) String enrolleeNumber,
             @RequestParam(defaultValue = "50") int size) {
         return checks.recent(user, enrolleeNumber, size);

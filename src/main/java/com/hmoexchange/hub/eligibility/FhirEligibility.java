@@ -104,7 +104,7 @@ final class FhirEligibility {
         if (!covered && (reason == null || reason.isBlank())) {
             reason = "the payer says the member is not covered on that day";
         }
-        return new CoverAnswer(covered, reason, insurance.getCoverage().getDisplay(), start, end, benefits);
+        return new CoverAnswer(covered, reason, insurance.getCoverage().getDisplay(), start, end, benefits, List.of());
     }
 
     private static Identifier member(String enrolleeNumber) {

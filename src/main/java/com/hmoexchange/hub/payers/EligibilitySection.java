@@ -23,17 +23,21 @@ import java.util.Optional;
  * @param token its bearer token, from the environment; blank: none
  * @param requestMapping {@code jsonata}: the hub's question → the payer's request (default eligibility-request.jsonata)
  * @param answerMapping {@code jsonata}: the payer's answer → the hub's (default eligibility-answer.jsonata)
+ * @param senderId {@code x12}: the hub's id at the payer (ISA06, GS02, the CORE envelope's SenderID; default HMOHUB)
+ * @param receiverId {@code x12}: the payer's id (ISA08, GS03, NM1*PR, ReceiverID; default its code in capitals)
  */
 public record EligibilitySection(Source source, Duration cacheFor, Map<String, BigDecimal> coPayments, String url,
-        String token, Path requestMapping, Path answerMapping) {
+        String token, Path requestMapping, Path answerMapping, String senderId, String receiverId) {
 
     public enum Source {
-        LOCAL, FHIR, JSONATA
+        LOCAL, FHIR, JSONATA,
+        /** An X12 270 in a CAQH CORE envelope POSTed to {@code url}, answered by a 271 in the same envelope. */
+        X12
     }
 
     /** A payer whose payer.yaml has no {@code eligibility:} section is answered from the hub's roster. */
     public static final EligibilitySection LOCAL = new EligibilitySection(Source.LOCAL, Duration.ofMinutes(15), Map.of(), "", "",
-            null, null);
+            null, null, "", "");
 
     public EligibilitySection {
         coPayments = Map.copyOf(coPayments);
@@ -46,13 +50,23 @@ public record EligibilitySection(Source source, Duration cacheFor, Map<String, B
                 .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue);
     }
 
-    static EligibilitySection read(PayerYaml.Section section) {
-        section.only("source", "cacheFor", "coPayments", "url", "token", "requestMapping", "answerMapping");
+    static EligibilitySection read(PayerYaml.Section section, String payerCode) {
+        section.only("source", "cacheFor", "coPayments", "url", "token", "requestMapping", "answerMapping", "senderId",
+                "receiverId");
         Source source = section.oneOf(Source.class, "source", "local");
         String url = section.text("url", "");
         if (source == Source.LOCAL && !url.isEmpty()) {
-            throw section.problem("url is only for a payer asked over its channel (source fhir or jsonata); source local reads "
-                    + "the hub's roster");
+            throw section.problem("url is only for a payer asked over its channel (source fhir, jsonata or x12); source local "
+                    + "reads the hub's roster");
+        }
+        String senderId = section.text("senderId", "");
+        String receiverId = section.text("receiverId", "");
+        if (source != Source.X12 && !(senderId.isEmpty() && receiverId.isEmpty())) {
+            throw section.problem("senderId and receiverId are only for source x12");
+        }
+        if (source == Source.X12) {
+            senderId = x12Id(section, "senderId", senderId.isEmpty() ? "HMOHUB" : senderId);
+            receiverId = x12Id(section, "receiverId", receiverId.isEmpty() ? payerCode.toUpperCase(Locale.ROOT) : receiverId);
         }
         Path request = null;
         Path answer = null;
@@ -76,7 +90,15 @@ public record EligibilitySection(Source source, Duration cacheFor, Map<String, B
             coPayments.put(prefix.toUpperCase(Locale.ROOT), value);
         });
         return new EligibilitySection(source, section.duration("cacheFor", Duration.ofMinutes(15)), coPayments, url,
-                section.text("token", ""), request, answer);
+                section.text("token", ""), request, answer, senderId, receiverId);
+    }
+
+    /** An interchange id: up to 15 letters, digits, dots or dashes (ISA06/08 are 15 wide), none of X12's delimiters. */
+    private static String x12Id(PayerYaml.Section section, String field, String id) {
+        if (!id.matches("[A-Za-z0-9.-]{1,15}")) {
+            throw section.problem(field + " '" + id + "' is not an X12 interchange id: up to 15 letters, digits, dots or dashes");
+        }
+        return id;
     }
 
     @Override

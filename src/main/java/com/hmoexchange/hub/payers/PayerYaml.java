@@ -121,7 +121,7 @@ final class PayerYaml {
                     + "responses.email (the mailbox its answer comes back to)");
         }
         EligibilitySection eligibility = root.has("eligibility")
-                ? EligibilitySection.read(new Section(root.path("eligibility"), "eligibility"))
+                ? EligibilitySection.read(new Section(root.path("eligibility"), "eligibility"), code)
                 : EligibilitySection.LOCAL;
         if (eligibility.source() != EligibilitySection.Source.LOCAL && !root.path("eligibility").has("url")) {
             throw problem("eligibility.source " + eligibility.source().name().toLowerCase(Locale.ROOT)

@@ -113,7 +113,7 @@ class EligibilityApiTests extends ApiTest {
     }
 
     @Test
-    void an_unknown_member_is_refused_naming_the_field_and_a_payer_without_a_contract_is_a_conflict() {
+    void an_unknown_member_is_refused_naming_the_field_and_a_payer_without_a_contract_is_a_conflict_each_recorded_with_its_reason() {
         Practice practice = fixtures.practice();
         Api billing = as(practice.billing());
         Enrollee member = fixtures.enrollee("acme-hmo");
@@ -123,7 +123,8 @@ class EligibilityApiTests extends ApiTest {
 
         Api.Response unknown = billing.post("/api/eligibility/checks", Map.of("enrolleeNumber", "NOBODY-404"));
         Api.Response uncontracted = billing.post("/api/eligibility/checks", body(member, null));
-        Api.Response badCode = billing.post("/api/eligibility/checks", body(fixtures.enrollee("harmony-care"), null, "DROP TABLE"));
+        Enrollee harmony = fixtures.enrollee("harmony-care");
+        Api.Response badCode = billing.post("/api/eligibility/checks", body(harmony, null, "DROP TABLE"));
 
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
         assertThat(unknown.json().at("/errors/0/field").asText()).isEqualTo("enrolleeNumber");
@@ -132,8 +133,22 @@ class EligibilityApiTests extends ApiTest {
         assertThat(uncontracted.json().get("type").asText()).endsWith("no-current-contract");
         assertThat(badCode.status()).isEqualTo(422);
         assertThat(badCode.json().at("/errors/0/field").asText()).isEqualTo("serviceCodes");
-        assertThat(billing.get("/api/eligibility/checks?enrolleeNumber=" + member.getEnrolleeNumber()).json()).as("nothing recorded")
-                .isEmpty();
+        JsonNode refusedUncontracted = billing.get("/api/eligibility/checks?enrolleeNumber=" + member.getEnrolleeNumber()).json();
+        assertThat(refusedUncontracted).as("recorded as refused, with the reason in words").hasSize(1);
+        assertThat(refusedUncontracted.at("/0/outcome").asText()).isEqualTo("REFUSED");
+        assertThat(refusedUncontracted.at("/0/covered").asBoolean()).isFalse();
+        assertThat(refusedUncontracted.at("/0/payer").asText()).isEqualTo("acme-hmo");
+        assertThat(refusedUncontracted.at("/0/summary").asText()).isEqualTo("Refused: the practice has no current contract with "
+                + fixtures.payer("acme-hmo").getName() + " on " + LocalDate.now(EligibilityChecks.LAGOS) + ".");
+        JsonNode refusedUnknown = billing.get("/api/eligibility/checks?enrolleeNumber=NOBODY-404").json();
+        assertThat(refusedUnknown).hasSize(1);
+        assertThat(refusedUnknown.at("/0/outcome").asText()).isEqualTo("REFUSED");
+        assertThat(refusedUnknown.at("/0/payer").isNull()).isTrue();
+        assertThat(refusedUnknown.at("/0/reason").asText()).isEqualTo("no member has this enrollee number on any HMO's roster in the hub");
+        assertThat(as(fixtures.hmoAdmin("acme-hmo")).get("/api/eligibility/checks/" + refusedUncontracted.at("/0/id").asLong())
+                .status()).as("the member's HMO sees the refused look-up of its member").isEqualTo(200);
+        assertThat(billing.get("/api/eligibility/checks?enrolleeNumber=" + harmony.getEnrolleeNumber())
+                .json()).as("a malformed service code is an input error, not a check").isEmpty();
         assertThat(jdbc.queryForList("select detail from audit_entry where object_id = ? order by id", String.class,
                 member.getEnrolleeNumber())).containsExactly("eligibility check: not contracted");
     }

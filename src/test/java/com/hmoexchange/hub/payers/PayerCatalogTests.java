@@ -153,6 +153,25 @@ class PayerCatalogTests {
     }
 
     @Test
+    void an_x12_eligibility_section_takes_its_interchange_ids_or_their_defaults_and_refuses_ids_x12_cannot_carry()
+            throws IOException {
+        String head = "code: zen-hmo\nname: Zen HMO\nchannel: email\nformat: fhir\nemail:\n  to: claims@zen.example\n";
+        write("zen-hmo", head + "eligibility:\n  source: x12\n  url: https://zen.example/core\n");
+
+        EligibilitySection zen = catalog().readAll().get(0).eligibility();
+
+        assertThat(zen.source()).isEqualTo(EligibilitySection.Source.X12);
+        assertThat(zen.senderId()).isEqualTo("HMOHUB");
+        assertThat(zen.receiverId()).isEqualTo("ZEN-HMO");
+        write("zen-hmo", head + "eligibility:\n  source: x12\n  url: https://zen.example/core\n  receiverId: ZEN*CORE\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("receiverId 'ZEN*CORE' is not an X12 interchange id");
+        write("zen-hmo", head + "eligibility:\n  source: fhir\n  url: https://zen.example/fhir\n  senderId: HUB\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("senderId and receiverId are only for source x12");
+        write("zen-hmo", head + "eligibility:\n  source: x12\n");
+        assertThatThrownBy(() -> catalog().readAll()).hasMessageContaining("eligibility.source x12 needs eligibility.url");
+    }
+
+    @Test
     void the_code_must_match_its_folder() throws IOException {
         write("b-hmo", "code: other\nname: B\nchannel: http\nformat: json\n");
 

@@ -56,6 +56,8 @@ public final class PayerSandboxes {
     public static final FhirEligibilityPayer ELIGIBILITY = new FhirEligibilityPayer();
     /** Acme's eligibility API (its own JSON over HTTP). */
     public static final JsonEligibilityPayer ACME_ELIGIBILITY = new JsonEligibilityPayer();
+    /** Zenith's real-time eligibility endpoint (X12 270/271 in a CAQH CORE envelope over HTTP). */
+    public static final X12EligibilityPayer ZENITH_ELIGIBILITY = new X12EligibilityPayer();
     public static final SftpPayer SFTP = new SftpPayer();
     /** The test run's one mail server (see TestMail); the email payer's mailbox is on it. */
     public static final GreenMail MAIL = TestMail.server();
@@ -78,6 +80,8 @@ public final class PayerSandboxes {
         registry.add("CRESTLINE_ELIGIBILITY_URL", ELIGIBILITY::url);
         registry.add("CRESTLINE_ELIGIBILITY_TOKEN", () -> FhirEligibilityPayer.TOKEN);
         registry.add("ACME_ELIGIBILITY_URL", ACME_ELIGIBILITY::url);
+        registry.add("ZENITH_ELIGIBILITY_URL", ZENITH_ELIGIBILITY::url);
+        registry.add("ZENITH_ELIGIBILITY_TOKEN", () -> X12EligibilityPayer.TOKEN);
         registry.add("ACME_CALLBACK_SECRET", () -> ACME_CALLBACK_SECRET);
         MAIL.setUser(CRESTLINE_ANSWERS, CRESTLINE_ANSWERS, CRESTLINE_ANSWERS_PASSWORD);
         registry.add("CRESTLINE_RESPONSES_IMAP_HOST", () -> "127.0.0.1");
