@@ -13,8 +13,8 @@ import org.springframework.test.context.BootstrapUtils;
 /**
  * Runs the test classes without a Spring context first, then the classes of each application context one after
  * the other (in the order their first class came), so each hub is started once and, with the context cache kept
- * at one (src/test/resources/spring.properties), closed when its last class is done instead of running its
- * pollers beside the next one. The grouping key is Spring's own cache key, so two classes share a group exactly
+ * at one (src/test/resources/spring.properties), closed as the next one starts instead of running its pollers
+ * beside it to the end of the run. The grouping key is Spring's own cache key, so two classes share a group exactly
  * when they would share a context. Within a group the classes keep the order they came in.
  */
 public final class SharedContextsTogether implements ClassOrderer {
