@@ -35,20 +35,18 @@ abstract class SecurityRulesTest extends ApiTest {
 
     private static Browser browser;
 
-    /** One headless Chromium per test class, opened by the first test that needs it. */
+    /** The run's one headless Chromium, cleared for this class when its first test needs it. */
     protected Browser browser() {
         if (browser == null) {
-            browser = new Browser(port);
+            browser = Browser.shared(port);
         }
         return browser;
     }
 
+    /** The next class asks for the browser again, so it gets it cleared of this class's sign-ins. */
     @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+    static void handBackBrowser() {
+        browser = null;
     }
 
     @Autowired

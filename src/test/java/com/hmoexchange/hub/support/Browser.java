@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -16,14 +17,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its chromedriver (Selenium cannot download a driver here), with a
- * fresh profile; one per test class. Each program is taken from the system property ({@code hub.chromium},
- * {@code hub.chromedriver}), else the environment ({@code HUB_CHROMIUM}, {@code HUB_CHROMEDRIVER}), else
+ * fresh profile. One is started for the whole test run ({@link #shared}) and handed to each test class with no
+ * cookies or storage left from the class before. Each program is taken from the system property
+ * ({@code hub.chromium}, {@code hub.chromedriver}), else the environment ({@code HUB_CHROMIUM}, {@code HUB_CHROMEDRIVER}), else
  * /usr/bin, else the PATH; a missing one fails the test saying how to install it. Screenshots go to the folder
  * named by the system property {@code hub.screenshots} (docs/screenshots to refresh the committed ones), else
  * target/screenshots.
@@ -34,7 +37,9 @@ public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final Path profile;
-    private final String base;
+    private String base;
+
+    private static Browser shared;
 
     public Browser(int port) {
         Path chromium = program("hub.chromium", "HUB_CHROMIUM", "chromium", "chromium-browser");
@@ -54,6 +59,28 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;
+    }
+
+    /**
+     * The run's one Chromium, started by the first class that asks and quit when the test JVM exits, cleared for
+     * the asking class: no cookies, storage or cache of earlier classes, nothing open.
+     */
+    public static synchronized Browser shared(int port) {
+        if (shared == null) {
+            shared = new Browser(port);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "quit-shared-chromium"));
+        }
+        shared.startAfresh(port);
+        return shared;
+    }
+
+    private void startAfresh(int port) {
+        base = "http://localhost:" + port;
+        driver.get("about:blank");
+        ChromiumDriver chromium = (ChromiumDriver) driver;
+        chromium.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        chromium.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        chromium.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", base, "storageTypes", "all"));
     }
 
     /** The program named by the property or variable, else the first of the names found in /usr/bin or on the PATH. */

@@ -3,7 +3,10 @@ package com.hmoexchange.hub.support;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A test class that drives the running hub's pages in one headless Chromium, opened at its first test and closed after its last. */
+/**
+ * A test class that drives the running hub's pages in the run's one headless Chromium ({@link Browser#shared}),
+ * cleared for the class at its first test.
+ */
 public abstract class BrowserTest extends ApiTest {
 
     protected static Browser browser;
@@ -11,15 +14,13 @@ public abstract class BrowserTest extends ApiTest {
     @BeforeEach
     void openBrowser() {
         if (browser == null) {
-            browser = new Browser(port);
+            browser = Browser.shared(port);
         }
     }
 
+    /** The next class asks for the browser again, so it gets it cleared of this class's sign-ins. */
     @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+    static void handBackBrowser() {
+        browser = null;
     }
 }
