@@ -3,14 +3,7 @@ package com.hmoexchange.hub.eligibility;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.payers.EligibilitySection;
 import com.hmoexchange.hub.payers.MappingLimits;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import com.hmoexchange.hub.payers.PayerHttp;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,14 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class EligibilityChannel {
 
-    private final HttpClient http;
-    private final EligibilitySettings settings;
+    private final PayerHttp http;
     private final JsonataEligibility jsonata;
 
     EligibilityChannel(EligibilitySettings settings, ObjectMapper json, MappingLimits limits) {
-        this.settings = settings;
         this.jsonata = new JsonataEligibility(json, limits);
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.http = new PayerHttp(settings.timeout(), settings.timeout());
     }
 
     CoverAnswer ask(EligibilitySection rules, PayerQuestion question) {
@@ -46,28 +37,10 @@ class EligibilityChannel {
         if (rules.url().isBlank()) {
             throw new PayerUnreachable("its eligibility.url is not set");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rules.url())).timeout(settings.timeout())
-                .header("Content-Type", contentType).header("Accept", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (!rules.token().isBlank()) {
-            request.header("Authorization", "Bearer " + rules.token());
-        }
-        HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw new PayerUnreachable("no answer within " + settings.timeout().toSeconds() + " s");
-        } catch (ConnectException e) {
-            throw new PayerUnreachable("the connection was refused");
-        } catch (IOException e) {
-            throw new PayerUnreachable("the connection failed (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PayerUnreachable("the hub was stopping");
+            return http.post(rules.url(), rules.token(), contentType, body);
+        } catch (PayerHttp.NotAnswered e) {
+            throw new PayerUnreachable(e.getMessage());
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new PayerUnreachable("it answered HTTP " + response.statusCode());
-        }
-        return response.body();
     }
 }
