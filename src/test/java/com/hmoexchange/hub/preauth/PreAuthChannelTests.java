@@ -195,9 +195,9 @@ class PreAuthChannelTests extends ApiTest {
         try {
             // The practice's ask sends right after it commits, and waits there on the held payer.
             Future<JsonNode> asked = threads.submit(() -> ask(billing, request));
-            await().atMost(Duration.ofSeconds(90)).until(() -> arrivedWith(marker) == 1 || asked.isDone());
-            assertThat(asked.isDone()).as("the ask waits on the payer (if done, it failed: %s)", asked.isDone()
-                    ? asked.get().toString() : "").isFalse();
+            // (The scheduled clock may tick meanwhile too: without the lease it sends the request a second time.)
+            await().atMost(Duration.ofSeconds(90)).until(() -> arrivedWith(marker) >= 1 || asked.isDone());
+            assertThat(arrivedWith(marker)).as("the ask's own send reached the payer").isPositive();
 
             Future<?> tick = threads.submit(() -> preAuthClock.tick(clock.instant()));
             await().atMost(Duration.ofSeconds(90)).until(() -> tick.isDone() || arrivedWith(marker) > 1);
