@@ -3,14 +3,7 @@ package com.hmoexchange.hub.eligibility;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.payers.EligibilitySection;
 import com.hmoexchange.hub.payers.MappingLimits;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import com.hmoexchange.hub.payers.PayerHttp;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class EligibilityChannel {
 
-    private final HttpClient http;
-    private final EligibilitySettings settings;
+    private final PayerHttp http;
     private final JsonataEligibility jsonata;
 
     EligibilityChannel(EligibilitySettings settings, ObjectMapper json, MappingLimits limits) {
-        this.settings = settings;
         this.jsonata = new JsonataEligibility(json, limits);
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.http = new PayerHttp(settings.timeout(), settings.timeout());
     }
 
     CoverAnswer ask(EligibilitySection rules, PayerQuestion question) {
@@ -68,6 +59,7 @@ class EligibilityChannel {
         if (rules.url().isBlank()) {
             throw new PayerUnreachable("its eligibility.url is not set");
         }
+<<<<<<< HEAD
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rules.url())).timeout(settings.timeout())
                 .header("Content-Type", contentType).header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -91,5 +83,12 @@ class EligibilityChannel {
             throw new PayerUnreachable("it answered HTTP " + response.statusCode());
         }
         return response;
+=======
+        try {
+            return http.post(rules.url(), rules.token(), contentType, body);
+        } catch (PayerHttp.NotAnswered e) {
+            throw new PayerUnreachable(e.getMessage());
+        }
+>>>>>>> h20p
     }
 }

@@ -115,6 +115,9 @@ final class PayerYaml {
         if (preauthorisation.mode() == PreAuthorisationSection.Mode.CHANNEL && !root.path("preauthorisation").has("url")) {
             throw problem("preauthorisation.mode channel needs preauthorisation.url: where the FHIR pre-authorisation Claim is posted");
         }
+        if (preauthorisation.mode() == PreAuthorisationSection.Mode.JSON && !root.path("preauthorisation").has("url")) {
+            throw problem("preauthorisation.mode json needs preauthorisation.url: where the payer's JSON request is posted");
+        }
         if (preauthorisation.mode() == PreAuthorisationSection.Mode.EMAIL && (!root.path("preauthorisation").has("email")
                 || !root.path("responses").has("email"))) {
             throw problem("preauthorisation.mode email needs preauthorisation.email (where the request is mailed) and "

@@ -62,7 +62,7 @@ class PreAuthClock {
         for (long id : requests.dueForReminder(now, PageRequest.of(0, BATCH))) {
             reminded += once(() -> preAuthorisations.remindIfDue(id, now)) ? 1 : 0;
         }
-        List<Long> unsent = requests.unsent(PageRequest.of(0, BATCH));
+        List<Long> unsent = requests.unsent(now, PageRequest.of(0, BATCH));
         int sent = 0;
         for (long id : unsent) {
             sender.sendQuietly(id);

@@ -1,21 +1,20 @@
 package com.hmoexchange.hub.preauth;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.enrollees.EnrolleeRepository;
+import com.hmoexchange.hub.payers.MappingLimits;
 import com.hmoexchange.hub.payers.Payer;
 import com.hmoexchange.hub.payers.PayerCatalog;
+import com.hmoexchange.hub.payers.PayerHttp;
 import com.hmoexchange.hub.payers.PayerRepository;
 import com.hmoexchange.hub.payers.PreAuthorisationSection;
 import com.hmoexchange.hub.providers.Provider;
 import com.hmoexchange.hub.providers.ProviderRepository;
 import com.hmoexchange.hub.responses.PreAuthAnswerExceptions;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import jakarta.mail.MessagingException;
@@ -35,8 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends requests to payers that decide over their own channel: {@code preauthorisation.mode: channel}, the request as
  * a FHIR Claim with {@code use = preauthorization} POSTed to {@code preauthorisation.url}, the payer's ClaimResponse
- * applied as its decision; {@code mode: email}, the same Claim mailed to {@code preauthorisation.email}, its answer
- * taken from the payer's answers mailbox ({@link PreAuthMailAnswers}). Right after the request commits, and again from the clock while the payer has not taken it, so
+ * applied as its decision; {@code mode: json}, the payer's own JSON through its mappings ({@link PreAuthJson}), its
+ * answer given at once or later as a signed callback ({@link PreAuthCallbackController}); {@code mode: email}, the
+ * same Claim mailed to {@code preauthorisation.email}, its answer taken from the payer's answers mailbox
+ * ({@link PreAuthMailAnswers}). Right after the request commits, and again from the clock while the payer has not taken it, so
  * a payer that is down gets it when it is back. The call is made outside any transaction; what it brings back is
  * applied in one. An answer that names no request of the payer's, or cannot be read, goes to the exceptions list.
  */
@@ -55,14 +56,19 @@ class PreAuthSender {
     private final TransactionTemplate tx;
     private final String currency;
     private final java.time.Clock clock;
+    private final Duration sendLease;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final String mailFrom;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final PayerHttp http = new PayerHttp(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    private final PreAuthJson json;
 
     PreAuthSender(PreAuthorisationRepository requests, PreAuthorisations preAuthorisations, PayerRepository payers,
             PayerCatalog catalog, EnrolleeRepository enrollees, ProviderRepository providers, PreAuthAnswerExceptions exceptions,
-            TransactionTemplate tx, @Value("${hub.currency:NGN}") String currency, java.time.Clock clock,
-            ObjectProvider<JavaMailSender> mailSender, @Value("${hub.mail.from}") String mailFrom) {
+            TransactionTemplate tx, @Value("${hub.currency:NGN}") String currency, java.time.Clock clock, PreAuthSettings settings,
+            ObjectMapper objectMapper, MappingLimits limits, ObjectProvider<JavaMailSender> mailSender,
+            @Value("${hub.mail.from}") String mailFrom) {
+        this.json = new PreAuthJson(objectMapper, limits);
+        this.sendLease = settings.sendLease();
         this.mailSender = mailSender;
         this.mailFrom = mailFrom;
         this.clock = clock;
@@ -95,14 +101,24 @@ class PreAuthSender {
     }
 
     private record Outgoing(String payerCode, PreAuthorisationSection rules, String reference, String body) {
+
+        String contentType() {
+            return rules.mode() == PreAuthorisationSection.Mode.JSON ? "application/json" : "application/fhir+json";
+        }
     }
 
+    /**
+     * Sends one request if it still waits to go and no other send of it is in flight: the send first takes the
+     * request's lease (one conditional update), so the clock ticking, here or on another node, while the payer is
+     * still answering cannot send it a second time. A failed send gives the lease back for the clock's next try.
+     */
     void send(long id) {
+        Instant now = clock.instant();
         Outgoing out = tx.execute(status -> {
-            PreAuthorisation p = requests.findById(id).orElseThrow();
-            if (p.getStatus() != PreAuthStatus.REQUESTED || p.getSentAt() != null) {
+            if (requests.leaseSend(id, now, now.plus(sendLease)) == 0) {
                 return null;
             }
+            PreAuthorisation p = requests.findById(id).orElseThrow();
             Payer payer = payers.findById(p.getPayerId()).orElseThrow();
             PreAuthorisationSection rules = catalog.settings(payer.getCode()).preauthorisation();
             if (!rules.sentToPayer()) {
@@ -110,13 +126,23 @@ class PreAuthSender {
             }
             Enrollee member = enrollees.findById(p.getEnrolleeId()).orElseThrow();
             Provider practice = providers.findById(p.getProviderId()).orElseThrow();
-            return new Outgoing(payer.getCode(), rules, p.getReference(), PreAuthFhir.request(p, new PreAuthFhir.Parties(
-                    member.getEnrolleeNumber(), member.fullName(), practice.getCode(), practice.getName(), payer.getCode(),
-                    payer.getName(), currency)));
+            PreAuthFhir.Parties parties = new PreAuthFhir.Parties(member.getEnrolleeNumber(), member.fullName(),
+                    practice.getCode(), practice.getName(), payer.getCode(), payer.getName(), currency);
+            return new Outgoing(payer.getCode(), rules, p.getReference(), rules.mode() == PreAuthorisationSection.Mode.JSON
+                    ? json.request(rules.requestMapping(), PreAuthJson.canonical(p, parties)) : PreAuthFhir.request(p, parties));
         });
         if (out == null) {
             return;
         }
+        try {
+            deliver(id, out);
+        } catch (RuntimeException e) {
+            tx.executeWithoutResult(status -> requests.releaseSend(id));
+            throw e;
+        }
+    }
+
+    private void deliver(long id, Outgoing out) {
         if (out.rules().mode() == PreAuthorisationSection.Mode.EMAIL) {
             mail(out);
             markTaken(id);
@@ -125,25 +151,13 @@ class PreAuthSender {
         if (out.rules().url().isBlank()) {
             throw new IllegalStateException("payer " + out.payerCode() + " has no preauthorisation.url set");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(out.rules().url())).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
-                .POST(HttpRequest.BodyPublishers.ofString(out.body(), StandardCharsets.UTF_8));
-        if (!out.rules().token().isBlank()) {
-            request.header("Authorization", "Bearer " + out.rules().token());
-        }
-        HttpResponse<String> response;
+        String answer;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("payer " + out.payerCode() + " unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending to " + out.payerCode(), e);
+            answer = http.post(out.rules().url(), out.rules().token(), out.contentType(), out.body());
+        } catch (PayerHttp.NotAnswered e) {
+            throw new IllegalStateException("payer " + out.payerCode() + " did not take the request: " + e.getMessage(), e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("payer " + out.payerCode() + " answered HTTP " + response.statusCode());
-        }
-        receive(out.payerCode(), id, response.body());
+        receive(out.payerCode(), id, answer);
     }
 
     /**
@@ -176,26 +190,48 @@ class PreAuthSender {
     /** Applies what the payer answered; what cannot be placed goes to the exceptions list and nothing else changes. */
     void receive(String payerCode, long id, String body) {
         markTaken(id);
-        receive(payerCode, body);
+        // A JSON payer may take the request with an empty 2xx and send its decision later, as a callback.
+        if (!body.isBlank()) {
+            receive(payerCode, body);
+        }
+    }
+
+    /** What became of a payer's answer. */
+    record Receipt(Outcome outcome, String detail) {
+
+        enum Outcome {
+            /** Applied to its request. */
+            APPLIED,
+            /** Readable, but not placed on a request (it names none of the payer's, or its request cannot take it): on the exceptions list. */
+            EXCEPTION,
+            /** Not readable: on the exceptions list, saying why. */
+            UNREADABLE
+        }
     }
 
     /**
-     * Applies a payer's answer that came on its own (by email, matched by the reference it names); what cannot be
-     * placed goes to the exceptions list and nothing else changes.
+     * Applies a payer's answer that came on its own (by email or callback, matched by the reference it names), read
+     * as its payer speaks (FHIR, or its JSON through its answer mapping); what cannot be placed goes to the exceptions
+     * list and nothing else changes.
      */
-    void receive(String payerCode, String body) {
+    Receipt receive(String payerCode, String body) {
         PayerAnswer answer;
         try {
-            answer = PreAuthFhir.answer(body);
+            PreAuthorisationSection rules = catalog.settings(payerCode).preauthorisation();
+            answer = rules.mode() == PreAuthorisationSection.Mode.JSON ? json.answer(rules.answerMapping(), body)
+                    : PreAuthFhir.answer(body);
         } catch (IllegalArgumentException e) {
-            exceptions.record(payerCode, "The payer's answer to a pre-authorisation request cannot be read: " + e.getMessage(), body);
-            return;
+            String detail = "The payer's answer to a pre-authorisation request cannot be read: " + e.getMessage();
+            exceptions.record(payerCode, detail, body);
+            return new Receipt(Receipt.Outcome.UNREADABLE, detail);
         }
         try {
             tx.executeWithoutResult(status -> preAuthorisations.applyPayerAnswer(payerCode, answer));
+            return new Receipt(Receipt.Outcome.APPLIED, "Applied to request " + answer.requestReference() + ".");
         } catch (PreAuthorisations.UnplacedAnswer | com.hmoexchange.hub.common.RuleViolation
                 | com.hmoexchange.hub.common.InvalidInput e) {
             exceptions.record(payerCode, e.getMessage(), body);
+            return new Receipt(Receipt.Outcome.EXCEPTION, e.getMessage() + " It is on the exceptions list for a person to place.");
         }
     }
 

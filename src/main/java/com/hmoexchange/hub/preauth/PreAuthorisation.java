@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,6 +75,8 @@ public class PreAuthorisation {
     private boolean reviewNeeded;
     private String payerReference;
     private Instant sentAt;
+    /** Until when a send to the payer is in flight (set and cleared by the repository's conditional updates only). */
+    private Instant sendLeaseUntil;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "preauthorisation_service", joinColumns = @JoinColumn(name = "preauthorisation_id"))
     @OrderColumn(name = "position", nullable = false)
@@ -260,10 +263,27 @@ public class PreAuthorisation {
         };
     }
 
+    /**
+     * When the HMO's decision falls due, for ordering the desk: the due time while the clock runs; while the practice
+     * is asked, the due time it would have if it answered {@code now} (the old due time means nothing once paused);
+     * none once decided (an emergency waiting for review goes last).
+     */
+    Instant dueForDesk(Instant now) {
+        Duration left = timeLeft(now);
+        return left == null ? null : status == PreAuthStatus.MORE_INFO_ASKED ? now.plus(left) : dueAt;
+    }
+
+    /** The desk's order at {@code now}: the least time left first, emergencies to review last. */
+    static Comparator<PreAuthorisation> deskOrder(Instant now) {
+        return Comparator.comparing((PreAuthorisation p) -> p.dueForDesk(now), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(PreAuthorisation::getReference);
+    }
+
     /** The payer took the request over its channel (channel mode), under its own reference if it gave one. */
     void sent(String payerRef, Instant now) {
         this.payerReference = payerRef == null || payerRef.isBlank() ? payerReference : payerRef.trim();
         this.sentAt = now;
+        this.sendLeaseUntil = null;
     }
 
     public Instant getSentAt() {

@@ -140,10 +140,14 @@ public class PreAuthorisations {
 
     // ---- the HMO's desk -----------------------------------------------------------------------
 
-    /** The HMO's queue: open requests (and emergencies to review), the least time left first. */
+    /**
+     * The HMO's queue: open requests, the least time left first (a request waiting on the practice by the time it had
+     * left when asked, not by its old due time), then emergencies to review.
+     */
     @Transactional(readOnly = true)
     public List<PreAuthView> queue(HubUser hmo) {
-        return requests.queue(hmo.requireHmoPayerId(), OPEN).stream().map(this::view).toList();
+        return requests.queue(hmo.requireHmoPayerId(), OPEN).stream().sorted(PreAuthorisation.deskOrder(clock.instant()))
+                .map(this::view).toList();
     }
 
     /** The HMO's latest decisions, newest first. */
@@ -225,6 +229,10 @@ public class PreAuthorisations {
                 p.decline(answer.reason() == null || answer.reason().isBlank() ? "declined by the payer (no reason given)"
                         : answer.reason(), by, now);
                 notices.decided(p);
+            }
+            case MORE_INFO -> {
+                p.askForMoreInformation(answer.reason(), by, now);
+                notices.askedForMore(p);
             }
             case PENDED -> { }
         }

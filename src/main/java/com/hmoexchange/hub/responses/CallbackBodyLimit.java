@@ -29,9 +29,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
-class CallbackBodyLimit extends OncePerRequestFilter {
+public class CallbackBodyLimit extends OncePerRequestFilter {
 
-    private static final Pattern CALLBACK = Pattern.compile("/api/payers/[^/]+/callbacks");
+    /** Payers' callbacks: claim answers, and pre-authorisation answers under {@code /preauthorisations}. */
+    private static final Pattern CALLBACK = Pattern.compile("/api/payers/[^/]+/callbacks(/preauthorisations)?");
 
     private final long limit;
     private final ObjectMapper json;
@@ -44,13 +45,13 @@ class CallbackBodyLimit extends OncePerRequestFilter {
     }
 
     /** For the audit log: a callback refused as too large (by its length, or as it was read). */
-    static RequestRefused refused(HttpServletRequest request, long limit) {
-        String payer = request.getRequestURI().replaceAll("^/api/payers/([^/]+)/callbacks$", "$1");
+    public static RequestRefused refused(HttpServletRequest request, long limit) {
+        String payer = request.getRequestURI().replaceAll("^/api/payers/([^/]+)/callbacks.*$", "$1");
         return RequestRefused.bodyTooLarge("callback", payer, "POST " + request.getRequestURI(), limit, request.getRemoteAddr());
     }
 
     /** A callback body past the limit. */
-    static final class CallbackTooLarge extends IOException {
+    public static final class CallbackTooLarge extends IOException {
         CallbackTooLarge(long limit) {
             super(message(limit));
         }
@@ -61,12 +62,12 @@ class CallbackBodyLimit extends OncePerRequestFilter {
                 + "nothing was read or applied. Send one status or remittance per call.";
     }
 
-    static ProblemDetail problem(long limit) {
+    public static ProblemDetail problem(long limit) {
         return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "callback-too-large", "Callback too large", message(limit));
     }
 
     /** The body, read no further than {@code limit} bytes. */
-    static byte[] read(InputStream in, long limit) throws IOException {
+    public static byte[] read(InputStream in, long limit) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         for (int n; (n = in.read(buffer)) > 0; ) {

@@ -40,7 +40,7 @@ public class CallbackSignatures {
     }
 
     /** Why the call is refused, or null when it is the payer's: known payer, secret set, fresh timestamp, right signature. */
-    String refusal(String code, String timestamp, String signature, byte[] body) {
+    public String refusal(String code, String timestamp, String signature, byte[] body) {
         List<String> secrets = catalog.has(code) ? catalog.settings(code).responses().callbackSecrets() : List.of();
         if (secrets.isEmpty()) {
             return "Payer '" + code + "' does not send callbacks to this hub.";

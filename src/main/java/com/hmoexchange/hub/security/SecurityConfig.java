@@ -63,7 +63,7 @@ class SecurityConfig {
                         .requestMatchers("/sandbox/**").permitAll()
                         // Payers' callbacks carry no password: each is signed with the payer's HMAC secret,
                         // which the callback controller checks before anything is read or changed.
-                        .requestMatchers(HttpMethod.POST, "/api/payers/*/callbacks").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/payers/*/callbacks", "/api/payers/*/callbacks/preauthorisations").permitAll()
                         .requestMatchers("/api/claims/**", "/api/visits/**", "/api/tariffs/**").hasAnyRole(PROVIDER_STAFF)
                         // A practice's pre-authorisation requests; the HMO's desk is under /api/hmo/ (each checks whose on the server).
                         .requestMatchers("/api/preauthorisations/**").hasAnyRole(PROVIDER_STAFF)

@@ -68,7 +68,7 @@ class TokenSecurityConfig {
 
     /** Payers' callbacks are signed with the payer's secret, whatever else their HTTP client sends. */
     private static boolean isCallback(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && request.getRequestURI().matches("/api/payers/[^/]+/callbacks");
+        return "POST".equals(request.getMethod()) && request.getRequestURI().matches("/api/payers/[^/]+/callbacks(/preauthorisations)?");
     }
 
     private static String bearer(HttpServletRequest request) {

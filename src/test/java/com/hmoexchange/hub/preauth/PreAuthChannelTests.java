@@ -15,6 +15,12 @@ import com.hmoexchange.hub.support.PayerSandboxes;
 import com.hmoexchange.hub.support.TestMail;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Money;
@@ -176,5 +182,39 @@ class PreAuthChannelTests extends ApiTest {
         assertThat(unchanged.get("code").isNull()).isTrue();
         preAuthClock.tick(clock.instant());
         assertThat(received(ref)).as("taken by the payer: not sent again").isEqualTo(1);
+    }
+
+    @Test
+    void the_clock_does_not_send_a_request_again_while_its_first_send_is_still_in_flight() throws Exception {
+        String marker = "slow-payer-" + System.nanoTime();
+        PAYER.holdIfContaining(marker);
+        Api billing = billing();
+        Map<String, Object> request = new HashMap<>(body(fixtures.enrollee("crestline-health"), "URGENT", service("SURG-APP", 1, "90000.00")));
+        request.put("notes", marker);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // The practice's ask sends right after it commits, and waits there on the held payer.
+            Future<JsonNode> asked = threads.submit(() -> ask(billing, request));
+            // (The scheduled clock may tick meanwhile too: without the lease it sends the request a second time.)
+            await().atMost(Duration.ofSeconds(90)).until(() -> arrivedWith(marker) >= 1 || asked.isDone());
+            assertThat(arrivedWith(marker)).as("the ask's own send reached the payer").isPositive();
+
+            Future<?> tick = threads.submit(() -> preAuthClock.tick(clock.instant()));
+            await().atMost(Duration.ofSeconds(90)).until(() -> tick.isDone() || arrivedWith(marker) > 1);
+
+            assertThat(arrivedWith(marker)).as("not sent again while the first send is in flight").isEqualTo(1);
+            PAYER.release();
+            String ref = asked.get(30, TimeUnit.SECONDS).get("reference").asText();
+            assertThat(decided(billing, ref).get("status").asText()).isEqualTo("APPROVED");
+            preAuthClock.tick(clock.instant());
+            assertThat(arrivedWith(marker)).isEqualTo(1);
+        } finally {
+            PAYER.release();
+            threads.shutdownNow();
+        }
+    }
+
+    private static long arrivedWith(String text) {
+        return PAYER.arrived().stream().filter(body -> body.contains(text)).count();
     }
 }

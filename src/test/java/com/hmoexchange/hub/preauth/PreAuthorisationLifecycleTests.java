@@ -107,6 +107,35 @@ class PreAuthorisationLifecycleTests {
     }
 
     @Test
+    void the_desk_orders_a_request_waiting_on_the_practice_by_the_time_it_had_left_not_by_its_old_due_time() {
+        PreAuthorisation paused = request("PA-PAUSED", T0);
+        paused.askForMoreInformation("Send the scan", "hmo", T0.plus(Duration.ofMinutes(10)));
+        PreAuthorisation later = request("PA-LATER", T0.plus(Duration.ofMinutes(30)));
+        Instant now = T0.plus(Duration.ofMinutes(60));
+
+        assertThat(paused.getDueAt()).as("its old due time").isBefore(later.getDueAt());
+        assertThat(desk(now, paused, later)).as("50 minutes frozen come after 30 running").containsExactly("PA-LATER", "PA-PAUSED");
+
+        Instant answered = T0.plus(Duration.ofMinutes(65));
+        paused.answer("Scan attached", answered);
+
+        assertThat(paused.getDueAt()).isEqualTo(answered.plus(Duration.ofMinutes(50)));
+        assertThat(desk(answered, paused, later)).containsExactly("PA-LATER", "PA-PAUSED");
+        Instant close = T0.plus(Duration.ofMinutes(70));
+        PreAuthorisation fresh = request("PA-FRESH", close);
+        assertThat(desk(close, fresh, paused, later)).as("by the new due time").containsExactly("PA-LATER", "PA-PAUSED", "PA-FRESH");
+    }
+
+    private static PreAuthorisation request(String reference, Instant at) {
+        return PreAuthorisation.request(reference, 1, 2, 3, Urgency.ROUTINE, List.of(new RequestedService("SURG-APP",
+                "Appendicectomy", 1, new BigDecimal("250000"))), List.of("K35.8"), null, "billing", at, HOUR, REMIND);
+    }
+
+    private static List<String> desk(Instant now, PreAuthorisation... requests) {
+        return java.util.stream.Stream.of(requests).sorted(PreAuthorisation.deskOrder(now)).map(PreAuthorisation::getReference).toList();
+    }
+
+    @Test
     void an_emergency_proceeds_at_once_under_the_hubs_code_and_waits_for_review() {
         PreAuthorisation p = PreAuthorisation.emergency("PA-2", 1, 2, 3, List.of(new RequestedService("ADM-WARD", "Admission",
                 2, new BigDecimal("30000"))), List.of("S06.0"), null, "billing", T0, HOUR, REMIND, "HUB-EM-1", TODAY,

@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Claim;
@@ -32,6 +35,10 @@ public final class FhirPreAuthPayer {
     private final HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** Every request as it arrived, before any hold: what the hub sent, answered or not yet. */
+    private final List<String> arrived = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private volatile String heldIfContaining = "";
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile Function<Claim, String> answer = FhirPreAuthPayer::approveInFull;
     private volatile int status = 200;
@@ -44,6 +51,14 @@ public final class FhirPreAuthPayer {
         }
         server.createContext("/preauth", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            arrived.add(body);
+            try {
+                if (body.contains(heldIfContaining)) {
+                    gate.await(60, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             byte[] out;
             int code = status;
@@ -58,6 +73,8 @@ public final class FhirPreAuthPayer {
             exchange.getResponseBody().write(out);
             exchange.close();
         });
+        // Several requests at once, so one held at the gate does not hide another arriving.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -67,6 +84,20 @@ public final class FhirPreAuthPayer {
 
     public List<String> received() {
         return List.copyOf(received);
+    }
+
+    public List<String> arrived() {
+        return List.copyOf(arrived);
+    }
+
+    /** Holds the answer to each request containing {@code text} until {@link #release()}: the hub's send stays in flight. */
+    public void holdIfContaining(String text) {
+        heldIfContaining = text;
+        gate = new CountDownLatch(1);
+    }
+
+    public void release() {
+        gate.countDown();
     }
 
     public List<String> authorizations() {
@@ -79,6 +110,7 @@ public final class FhirPreAuthPayer {
     }
 
     public void approveEverything() {
+        release();
         this.answer = FhirPreAuthPayer::approveInFull;
         this.status = 200;
     }

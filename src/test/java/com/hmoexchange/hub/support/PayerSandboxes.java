@@ -58,6 +58,8 @@ public final class PayerSandboxes {
     public static final JsonEligibilityPayer ACME_ELIGIBILITY = new JsonEligibilityPayer();
     /** Zenith's real-time eligibility endpoint (X12 270/271 in a CAQH CORE envelope over HTTP). */
     public static final X12EligibilityPayer ZENITH_ELIGIBILITY = new X12EligibilityPayer();
+    /** Zenith's pre-authorisation API (its own JSON over HTTP, answers also by signed callback). */
+    public static final JsonPreAuthPayer ZENITH_PREAUTH = new JsonPreAuthPayer();
     public static final SftpPayer SFTP = new SftpPayer();
     /** The test run's one mail server (see TestMail); the email payer's mailbox is on it. */
     public static final GreenMail MAIL = TestMail.server();
@@ -105,6 +107,11 @@ public final class PayerSandboxes {
         registry.add("ZENITH_SFTP_USER", () -> SFTP_USER);
         registry.add("ZENITH_SFTP_PASSWORD", () -> SFTP_PASSWORD);
         registry.add("ZENITH_SFTP_KNOWN_HOSTS", () -> SFTP.knownHosts().toString());
+        // Zenith (off by default) takes pre-authorisation requests over its own JSON API in tests.
+        registry.add("ZENITH_PREAUTH_MODE", () -> "json");
+        registry.add("ZENITH_PREAUTH_URL", ZENITH_PREAUTH::url);
+        registry.add("ZENITH_PREAUTH_TOKEN", () -> JsonPreAuthPayer.TOKEN);
+        registry.add("ZENITH_CALLBACK_SECRET", () -> JsonPreAuthPayer.CALLBACK_SECRET);
     }
 
     public static int freePort() {
