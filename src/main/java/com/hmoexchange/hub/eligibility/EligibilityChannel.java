@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.payers.EligibilitySection;
 import com.hmoexchange.hub.payers.MappingLimits;
 import com.hmoexchange.hub.payers.PayerHttp;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,36 +61,10 @@ class EligibilityChannel {
         if (rules.url().isBlank()) {
             throw new PayerUnreachable("its eligibility.url is not set");
         }
-<<<<<<< HEAD
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rules.url())).timeout(settings.timeout())
-                .header("Content-Type", contentType).header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (!rules.token().isBlank()) {
-            request.header("Authorization", "Bearer " + rules.token());
-        }
-        HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new PayerUnreachable("no answer within " + settings.timeout().toSeconds() + " s");
-        } catch (ConnectException e) {
-            throw new PayerUnreachable("the connection was refused");
-        } catch (IOException e) {
-            throw new PayerUnreachable("the connection failed (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PayerUnreachable("the hub was stopping");
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new PayerUnreachable("it answered HTTP " + response.statusCode());
-        }
-        return response;
-=======
-        try {
-            return http.post(rules.url(), rules.token(), contentType, body);
+            return http.exchange(rules.url(), rules.token(), contentType, accept, body);
         } catch (PayerHttp.NotAnswered e) {
             throw new PayerUnreachable(e.getMessage());
         }
->>>>>>> h20p
     }
 }

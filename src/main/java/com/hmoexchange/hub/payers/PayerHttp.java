@@ -33,15 +33,21 @@ public final class PayerHttp {
     }
 
     public String post(String url, String token, String contentType, String body) {
+        return new String(exchange(url, token, contentType, contentType, body.getBytes(StandardCharsets.UTF_8)).body(),
+                StandardCharsets.UTF_8);
+    }
+
+    /** The whole 2xx answer, headers too (an X12 answer's envelope names its own content type and boundary). */
+    public HttpResponse<byte[]> exchange(String url, String token, String contentType, String accept, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Content-Type", contentType).header("Accept", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .header("Content-Type", contentType).header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new NotAnswered("no answer within " + timeout.toSeconds() + " s");
         } catch (ConnectException e) {
@@ -55,6 +61,6 @@ public final class PayerHttp {
         if (response.statusCode() / 100 != 2) {
             throw new NotAnswered("it answered HTTP " + response.statusCode());
         }
-        return response.body();
+        return response;
     }
 }
