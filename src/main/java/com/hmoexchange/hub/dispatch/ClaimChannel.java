@@ -3,6 +3,8 @@ package com.hmoexchange.hub.dispatch;
 import com.hmoexchange.hub.payers.Channel;
 import com.hmoexchange.hub.payers.PayerSettings;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.Set;
 import org.apache.camel.Exchange;
 
 /**
@@ -18,11 +20,12 @@ interface ClaimChannel {
     void prepare(Exchange exchange, PayerSettings payer, String idempotencyKey) throws IOException;
 
     /**
-     * Before a claim goes again after an attempt whose outcome is unknown (started, never ended): whether the payer's
-     * side shows it already has the claim, so it need not go again. Only a channel that can look answers yes.
+     * Before claims go again after attempts whose outcome is unknown (started, never ended): which of them the payer's
+     * side shows it already has, so they need not go again. Asked once for all such claims of a batch to one payer.
+     * Only a channel that can look finds any.
      */
-    default boolean foundAtPayer(PayerSettings payer, String idempotencyKey) throws IOException {
-        return false;
+    default Set<String> foundAtPayer(PayerSettings payer, Collection<String> idempotencyKeys) throws IOException {
+        return Set.of();
     }
 
     /** After a successful send: the payer's reference and whether it says it registered the claim. */

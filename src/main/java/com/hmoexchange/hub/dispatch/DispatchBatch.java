@@ -5,9 +5,11 @@ import com.hmoexchange.hub.messages.OutboundAttempt;
 import com.hmoexchange.hub.messages.Outcome;
 import com.hmoexchange.hub.payers.PayerSettings;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The claims of one broker message on their way out: for each, its canonical form and the attempt
@@ -33,6 +35,9 @@ final class DispatchBatch {
     private final Map<String, Send> sends = new LinkedHashMap<>();
     /** For each delivered claim, whether its payer said it registered the claim (its reference is on the attempt). */
     private final Map<String, Boolean> receivedOnDelivery = new LinkedHashMap<>();
+
+    /** For each payer asked, the keys of the claims it showed it has (after attempts whose outcome was unknown). */
+    private final Map<String, Set<String>> foundAtPayer = new HashMap<>();
 
     DispatchBatch(int deliveryCount) {
         this.deliveryCount = deliveryCount;
@@ -63,6 +68,21 @@ final class DispatchBatch {
             throw new IllegalStateException("Claim " + claimNumber + " is not in this batch");
         }
         return send;
+    }
+
+    /** The keys of this payer's claims that go again after an attempt whose outcome is unknown. */
+    List<String> keysAfterUnknownOutcome(String payerCode) {
+        return sends.values().stream().filter(s -> s.afterUnknownOutcome() && s.payer().code().equals(payerCode))
+                .map(s -> s.attempt().idempotencyKey()).toList();
+    }
+
+    /** What the payer showed it has, or null when it was not asked yet. */
+    Set<String> foundAtPayer(String payerCode) {
+        return foundAtPayer.get(payerCode);
+    }
+
+    void foundAtPayer(String payerCode, Set<String> keys) {
+        foundAtPayer.put(payerCode, keys);
     }
 
     void receivedOnDelivery(String claimNumber, boolean received) {

@@ -233,11 +233,24 @@ public class Dispatcher {
         String key = exchange.getProperty(KEY, String.class);
         boolean afterUnknownOutcome = batch(exchange).send(claimNumber).afterUnknownOutcome();
         exchange.setProperty(REPEAT, afterUnknownOutcome);
-        if (afterUnknownOutcome && channel.foundAtPayer(payer, key)) {
+        if (afterUnknownOutcome && foundAtPayer(batch(exchange), payer, channel, key)) {
             exchange.setProperty(FOUND_AT_PAYER, true);
             return;
         }
         channel.prepare(exchange, payer, key);
+    }
+
+    /**
+     * Whether the payer's side shows it has a claim whose earlier attempt's outcome is unknown. The payer is asked once
+     * for all such claims of the batch (for SFTP: one connection, each folder listed once), at the first of them sent.
+     */
+    private static boolean foundAtPayer(DispatchBatch batch, PayerSettings payer, ClaimChannel channel, String key) throws IOException {
+        Set<String> found = batch.foundAtPayer(payer.code());
+        if (found == null) {
+            found = channel.foundAtPayer(payer, batch.keysAfterUnknownOutcome(payer.code()));
+            batch.foundAtPayer(payer.code(), found);
+        }
+        return found.contains(key);
     }
 
     /**

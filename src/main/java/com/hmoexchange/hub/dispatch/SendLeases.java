@@ -1,5 +1,7 @@
 package com.hmoexchange.hub.dispatch;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,6 +11,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 
@@ -18,18 +21,49 @@ import org.springframework.stereotype.Component;
  * message (a relay repeat, a redelivery, a second node) waits for the lock and then reads the claim as settled;
  * so no two consumers send one claim at once. The lock is the database's: when a node dies, its connection,
  * and with it the lease, goes too, and the broker's redelivery of its message finds the claim free.
+ *
+ * <p>A lease is held while the batch waits on its payer, which can take minutes: its connection comes from a small
+ * pool of the leases' own ({@value #POOL_NAME}, one connection per dispatch consumer, opened when first needed),
+ * never from the pool the rest of the hub shares, so slow payers cannot leave requests without connections.
  */
 @Component
-class SendLeases {
+class SendLeases implements DisposableBean {
+
+    static final String POOL_NAME = "hub-send-leases";
 
     private static final Logger log = LoggerFactory.getLogger(SendLeases.class);
 
     private final DataSource dataSource;
     private final SQLErrorCodeSQLExceptionTranslator errors;
 
-    SendLeases(DataSource dataSource) {
-        this.dataSource = dataSource;
-        this.errors = new SQLErrorCodeSQLExceptionTranslator(dataSource);
+    SendLeases(DataSource shared, DispatchSettings settings) {
+        this.dataSource = ownPool(shared, settings.consumers());
+        this.errors = new SQLErrorCodeSQLExceptionTranslator(shared);
+    }
+
+    /** A pool like the shared one (address, login, time limits), with one connection per consumer and none kept idle. */
+    private static DataSource ownPool(DataSource shared, int consumers) {
+        HikariConfig config = new HikariConfig();
+        try {
+            shared.unwrap(HikariDataSource.class).copyStateTo(config);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The send leases copy the settings of the Hikari pool; the DataSource is not one", e);
+        }
+        config.setPoolName(POOL_NAME);
+        config.setMaximumPoolSize(consumers);
+        config.setMinimumIdle(0);
+        // Opened at the first send, not at start: a node starts while the database is away and waits for it there.
+        config.setInitializationFailTimeout(-1);
+        if (config.getJdbcUrl() != null && config.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+            // The lease holders are told apart in pg_stat_activity (an operator looking at long open transactions).
+            config.addDataSourceProperty("ApplicationName", POOL_NAME);
+        }
+        return new HikariDataSource(config);
+    }
+
+    @Override
+    public void destroy() {
+        ((HikariDataSource) dataSource).close();
     }
 
     /** The leases of these keys, taken in key order (so two batches never wait for each other in a circle). */

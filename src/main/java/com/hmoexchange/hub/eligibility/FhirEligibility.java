@@ -33,7 +33,6 @@ import org.hl7.fhir.r4.model.Reference;
 final class FhirEligibility {
 
     static final String REQUEST_SYSTEM = "urn:hmo-hub:eligibility-request";
-    private static final FhirContext FHIR = FhirContext.forR4Cached();
 
     private FhirEligibility() {
     }
@@ -56,7 +55,7 @@ final class FhirEligibility {
         for (String code : q.serviceCodes()) {
             request.addItem().setProductOrService(new CodeableConcept(new Coding("urn:hmo-hub:service-code", code, null)));
         }
-        return FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(request);
+        return fhir().newJsonParser().setPrettyPrint(true).encodeResourceToString(request);
     }
 
     /**
@@ -66,7 +65,7 @@ final class FhirEligibility {
     static CoverAnswer answer(String body, String reference) {
         CoverageEligibilityResponse response;
         try {
-            response = FHIR.newJsonParser().parseResource(CoverageEligibilityResponse.class, body);
+            response = fhir().newJsonParser().parseResource(CoverageEligibilityResponse.class, body);
         } catch (DataFormatException | ClassCastException e) {
             throw new PayerUnreachable("its answer is not a FHIR R4 CoverageEligibilityResponse");
         }
@@ -113,5 +112,10 @@ final class FhirEligibility {
 
     private static LocalDate day(Date date) {
         return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
+    }
+
+    /** HAPI's one R4 context of the process, built at its first use rather than when this class loads (it costs the start). */
+    private static FhirContext fhir() {
+        return FhirContext.forR4Cached();
     }
 }

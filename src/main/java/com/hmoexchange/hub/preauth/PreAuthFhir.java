@@ -30,7 +30,6 @@ import org.hl7.fhir.r4.model.SimpleQuantity;
 final class PreAuthFhir {
 
     static final String REFERENCE_SYSTEM = "urn:hmo-hub:preauth-reference";
-    private static final FhirContext FHIR = FhirContext.forR4Cached();
 
     private PreAuthFhir() {
     }
@@ -90,7 +89,7 @@ final class PreAuthFhir {
             total = total.add(s.amount());
         }
         claim.setTotal(money(total, parties.currency()));
-        return FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(claim);
+        return fhir().newJsonParser().setPrettyPrint(true).encodeResourceToString(claim);
     }
 
     /** Whether a document is a FHIR ClaimResponse with {@code use = preauthorization} (an answer to a PA request). */
@@ -99,7 +98,7 @@ final class PreAuthFhir {
             return false;
         }
         try {
-            return FHIR.newJsonParser().parseResource(ClaimResponse.class, body).getUse() == ClaimResponse.Use.PREAUTHORIZATION;
+            return fhir().newJsonParser().parseResource(ClaimResponse.class, body).getUse() == ClaimResponse.Use.PREAUTHORIZATION;
         } catch (DataFormatException | ClassCastException e) {
             return false;
         }
@@ -109,7 +108,7 @@ final class PreAuthFhir {
     static PayerAnswer answer(String body) {
         ClaimResponse response;
         try {
-            response = FHIR.newJsonParser().parseResource(ClaimResponse.class, body);
+            response = fhir().newJsonParser().parseResource(ClaimResponse.class, body);
         } catch (DataFormatException | ClassCastException e) {
             throw new IllegalArgumentException("not a FHIR R4 ClaimResponse: " + e.getMessage());
         }
@@ -146,5 +145,10 @@ final class PreAuthFhir {
 
     private static Money money(BigDecimal amount, String currency) {
         return new Money().setValue(amount).setCurrency(currency);
+    }
+
+    /** HAPI's one R4 context of the process, built at its first use rather than when this class loads (it costs the start). */
+    private static FhirContext fhir() {
+        return FhirContext.forR4Cached();
     }
 }

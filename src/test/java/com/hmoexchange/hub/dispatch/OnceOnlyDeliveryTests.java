@@ -12,6 +12,9 @@ import com.hmoexchange.hub.outbox.OutboxRelay;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures;
+import com.hmoexchange.hub.support.PayerSandboxes;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,8 @@ class OnceOnlyDeliveryTests extends ApiTest {
     OutboxRelay relay;
     @Autowired
     JdbcTemplate sql;
+    @Autowired
+    DataSource dataSource;
 
     Api billing;
     Api operator;
@@ -79,6 +85,33 @@ class OnceOnlyDeliveryTests extends ApiTest {
         assertThat(attempts(number)).containsExactly("DELIVERED", "SKIPPED_DUPLICATE");
         assertThat(sql.queryForObject("select count(*) from message_record where idempotency_key = ? and outcome = 'DELIVERED'",
                 Integer.class, number + "-1")).isEqualTo(1);
+    }
+
+    @Test
+    void a_send_lease_held_while_the_payer_takes_its_time_holds_no_connection_of_the_shared_pool() throws Exception {
+        String number = submittedWhileTheRelayWaits("acme-hmo");
+        HTTP.holdOnly(number);
+        try {
+            jms.send("claims.outbound", session -> {
+                var message = session.createTextMessage("{\"claimNumber\":\"" + number + "\"}");
+                message.setStringProperty("eventType", "ClaimSubmitted");
+                message.setStringProperty("aggregateId", number);
+                return message;
+            });
+            await().atMost(Duration.ofSeconds(20)).until(() -> HTTP.waiting() >= 1);
+            // The lease's lock is held by a connection of the leases' own pool...
+            assertThat(sql.queryForList("""
+                    select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                    where l.relation = 'claim_send_lease'::regclass and l.granted""", String.class))
+                    .containsExactly("hub-send-leases");
+            // ...and the pool requests and other work share has every connection back between their own uses.
+            HikariPoolMXBean shared = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+            await().atMost(Duration.ofSeconds(10)).until(() -> shared.getActiveConnections() == 0);
+            assertThat(HTTP.waiting()).isEqualTo(1);
+        } finally {
+            HTTP.release();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(number).contains("DELIVERED"));
     }
 
     @Test
@@ -134,6 +167,52 @@ class OnceOnlyDeliveryTests extends ApiTest {
         assertThat(Files.readString(file)).isEqualTo("the upload of the attempt that was cut short\n");
         assertThat(attempts(number)).containsExactly("IN_FLIGHT", "DELIVERED");
         await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(deliveryStatus(number)));
+    }
+
+    @Test
+    void after_attempts_whose_outcome_is_unknown_files_the_payer_collected_are_not_uploaded_again_and_one_connection_looks() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        int mark;
+        camel.getRouteController().stopRoute("outbox-relay");
+        try {
+            for (int i = 0; i < 3; i++) {
+                numbers.add(submitted("harmony-care"));
+            }
+            // A node uploaded all three and died before storing how the attempts ended. The payer then collected the
+            // first (moved it to its archive folder); the second is still in its folder; the third never arrived.
+            numbers.forEach(number -> unfinishedAttempt(number, "sftp", "harmony-care"));
+            Files.createDirectories(SFTP.collected());
+            Files.writeString(SFTP.collected().resolve(numbers.get(0) + "-1.csv"), "collected\n", StandardCharsets.UTF_8);
+            Files.writeString(SFTP.claims().resolve(numbers.get(1) + "-1.csv"), "still there\n", StandardCharsets.UTF_8);
+            mark = SFTP.listingsSoFar();
+        } finally {
+            camel.getRouteController().startRoute("outbox-relay");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> numbers.stream().allMatch(n -> attempts(n).contains("DELIVERED")));
+        assertThat(SFTP.claims().resolve(numbers.get(0) + "-1.csv")).as("the collected claim was uploaded again").doesNotExist();
+        assertThat(Files.readString(SFTP.claims().resolve(numbers.get(1) + "-1.csv"))).isEqualTo("still there\n");
+        assertThat(Files.readString(SFTP.claims().resolve(numbers.get(2) + "-1.csv"))).contains(numbers.get(2));
+        numbers.forEach(number -> assertThat(attempts(number)).containsExactly("IN_FLIGHT", "DELIVERED"));
+        // The three were looked for over one connection (each looked for on its own took one each), and the third's
+        // upload went over the channel's own kept connection.
+        assertThat(SFTP.sessionsThatListed("collected", mark)).isEqualTo(1);
+        assertThat(SFTP.sessionsThatListed("claims", mark)).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void after_an_attempt_whose_outcome_is_unknown_an_http_claim_goes_again_with_the_same_idempotency_key() throws Exception {
+        String number;
+        camel.getRouteController().stopRoute("outbox-relay");
+        try {
+            number = submitted("acme-hmo");
+            // A node posted the claim and died before storing how the attempt ended: only the payer can tell it is a repeat.
+            unfinishedAttempt(number, "http", "acme-hmo");
+        } finally {
+            camel.getRouteController().startRoute("outbox-relay");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(number).contains("DELIVERED"));
+        assertThat(HTTP.accepted(number)).extracting(PayerSandboxes.Received::idempotencyKey).containsExactly(number + "-1");
+        assertThat(attempts(number)).containsExactly("IN_FLIGHT", "DELIVERED");
     }
 
     @Test

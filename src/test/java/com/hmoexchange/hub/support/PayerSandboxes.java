@@ -23,6 +23,9 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.DirectoryHandle;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -76,6 +79,7 @@ public final class PayerSandboxes {
         registry.add("HARMONY_SFTP_USER", () -> SFTP_USER);
         registry.add("HARMONY_SFTP_PASSWORD", () -> SFTP_PASSWORD);
         registry.add("HARMONY_SFTP_KNOWN_HOSTS", () -> SFTP.knownHosts().toString());
+        registry.add("HARMONY_SFTP_COLLECTED_DIR", () -> "collected");
         registry.add("CRESTLINE_CLAIMS_EMAIL", () -> CRESTLINE_MAILBOX);
         registry.add("CRESTLINE_PREAUTH_URL", PREAUTH::url);
         registry.add("CRESTLINE_PREAUTH_TOKEN", () -> FhirPreAuthPayer.TOKEN);
@@ -231,6 +235,8 @@ public final class PayerSandboxes {
         private final int port = freePort();
         private final SimpleGeneratorHostKeyProvider keys;
         private SshServer server;
+        /** Each listing of a folder: the SSH session that made it (its identity) and the folder's name. */
+        private final List<Map.Entry<Integer, String>> listings = new CopyOnWriteArrayList<>();
 
         SftpPayer() {
             try {
@@ -253,7 +259,14 @@ public final class PayerSandboxes {
             server.setPort(port);
             server.setKeyPairProvider(keys);
             server.setPasswordAuthenticator((user, pass, session) -> SFTP_USER.equals(user) && SFTP_PASSWORD.equals(pass));
-            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+            SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+            sftp.addSftpEventListener(new SftpEventListener() {
+                @Override
+                public void readingEntries(ServerSession session, String remoteHandle, DirectoryHandle folder) {
+                    listings.add(Map.entry(System.identityHashCode(session), String.valueOf(folder.getFile().getFileName())));
+                }
+            });
+            server.setSubsystemFactories(List.of(sftp));
             server.setFileSystemFactory(new VirtualFileSystemFactory(home.resolve("root").toAbsolutePath()));
             server.start();
         }
@@ -294,6 +307,22 @@ public final class PayerSandboxes {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** How many listings of folders were made so far (a mark for {@link #sessionsThatListed}). */
+        public int listingsSoFar() {
+            return listings.size();
+        }
+
+        /** How many SSH sessions listed the folder of this name since the mark: each is one connection of the hub's. */
+        public long sessionsThatListed(String folder, int sinceMark) {
+            return listings.subList(sinceMark, listings.size()).stream().filter(l -> l.getValue().equals(folder))
+                    .map(Map.Entry::getKey).distinct().count();
+        }
+
+        /** Where Harmony moves the claim files it has collected (its payer.yaml's sftp.collectedDirectory in the tests). */
+        public Path collected() {
+            return home.resolve("root/collected");
         }
 
         /** The claims folder the hub uploads to. */

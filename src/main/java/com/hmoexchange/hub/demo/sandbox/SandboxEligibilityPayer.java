@@ -44,7 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 class SandboxEligibilityPayer {
 
     static final char NOT_COVERED_DIGIT = '9';
-    private static final FhirContext FHIR = FhirContext.forR4Cached();
     private volatile boolean down;
     private final String acmeToken;
 
@@ -85,9 +84,9 @@ class SandboxEligibilityPayer {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
                     .body("{\"error\":\"sandbox payer is down\"}");
         }
-        CoverageEligibilityRequest request = FHIR.newJsonParser().parseResource(CoverageEligibilityRequest.class, body);
+        CoverageEligibilityRequest request = fhir().newJsonParser().parseResource(CoverageEligibilityRequest.class, body);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/fhir+json"))
-                .body(FHIR.newJsonParser().encodeResourceToString(answer(request)));
+                .body(fhir().newJsonParser().encodeResourceToString(answer(request)));
     }
 
     @PostMapping("/crestline-health/eligibility/{state:up|down}")
@@ -133,5 +132,10 @@ class SandboxEligibilityPayer {
 
     private static Date date(LocalDate day) {
         return Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    /** HAPI's one R4 context of the process, built at its first use rather than when this class loads (it costs the start). */
+    private static FhirContext fhir() {
+        return FhirContext.forR4Cached();
     }
 }

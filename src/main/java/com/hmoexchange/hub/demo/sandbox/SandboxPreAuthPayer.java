@@ -36,17 +36,16 @@ import org.springframework.web.bind.annotation.RestController;
 class SandboxPreAuthPayer {
 
     static final int LIMIT = 100_000;
-    private static final FhirContext FHIR = FhirContext.forR4Cached();
 
     @PostMapping(value = "/preauthorisations", produces = "application/fhir+json")
     @Operation(summary = "Crestline's PA endpoint: approves a request under 100,000 in total, declines a larger one")
     ResponseEntity<String> decide(@RequestBody String body) {
-        Claim claim = FHIR.newJsonParser().parseResource(Claim.class, body);
+        Claim claim = fhir().newJsonParser().parseResource(Claim.class, body);
         // The code is the request's own number under Crestline's prefix: a counter would start again at each restart
         // and give a code already used, which the hub refuses (to the exceptions list).
         ClaimResponse response = answer(claim, "CRL-" + claim.getIdentifierFirstRep().getValue(), LocalDate.now(ZoneOffset.UTC));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/fhir+json"))
-                .body(FHIR.newJsonParser().encodeResourceToString(response));
+                .body(fhir().newJsonParser().encodeResourceToString(response));
     }
 
     static ClaimResponse answer(Claim claim, String code, LocalDate today) {
@@ -79,5 +78,10 @@ class SandboxPreAuthPayer {
 
     private static Date date(LocalDate day) {
         return Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    /** HAPI's one R4 context of the process, built at its first use rather than when this class loads (it costs the start). */
+    private static FhirContext fhir() {
+        return FhirContext.forR4Cached();
     }
 }

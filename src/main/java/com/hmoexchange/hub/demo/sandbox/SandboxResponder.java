@@ -89,7 +89,6 @@ class SandboxResponder implements DisposableBean {
     private final String answersMailbox;
     private final int smtpPort;
     private final String crestlineClaims;
-    private final FhirContext fhir = FhirContext.forR4Cached();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "sandbox-payers");
@@ -304,7 +303,7 @@ class SandboxResponder implements DisposableBean {
                         .setCategory(new CodeableConcept(new Coding(null, "benefit", null)))
                         .setAmount(new Money().setValue(amount).setCurrency("NGN")));
                 send("Decision on claim " + number, "claim-response-" + number + ".fhir.json",
-                        fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(response));
+                        FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(response));
                 paymentsDue.put("crestline/" + number, () -> {
                     PaymentReconciliation payment = new PaymentReconciliation();
                     payment.setStatus(PaymentReconciliation.PaymentReconciliationStatus.ACTIVE);
@@ -316,7 +315,7 @@ class SandboxResponder implements DisposableBean {
                             .setRequest(new Reference().setIdentifier(new Identifier().setSystem("urn:hmo-hub:claim-number").setValue(number)))
                             .setAmount(new Money().setValue(d.total()).setCurrency("NGN"));
                     send("Payment for claim " + number, "payment-" + number + ".fhir.json",
-                            fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(payment));
+                            FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(payment));
                 });
             } catch (Exception e) {
                 log.warn("Sandbox payer crestline-health could not read a claim email: {}", e.toString());
@@ -332,7 +331,7 @@ class SandboxResponder implements DisposableBean {
             Part part = parts.getBodyPart(i);
             if (part.getFileName() != null && part.getFileName().endsWith(".fhir.json")) {
                 try (InputStream in = part.getInputStream()) {
-                    return fhir.newJsonParser().parseResource(Claim.class, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    return FhirContext.forR4Cached().newJsonParser().parseResource(Claim.class, new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
         }
