@@ -35,3 +35,22 @@ document.addEventListener('change', function (event) {
         all.indeterminate = ticked > 0 && ticked < rows.length;
     }
 });
+// A table wider than its box scrolls inside .table-wrap: the box takes the keyboard focus (arrow keys scroll it) and is
+// named after the table's caption, only while it overflows (a focus stop with nothing to scroll would be noise).
+function focusableScrollBoxes() {
+    document.querySelectorAll('.table-wrap').forEach(function (box) {
+        if (box.scrollWidth > box.clientWidth) {
+            var caption = box.querySelector('caption');
+            box.setAttribute('tabindex', '0');
+            box.setAttribute('role', 'region');
+            box.setAttribute('aria-label', caption ? caption.textContent.trim() : 'Table, scrolls sideways');
+        } else if (box.getAttribute('tabindex') === '0') {
+            box.removeAttribute('tabindex');
+            box.removeAttribute('role');
+            box.removeAttribute('aria-label');
+        }
+    });
+}
+document.addEventListener('DOMContentLoaded', focusableScrollBoxes);
+document.addEventListener('htmx:afterSettle', focusableScrollBoxes);
+window.addEventListener('resize', focusableScrollBoxes);

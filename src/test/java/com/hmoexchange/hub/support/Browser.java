@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ({@code hub.chromium}, {@code hub.chromedriver}), else the environment ({@code HUB_CHROMIUM}, {@code HUB_CHROMEDRIVER}), else
  * /usr/bin, else the PATH; a missing one fails the test saying how to install it. Screenshots go to the folder
  * named by the system property {@code hub.screenshots} (docs/screenshots to refresh the committed ones), else
- * target/screenshots.
+ * target/screenshots. Each page the browser is seen to open or wait on is checked for accessibility ({@link Accessibility}).
  */
 public final class Browser implements AutoCloseable {
 
@@ -38,6 +38,7 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final Path profile;
     private String base;
+    private final Accessibility accessibility = new Accessibility();
 
     private static Browser shared;
 
@@ -114,6 +115,7 @@ public final class Browser implements AutoCloseable {
 
     public Browser open(String path) {
         driver.get(base + path);
+        accessibility.check(driver);
         return this;
     }
 
@@ -136,17 +138,21 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        WebElement shown = new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        accessibility.check(driver);
+        return shown;
     }
 
     /** Waits until the element's text contains the given text (htmx swaps, redirects). */
     public void waitForText(By by, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        accessibility.check(driver);
     }
 
     /** Waits until the address shows the page asked for (a form's results, not the page before it). */
     public void waitForUrl(String part) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(part));
+        accessibility.check(driver);
     }
 
     public void type(String id, String text) {
