@@ -61,7 +61,7 @@ class DemoScreenshots {
         JsonNode visit = billing.get("/api/visits?enrolleeNumber=ACM/10001/0").json().get(0);
         List<Map<String, Object>> services = new java.util.ArrayList<>();
         visit.get("services").forEach(s -> {
-            if (!"DRUG-ACT".equals(s.get("serviceCode").asText())) {
+            if (!"DRUG-ACT".equals(s.get("code").asText())) {
                 services.add(Map.of("visitServiceId", s.get("id").asLong()));
             }
         });
