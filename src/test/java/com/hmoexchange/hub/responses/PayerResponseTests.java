@@ -234,7 +234,7 @@ class PayerResponseTests extends ApiTest {
         assertThat(claim(claimNumber).get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(operator.get("/api/notifications").json().findValuesAsText("kind")).contains("FILE_QUARANTINED");
         assertThat(operator.get("/api/notifications").json().findValuesAsText("message"))
-                .anyMatch(m -> m.contains(bad) && m.contains("from Harmony Care (sftp)"));
+                .anyMatch(m -> m.contains(bad) && m.contains("from Harmony Care Insurance (sftp)"));
         TestMail.awaitMail(PayerSandboxes.OPERATIONS_MAILBOX, "file quarantined");
 
         SFTP.drop(Fixtures.unique("good") + ".csv", STATUS_HEADER + claimNumber + ",HCI-9,UNDER_REVIEW,,,,,\n");
