@@ -3,6 +3,7 @@ package com.hmoexchange.hub.audit;
 import com.hmoexchange.hub.common.Forbidden;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.security.HubUser;
+import com.hmoexchange.hub.web.Display;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -27,10 +28,20 @@ public class AuditSearch {
 
     public static final int MAX_PAGE = 200;
 
-    private final JdbcTemplate jdbc;
+    /**
+     * The export's columns: first what a person reads (the moment in the hub's zone, the role, action and object in
+     * words, the practice or HMO by name), then the values as stored, which a machine needs to recompute each
+     * entry's hash and follow the chain (docs/security.md).
+     */
+    static final String[] CSV_HEADER = {"id", "when", "who", "role", "practice or HMO", "action", "about", "detail", "address",
+            "at", "actor_role", "provider_id", "payer_id", "action_code", "object_type", "object_id", "previous_hash", "hash"};
 
-    AuditSearch(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final Display show;
+
+    AuditSearch(JdbcTemplate jdbc, Display show) {
         this.jdbc = jdbc;
+        this.show = show;
     }
 
     /** A page of entries, newest first; {@code before} (an entry id) continues after the previous page. */
@@ -59,11 +70,10 @@ public class AuditSearch {
         Query query = query(user, filter);
         try {
             // Opened once the user and filters are accepted: a refusal is still answered as problem details.
-            CSVPrinter csv = new CSVPrinter(opened.get(), CSVFormat.DEFAULT.builder().setHeader("id", "at", "actor", "role",
-                    "provider_id", "payer_id", "action", "object_type", "object_id", "detail", "address", "previous_hash",
-                    "hash").get());
+            CSVPrinter csv = new CSVPrinter(opened.get(), CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get());
             jdbc.query(connection -> {
-                var statement = connection.prepareStatement("select * from audit_entry" + query.where() + " order by id",
+                var statement = connection.prepareStatement("select e.*, (select name from provider where id = e.provider_id) as practice, "
+                        + "(select name from payer where id = e.payer_id) as payer from audit_entry e" + query.where() + " order by id",
                         ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
                 statement.setFetchSize(1000);
                 for (int i = 0; i < query.args.size(); i++) {
@@ -72,10 +82,14 @@ public class AuditSearch {
                 return statement;
             }, (ResultSet row) -> {
                 AuditEntry e = AuditChain.read(row);
+                String organisation = row.getString("practice") != null ? row.getString("practice") : row.getString("payer");
+                String about = e.objectType() == null ? "" : Display.words(e.objectType()).toLowerCase(java.util.Locale.ROOT)
+                        + (e.objectId() == null ? "" : " " + e.objectId());
                 try {
-                    csv.printRecord(e.id(), e.at(), cell(e.actor()), e.actorRole(), e.providerId(), e.payerId(), e.action(),
-                            cell(e.objectType()), cell(e.objectId()), cell(e.detail()), cell(e.address()), e.previousHash(),
-                            e.hash());
+                    csv.printRecord(e.id(), show.when(e.at()), cell(e.actor()), show.role(e.actorRole()), cell(organisation),
+                            show.label(e.action()), cell(about), cell(e.detail()), cell(e.address()),
+                            e.at(), e.actorRole(), e.providerId(), e.payerId(), e.action(), cell(e.objectType()),
+                            cell(e.objectId()), e.previousHash(), e.hash());
                 } catch (IOException failed) {
                     throw new UncheckedIOException(failed);
                 }

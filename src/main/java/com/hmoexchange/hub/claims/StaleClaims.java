@@ -3,6 +3,7 @@ package com.hmoexchange.hub.claims;
 import com.hmoexchange.hub.notifications.NotificationKind;
 import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.notifications.Notifications.PracticeNotice;
+import com.hmoexchange.hub.web.Display;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -50,9 +51,9 @@ public class StaleClaims {
                 + "order by id limit 1000 for update skip locked", rs -> {
                     flagged.add(new Object[] {now.atOffset(ZoneOffset.UTC), rs.getLong(1)});
                     notices.add(new PracticeNotice(rs.getLong(3), NotificationKind.CLAIM_STALE, rs.getString(2), "Claim " + rs.getString(2)
-                            + " (" + rs.getString(4) + ") has had no news from " + payerNames.get(rs.getLong(6))
-                            + " past its limit (stale since " + rs.getObject(5, java.time.OffsetDateTime.class).toLocalDate()
-                            + "): chase the payer."));
+                            + " (" + ClaimStatus.valueOf(rs.getString(4)).label().toLowerCase(java.util.Locale.ROOT) + ") has had no news from "
+                            + payerNames.get(rs.getLong(6)) + " past its limit (stale since "
+                            + Display.dayOf(rs.getObject(5, java.time.OffsetDateTime.class).toLocalDate()) + "): chase the payer."));
                 }, now.atOffset(ZoneOffset.UTC));
         jdbc.batchUpdate("update claim set stale_notified_at = ? where id = ?", flagged);
         notifications.tellPractices(notices, "Claims with no news from the payer");

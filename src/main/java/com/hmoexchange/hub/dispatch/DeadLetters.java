@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.common.InvalidInput;
+import com.hmoexchange.hub.web.Display;
 import com.hmoexchange.hub.messages.MessageStore;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -54,6 +55,11 @@ public class DeadLetters {
 
     /** One claim given up on; {@code problem} says why a dead letter that cannot be read is listed as it is. */
     public record DeadLetter(String messageId, String claimNumber, String eventType, long timestamp, String problem) {
+
+        /** The event in words for the page: "ClaimResendRequested" as "Claim resend requested". */
+        public String kind() {
+            return eventType == null ? "Unknown" : Display.words(eventType.replaceAll("([a-z])([A-Z])", "$1_$2"));
+        }
     }
 
     public List<DeadLetter> list() {

@@ -17,6 +17,7 @@ import com.hmoexchange.hub.payers.Channel;
 import com.hmoexchange.hub.payers.ClaimFormat;
 import com.hmoexchange.hub.payers.PayerAddresses;
 import com.hmoexchange.hub.payers.PayerCatalog;
+import com.hmoexchange.hub.web.Display;
 import com.hmoexchange.hub.payers.PayerSettings;
 import java.io.IOException;
 import java.time.Clock;
@@ -372,7 +373,7 @@ public class Dispatcher {
             if (givenUp) {
                 String named = exchange.getMessage().getHeader("claimNumbers", "", String.class).replaceAll("^,|,$", "");
                 tellOperators(named.isEmpty() ? "a message" : "claims " + named.replace(",", ", "), "its payer",
-                        deliveryCount, String.valueOf(cause), "");
+                        deliveryCount, String.valueOf(cause), !named.contains(","));
             }
             return;
         }
@@ -428,7 +429,7 @@ public class Dispatcher {
             tellOperators((givenUp.size() == 1 ? "claim " : "claims ")
                     + givenUp.stream().map(DispatchBatch.Send::claimNumber).collect(Collectors.joining(", ")),
                     givenUp.get(0).attempt().payerCode(), batch.deliveryCount(), givenUp.get(0).attempt().error(),
-                    givenUp.size() == 1 ? "?claimNumber=" + givenUp.get(0).claimNumber() : "");
+                    givenUp.size() == 1);
         }
         return failed.stream().map(DispatchBatch.Send::claimNumber).toList();
     }
@@ -470,10 +471,13 @@ public class Dispatcher {
         }
     }
 
-    private void tellOperators(String claims, String payer, int deliveryCount, String error, String replay) {
+    /** The operators' notice and email, in words: the payer by name, and where to replay (the page, not the API). */
+    private void tellOperators(String claims, String payer, int deliveryCount, String error, boolean one) {
+        String payerName = payers.has(payer) ? payers.settings(payer).name() : payer;
         try {
-            notifications.tellOperators(NotificationKind.MESSAGE_DEAD_LETTERED, "Sending " + claims + " to " + payer + " was given up after "
-                    + deliveryCount + " attempts: " + error + ". Replay with POST /api/operations/dead-letters/replay" + replay);
+            notifications.tellOperators(NotificationKind.MESSAGE_DEAD_LETTERED, "Sending " + claims + " to " + payerName
+                    + " was given up after " + deliveryCount + " attempts: " + Display.in(java.time.ZoneOffset.UTC).inWords(error)
+                    + ". Replay " + (one ? "it" : "them") + " on the Dead letters page in the hub once the cause is fixed.");
         } catch (RuntimeException e) {
             log.error("Could not tell operators that {} were dead-lettered", claims, e);
         }

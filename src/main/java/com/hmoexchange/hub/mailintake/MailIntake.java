@@ -131,7 +131,7 @@ public class MailIntake {
                 }
                 audit.recordFor(Actor.SYSTEM, AuditAction.MAIL_HELD, "held-mail", mail.getId(), intake + " " + owner + " from "
                         + sender + ": " + String.join(" ", problems));
-                notifications.tellOperators(NotificationKind.MAIL_HELD, "A mail to " + intake.label().toLowerCase() + " (" + owner
+                notifications.tellOperators(NotificationKind.MAIL_HELD, "A mail to " + intake.label().toLowerCase() + " (" + ownerName(intake, owner)
                         + ") was held and not applied: " + problems.get(0) + " Accept or reject it: held mail " + mail.getId() + ".");
                 return mail.getId();
             });
@@ -206,5 +206,14 @@ public class MailIntake {
             throw new RuleViolation("HELD_MAIL_DECIDED", "Held mail " + mail.getId() + " was already "
                     + mail.getStatus().name().toLowerCase() + " by " + mail.getDecidedBy() + "; nothing changed.");
         }
+    }
+
+    /** Whose intake, for the operators' notice: a payer by its name (as the held-mail pages show it), else the address's user. */
+    private String ownerName(Intake intake, String owner) {
+        if (intake != Intake.PAYER_RESPONSES) {
+            return owner;
+        }
+        java.util.List<String> names = jdbc.queryForList("select name from payer where code = ?", String.class, owner);
+        return names.isEmpty() ? owner : names.get(0);
     }
 }

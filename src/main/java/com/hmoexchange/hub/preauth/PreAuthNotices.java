@@ -9,6 +9,7 @@ import com.hmoexchange.hub.notifications.Notifications;
 import com.hmoexchange.hub.notifications.Recipient;
 import com.hmoexchange.hub.providers.Provider;
 import com.hmoexchange.hub.providers.ProviderRepository;
+import com.hmoexchange.hub.web.Display;
 import com.hmoexchange.hub.security.AppUser;
 import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.security.Role;
@@ -30,9 +31,11 @@ class PreAuthNotices {
     private final AppUserRepository users;
     private final ProviderRepository providers;
     private final PublicAddress hub;
+    private final Display show;
 
     PreAuthNotices(Notifications notifications, Mailer mailer, AppUserRepository users, ProviderRepository providers,
-            PublicAddress hub) {
+            PublicAddress hub, Display show) {
+        this.show = show;
         this.notifications = notifications;
         this.mailer = mailer;
         this.users = users;
@@ -62,8 +65,8 @@ class PreAuthNotices {
     void requested(PreAuthorisation p, String payerName, String practiceName) {
         toHmo(p, NotificationKind.PREAUTH_REQUESTED, "Pre-authorisation " + p.getReference() + " to decide",
                 practiceName + " asks " + payerName + " for a pre-authorisation code: request " + p.getReference() + " ("
-                        + p.getUrgency().name().toLowerCase() + ", " + p.getServices().size() + " service(s)). Decide by "
-                        + p.getDueAt() + " or it is deemed authorised and " + payerName + " is liable.");
+                        + show.label(p.getUrgency()).toLowerCase() + ", " + p.getServices().size() + " service(s)). Decide by "
+                        + show.when(p.getDueAt()) + " or it is deemed authorised and " + payerName + " is liable.");
     }
 
     void emergency(PreAuthorisation p, String practiceName) {
@@ -72,25 +75,26 @@ class PreAuthNotices {
                         + "). Review it after the fact.");
         toPractice(p, NotificationKind.PREAUTH_DECIDED, "Emergency code " + p.getCode(),
                 "Emergency request " + p.getReference() + " may proceed under code " + p.getCode() + ", valid until "
-                        + p.getValidUntil() + ". The HMO reviews it after the fact.");
+                        + show.day(p.getValidUntil()) + ". The HMO reviews it after the fact.");
     }
 
     void reminder(PreAuthorisation p) {
-        toHmo(p, NotificationKind.PREAUTH_REMINDER, "Reminder: pre-authorisation " + p.getReference() + " due at " + p.getDueAt(),
-                "Request " + p.getReference() + " has no decision yet. At " + p.getDueAt()
+        toHmo(p, NotificationKind.PREAUTH_REMINDER, "Reminder: pre-authorisation " + p.getReference() + " due at " + show.when(p.getDueAt()),
+                "Request " + p.getReference() + " has no decision yet. At " + show.when(p.getDueAt())
                         + " it is deemed authorised and you are liable (NHIA one-hour rule).");
     }
 
     void decided(PreAuthorisation p) {
         String outcome = switch (p.getStatus()) {
-            case APPROVED -> "approved under code " + p.getCode() + ", valid " + p.getValidFrom() + " to " + p.getValidUntil();
-            case PARTLY_APPROVED -> "approved in part under code " + p.getCode() + ", valid " + p.getValidFrom() + " to "
-                    + p.getValidUntil() + ": see what was approved";
+            case APPROVED -> "approved under code " + p.getCode() + ", valid " + show.day(p.getValidFrom()) + " to "
+                    + show.day(p.getValidUntil());
+            case PARTLY_APPROVED -> "approved in part under code " + p.getCode() + ", valid " + show.day(p.getValidFrom()) + " to "
+                    + show.day(p.getValidUntil()) + ": see what was approved";
             case DECLINED -> "declined: " + p.getDecisionReason();
-            default -> p.getStatus().name();
+            default -> show.label(p.getStatus()).toLowerCase();
         };
         toPractice(p, NotificationKind.PREAUTH_DECIDED, "Pre-authorisation " + p.getReference() + " "
-                + p.getStatus().name().toLowerCase().replace('_', ' '), "Request " + p.getReference() + " was " + outcome + ".");
+                + show.label(p.getStatus()).toLowerCase(), "Request " + p.getReference() + " was " + outcome + ".");
     }
 
     void askedForMore(PreAuthorisation p) {
@@ -102,12 +106,12 @@ class PreAuthNotices {
     void answered(PreAuthorisation p) {
         toHmo(p, NotificationKind.PREAUTH_ANSWERED, "Pre-authorisation " + p.getReference() + " answered",
                 "The practice answered your question on request " + p.getReference() + ". The clock runs again: decide by "
-                        + p.getDueAt() + ".");
+                        + show.when(p.getDueAt()) + ".");
     }
 
     void deemed(PreAuthorisation p) {
         String message = "Request " + p.getReference() + " had no decision within the limit: it is deemed authorised under "
-                + "code " + p.getCode() + ", valid until " + p.getValidUntil() + ", and the HMO is liable (NHIA one-hour rule).";
+                + "code " + p.getCode() + ", valid until " + show.day(p.getValidUntil()) + ", and the HMO is liable (NHIA one-hour rule).";
         toPractice(p, NotificationKind.PREAUTH_DEEMED_AUTHORISED, "Deemed authorised: " + p.getCode(), message);
         toHmo(p, NotificationKind.PREAUTH_DEEMED_AUTHORISED, "Deemed authorised, you are liable: " + p.getReference(), message);
     }

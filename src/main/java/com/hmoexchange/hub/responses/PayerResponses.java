@@ -13,6 +13,7 @@ import com.hmoexchange.hub.mailintake.IntakeRule;
 import com.hmoexchange.hub.mailintake.MailIntake;
 import com.hmoexchange.hub.mailintake.ReceivedMail;
 import com.hmoexchange.hub.payers.PayerCatalog;
+import com.hmoexchange.hub.web.Display;
 import com.hmoexchange.hub.payers.PayerSettings;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -68,10 +69,12 @@ public class PayerResponses implements HeldMailHandler {
     private final PayerCatalog payers;
     private final MailIntake intake;
     private final PreAuthAnswerIntake preAuthAnswers;
+    private final Display show;
 
     PayerResponses(ResponseFormats formats, ApplyPayerResponse applyResponse, InboundDocumentRepository documents,
             Notifications notifications, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-            MeterRegistry meters, PayerCatalog payers, MailIntake intake, PreAuthAnswerIntake preAuthAnswers) {
+            MeterRegistry meters, PayerCatalog payers, MailIntake intake, PreAuthAnswerIntake preAuthAnswers, Display show) {
+        this.show = show;
         this.preAuthAnswers = preAuthAnswers;
         this.meters = meters;
         this.payers = payers;
@@ -302,8 +305,9 @@ public class PayerResponses implements HeldMailHandler {
             LogContext context) {
         // PostgreSQL text cannot hold a NUL character: a binary or NUL-padded document would fail its own quarantine.
         String problem = Texts.storable(reason);
-        String report = "Quarantined: " + name + " from " + payer + " (" + channel + ")\n"
-                + "Received: " + clock.instant() + "\nSHA-256: " + sha256 + "\n"
+        String payerName = payers.has(payer) ? payers.settings(payer).name() : payer;
+        String report = "Quarantined: " + name + " from " + payerName + " (" + channel + ")\n"
+                + "Received: " + show.when(clock.instant()) + "\nSHA-256: " + sha256 + "\n"
                 + (line > 0 ? "Line: " + line + "\n" : "Line: (the document as a whole)\n")
                 + "Problem: " + problem + "\n\nNothing in this document was applied. Correct it (or ask the payer to) and send it again.\n";
         long id = tx.execute(status -> {
@@ -311,7 +315,7 @@ public class PayerResponses implements HeldMailHandler {
             record.quarantined(line, problem, content.length > 10_000_000 ? null
                     : Texts.storable(new String(content, StandardCharsets.UTF_8)));
             long saved = documents.save(record).getId();
-            notifications.tellOperators(NotificationKind.FILE_QUARANTINED, "Document " + name + " from " + payer + " (" + channel
+            notifications.tellOperators(NotificationKind.FILE_QUARANTINED, "Document " + name + " from " + payerName + " (" + channel
                     + ") was quarantined" + (line > 0 ? " at line " + line : "") + ": " + problem + " (inbound document " + saved + ")");
             return saved;
         });

@@ -282,4 +282,41 @@ class ZeroSetupRunTests {
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
         return id;
     }
+
+    /**
+     * The clinic's replayed months (DemoHistory): money owed in every age band, as Acme and Harmony left it. The
+     * claims the other tests submit today only add to the first band, so the older bands are exact.
+     */
+    @Test
+    void money_owed_in_the_demo_has_every_age_band_rejections_and_payments_below_the_tariff() {
+        JsonNode practice = new Api(port, "lekki.billing", "hub-demo-2026").get("/api/receivables").json();
+        JsonNode acme = party(practice, "acme-hmo");
+        assertThat(acme.get("owed").get("over90").decimalValue()).isEqualByComparingTo("11500");
+        assertThat(acme.get("owed").get("upTo90").decimalValue()).isEqualByComparingTo("8500");
+        assertThat(acme.get("owed").get("upTo60").decimalValue()).isEqualByComparingTo("7000");
+        assertThat(acme.get("owed").get("upTo30").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("17500"));
+        assertThat(acme.get("topRejectionReasons").findValuesAsText("reason")).anyMatch(r -> r.contains("Imaging needs a pre-authorisation code"));
+        assertThat(acme.get("medianDaysToPayment").isNumber()).as(acme.toString()).isTrue();
+        JsonNode harmony = party(practice, "harmony-care");
+        assertThat(harmony.get("owed").get("over90").decimalValue()).isEqualByComparingTo("8500");
+        assertThat(harmony.get("owed").get("upTo60").decimalValue()).isEqualByComparingTo("6000");
+        assertThat(harmony.get("topRejectionReasons").findValuesAsText("reason")).anyMatch(r -> r.contains("does not support a chest X-ray"));
+        assertThat(practice.get("belowTariff").findValuesAsText("serviceCode")).contains("CONS-GP");
+        assertThat(practice.get("belowTariff").findValues("shortfall")).allMatch(s -> s.decimalValue().compareTo(new java.math.BigDecimal("1000")) == 0);
+
+        JsonNode hmo = new Api(port, "acme.admin", "hub-demo-2026").get("/api/hmo/receivables").json();
+        JsonNode clinic = party(hmo, "lekki-family-clinic");
+        for (String band : List.of("upTo30", "upTo60", "upTo90", "over90")) {
+            assertThat(clinic.get("owed").get(band).decimalValue()).as(band).isPositive();
+        }
+    }
+
+    private static JsonNode party(JsonNode summary, String code) {
+        for (JsonNode party : summary.get("parties")) {
+            if (party.get("code").asText().equals(code)) {
+                return party;
+            }
+        }
+        throw new AssertionError(code + " is not among " + summary.get("parties"));
+    }
 }

@@ -197,9 +197,10 @@ class DispatchTests extends ApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> operator.get("/api/operations/dead-letters").json()
                 .findValuesAsText("claimNumber").contains(number));
         assertThat(HTTP.accepted(number)).isEmpty();
-        // Operators are told, in the app and by email.
+        // Operators are told, in the app and by email, in words: the payer by name, the page to replay from (no API path).
         assertThat(operator.get("/api/notifications?unread=true&size=200").json().findValuesAsText("message"))
-                .anyMatch(m -> m.contains(number) && m.contains("given up"));
+                .anyMatch(m -> m.contains(number) && m.contains("given up") && m.contains("to Acme Health HMO")
+                        && m.contains("Dead letters page") && !m.contains("/api/"));
         com.hmoexchange.hub.support.TestMail.awaitMail(PayerSandboxes.OPERATIONS_MAILBOX, "message dead lettered");
 
         Api.Response replay = operator.post("/api/operations/dead-letters/replay?claimNumber=" + number, "");

@@ -225,12 +225,16 @@ class PayerResponseTests extends ApiTest {
         Path report = await().atMost(Duration.ofSeconds(20)).until(() -> names(SFTP.responses().resolve(".quarantine")).stream()
                 .filter(n -> n.endsWith(bad + ".error.txt")).findFirst().map(n -> SFTP.responses().resolve(".quarantine").resolve(n))
                 .orElse(null), p -> p != null);
-        assertThat(Files.readString(report)).contains("Line: 3").contains("12x");
+        // In words: the payer by name and the moment in the hub's zone, not a code and an ISO instant.
+        assertThat(Files.readString(report)).contains("Line: 3").contains("12x").contains("from Harmony Care")
+                .containsPattern("Received: [0-9]{1,2} [A-Z][a-z]{2} [0-9]{4}, [0-9]{2}:[0-9]{2} WAT");
         // The report is written by the route; the file itself is moved aside when the route is done with it.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(
                 () -> assertThat(names(SFTP.responses().resolve(".quarantine"))).anyMatch(n -> n.endsWith(bad)));
         assertThat(claim(claimNumber).get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(operator.get("/api/notifications").json().findValuesAsText("kind")).contains("FILE_QUARANTINED");
+        assertThat(operator.get("/api/notifications").json().findValuesAsText("message"))
+                .anyMatch(m -> m.contains(bad) && m.contains("from Harmony Care Insurance (sftp)"));
         TestMail.awaitMail(PayerSandboxes.OPERATIONS_MAILBOX, "file quarantined");
 
         SFTP.drop(Fixtures.unique("good") + ".csv", STATUS_HEADER + claimNumber + ",HCI-9,UNDER_REVIEW,,,,,\n");

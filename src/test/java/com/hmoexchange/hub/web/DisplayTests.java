@@ -75,5 +75,10 @@ class DisplayTests {
         assertThat(lagos.label(null)).isEmpty();
         assertThat(lagos.role("CLIENT_USER")).isEqualTo("Client HR officer");
         assertThat(lagos.role("RETIRED_ROLE")).isEqualTo("Retired role");
+        // A dead letter's event is a Java class's simple name on the broker: the page reads it as words.
+        assertThat(new com.hmoexchange.hub.dispatch.DeadLetters.DeadLetter("m", "CLM-1", "ClaimResendRequested", 0, null).kind())
+                .isEqualTo("Claim resend requested");
+        assertThat(new com.hmoexchange.hub.dispatch.DeadLetters.DeadLetter("m", "CLM-1", null, 0, "cannot be read").kind())
+                .isEqualTo("Unknown");
     }
 }

@@ -140,6 +140,24 @@ class ReadablePagesTests extends ApiTest {
                 .contains("Acme Health");
     }
 
+    @Test
+    void the_plan_dropdown_names_the_plans_and_the_new_claim_page_writes_the_visit_day_in_words() {
+        ClientSetup client = fixtures.client("acme-hmo");
+        String register = PageSession.signedIn(port, client.user()).get("/client/register").body();
+        assertThat(register).contains(">Staff plan</option>").doesNotContain("(" + client.plan().getCode() + ")");
+
+        Practice practice = fixtures.practice();
+        String enrollee = fixtures.enrollee("acme-hmo").getEnrolleeNumber();
+        java.time.LocalDate day = java.time.LocalDate.now().minusDays(3);
+        String inWords = Display.dayOf(day);
+        JsonNode visit = as(practice.billing()).post("/api/visits", Map.of("enrolleeNumber", enrollee, "encounterDate", day.toString(),
+                "services", List.of(Map.of("code", "CONS-GP", "description", "General practitioner consultation", "quantity", 1)))).json();
+        assertThat(visit.has("id")).as(visit.toString()).isTrue();
+        String newClaim = PageSession.signedIn(port, practice.billing()).get("/billing/claims/new?patient=" + enrollee.replace("/", "%2F")).body();
+        assertThat(newClaim).contains("Visit of <span>" + inWords + "</span>").contains("<td>" + inWords + "</td>")
+                .doesNotContain(">" + day + "<");
+    }
+
     private long addChild(ClientSetup setup, String firstName) {
         Map<String, Object> body = new HashMap<>(Map.of("kind", "ADD_DEPENDENT", "enrolleeNumber",
                 setup.principal().getEnrolleeNumber(), "relationship", "CHILD", "firstName", firstName, "lastName", "Okafor"));

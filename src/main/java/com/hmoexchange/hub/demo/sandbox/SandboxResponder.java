@@ -99,8 +99,11 @@ class SandboxResponder implements DisposableBean {
     /** Claims answered, by payer and claim number, with the payment still to send. */
     private final Map<String, Runnable> paymentsDue = new ConcurrentHashMap<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final SandboxHistory history;
 
-    SandboxResponder(Environment environment, GreenMail mail, ObjectMapper json, SandboxSettings settings, PayerCatalog payers) {
+    SandboxResponder(Environment environment, GreenMail mail, ObjectMapper json, SandboxSettings settings, PayerCatalog payers,
+            SandboxHistory history) {
+        this.history = history;
         this.environment = environment;
         this.mail = mail;
         this.json = json;
@@ -168,6 +171,9 @@ class SandboxResponder implements DisposableBean {
     private void answerAcme() {
         for (JsonNode claim = acmeInbox.poll(); claim != null; claim = acmeInbox.poll()) {
             String number = claim.path("ref").asText();
+            if (history.isPast(number)) {
+                continue;
+            }
             Map<Integer, BigDecimal> lines = new java.util.TreeMap<>();
             claim.path("items").forEach(i -> lines.put(i.path("seq").asInt(), i.path("amount").decimalValue()));
             Decision d = decide(lines);
@@ -233,7 +239,7 @@ class SandboxResponder implements DisposableBean {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            if (number == null) {
+            if (number == null || history.isPast(number)) {
                 continue;
             }
             Decision d = decide(lines);
@@ -286,6 +292,9 @@ class SandboxResponder implements DisposableBean {
                     continue;
                 }
                 String number = claim.getIdentifierFirstRep().getValue();
+                if (history.isPast(number)) {
+                    continue;
+                }
                 Map<Integer, BigDecimal> lines = new java.util.TreeMap<>();
                 claim.getItem().forEach(i -> lines.put(i.getSequence(), i.getNet().getValue()));
                 Decision d = decide(lines);
