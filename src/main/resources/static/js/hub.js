@@ -35,21 +35,29 @@ document.addEventListener('change', function (event) {
         all.indeterminate = ticked > 0 && ticked < rows.length;
     }
 });
-// A table wider than its box scrolls inside .table-wrap: the box takes the keyboard focus (arrow keys scroll it) and is
-// named after the table's caption, only while it overflows (a focus stop with nothing to scroll would be noise).
+// A table wider than its box scrolls inside .table-wrap, a long document inside its pre.payload: the box takes the
+// keyboard focus (arrow keys scroll it) and a name, only while it overflows (a focus stop with nothing to scroll
+// would be noise).
 function focusableScrollBoxes() {
-    document.querySelectorAll('.table-wrap').forEach(function (box) {
-        if (box.scrollWidth > box.clientWidth) {
-            var caption = box.querySelector('caption');
+    document.querySelectorAll('.table-wrap, pre.payload').forEach(function (box) {
+        if (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight) {
             box.setAttribute('tabindex', '0');
             box.setAttribute('role', 'region');
-            box.setAttribute('aria-label', caption ? caption.textContent.trim() : 'Table, scrolls sideways');
+            box.setAttribute('aria-label', scrollBoxName(box));
         } else if (box.getAttribute('tabindex') === '0') {
             box.removeAttribute('tabindex');
             box.removeAttribute('role');
             box.removeAttribute('aria-label');
         }
     });
+}
+// A table box is named after its caption; a document (pre.payload) after its own title, else "Document".
+function scrollBoxName(box) {
+    var caption = box.querySelector('caption');
+    if (caption) {
+        return caption.textContent.trim();
+    }
+    return box.getAttribute('title') || (box.tagName === 'PRE' ? 'Document' : 'Table, scrolls sideways');
 }
 document.addEventListener('DOMContentLoaded', focusableScrollBoxes);
 document.addEventListener('htmx:afterSettle', focusableScrollBoxes);
