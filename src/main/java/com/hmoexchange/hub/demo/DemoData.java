@@ -4,6 +4,7 @@ import com.hmoexchange.hub.clients.Client;
 import com.hmoexchange.hub.clients.ClientCredentials;
 import com.hmoexchange.hub.clients.ClientRepository;
 import com.hmoexchange.hub.clients.Clients;
+import com.hmoexchange.hub.enrollees.BenefitLimit;
 import com.hmoexchange.hub.enrollees.BenefitPlan;
 import com.hmoexchange.hub.enrollees.BenefitPlanRepository;
 import com.hmoexchange.hub.enrollees.BenefitPlans;
@@ -222,7 +223,12 @@ class DemoData implements ApplicationRunner {
         // Members as each HMO's roster file, on a plan of that HMO.
         plan(acme, "acme-standard", "Acme Standard", new DependentsPolicy(1, 4, 18));
         plan(acme, "acme-family-plus", "Acme Family Plus", new DependentsPolicy(1, 6, 21));
-        plan(harmony, "harmony-standard", "Harmony Standard", new DependentsPolicy(1, 4, 18));
+        BenefitPlan harmonyStandard = plan(harmony, "harmony-standard", "Harmony Standard", new DependentsPolicy(1, 4, 18));
+        // Harmony answers Check cover from the roster: its annual limits, set as an HMO sets them, show with what is used.
+        planService.revise(harmony.getId(), harmonyStandard.getId(), harmonyStandard.getName(), harmonyStandard.dependentsPolicy(),
+                List.of(new BenefitLimit("Consultations", "CONS-", new BigDecimal("60000.00")),
+                        new BenefitLimit("Drugs", "DRUG-", new BigDecimal("150000.00")),
+                        new BenefitLimit("Laboratory", "LAB-", new BigDecimal("80000.00"))));
         plan(crestline, "crestline-standard", "Crestline Standard", new DependentsPolicy(1, 4, 18));
         plan(zenith, "zenith-standard", "Zenith Standard", new DependentsPolicy(1, 4, 18));
         providers.flush();
@@ -292,7 +298,7 @@ class DemoData implements ApplicationRunner {
 
     private BenefitPlan plan(Payer payer, String code, String name, DependentsPolicy policy) {
         return plans.findByPayerIdAndCode(payer.getId(), code)
-                .orElseGet(() -> planService.add(payer.getId(), code, name, policy));
+                .orElseGet(() -> planService.add(payer.getId(), code, name, policy, List.of()));
     }
 
     private void roster(Payer payer, String csv) {

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hmoexchange.hub.audit.AuditAction;
 import com.hmoexchange.hub.audit.AuditLog;
+import com.hmoexchange.hub.claims.BenefitUse;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.eligibility.EligibilityView.ServiceView;
+import com.hmoexchange.hub.eligibility.CoverAnswer.Benefit;
+import com.hmoexchange.hub.enrollees.BenefitLimit;
 import com.hmoexchange.hub.enrollees.BenefitPlan;
 import com.hmoexchange.hub.enrollees.BenefitPlanRepository;
 import com.hmoexchange.hub.enrollees.Enrollee;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
@@ -67,10 +71,15 @@ public class EligibilityChecks {
     private final MeterRegistry meters;
     private final ObjectMapper json;
     private final Clock clock;
+    private final BenefitUse benefitUse;
+    private final String currency;
 
     EligibilityChecks(EnrolleeRepository enrollees, BenefitPlanRepository plans, PayerRepository payers, PayerCatalog catalog,
             ProviderRepository providers, Contracts contracts, EligibilityCheckRepository checks, EligibilityChannel channel,
-            AuditLog audit, MeterRegistry meters, ObjectMapper json, Clock clock) {
+            AuditLog audit, MeterRegistry meters, ObjectMapper json, Clock clock, BenefitUse benefitUse,
+            @Value("${hub.currency:NGN}") String currency) {
+        this.benefitUse = benefitUse;
+        this.currency = currency;
         this.enrollees = enrollees;
         this.plans = plans;
         this.payers = payers;
@@ -168,9 +177,12 @@ public class EligibilityChecks {
 
     // ---- answering ------------------------------------------------------------------------------
 
-    /** The hub's roster: the member's cover period and status, and their plan. It keeps no benefit limits. */
+    /**
+     * The hub's roster: the member's cover period and status, and their plan with its annual limits, each with what the
+     * member's approved claims used of it in the plan year of the day.
+     */
     private CoverAnswer local(Enrollee member, LocalDate day) {
-        String plan = member.getPlanId() == null ? null : plans.findById(member.getPlanId()).map(BenefitPlan::getName).orElse(null);
+        Optional<BenefitPlan> plan = member.getPlanId() == null ? Optional.empty() : plans.findById(member.getPlanId());
         String reason = null;
         if (member.getStatus() == EnrolleeStatus.SUSPENDED) {
             reason = "the HMO has suspended the member's cover";
@@ -179,8 +191,35 @@ public class EligibilityChecks {
         } else if (member.getCoverEnd() != null && day.isAfter(member.getCoverEnd())) {
             reason = "cover ended on " + member.getCoverEnd();
         }
-        return new CoverAnswer(reason == null, reason, plan, member.getCoverStart(), member.getCoverEnd(), List.of(),
-                List.of());
+        List<BenefitLimit> limits = plan.map(BenefitPlan::limits).orElse(List.of());
+        List<Benefit> benefits = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (!limits.isEmpty()) {
+            PlanYear year = PlanYear.of(member, day);
+            for (BenefitLimit limit : limits) {
+                BigDecimal used = benefitUse.approved(member.getId(), limit.getServicePrefix(), year.from(), year.to());
+                benefits.add(new Benefit(limit.getLabel() + " (" + limit.getServicePrefix() + ")", limit.getAnnualAmount(), used,
+                        limit.getAnnualAmount().subtract(used).max(BigDecimal.ZERO), currency));
+            }
+            notes.add("Limits are per plan year, " + year.from() + " to " + year.to() + "; used is what the HMO approved on the "
+                    + "member's claims for services in it.");
+        }
+        return new CoverAnswer(reason == null, reason, plan.map(BenefitPlan::getName).orElse(null), member.getCoverStart(),
+                member.getCoverEnd(), benefits, notes);
+    }
+
+    /** The plan year a day falls in, over which a limit is counted. */
+    record PlanYear(LocalDate from, LocalDate to) {
+
+        /** The member's cover period when it has an end and lasts at most a year (366 days), else the calendar year of the day. */
+        static PlanYear of(Enrollee member, LocalDate day) {
+            LocalDate start = member.getCoverStart();
+            LocalDate end = member.getCoverEnd();
+            if (end != null && !end.isBefore(start) && !end.isAfter(start.plusDays(365))) {
+                return new PlanYear(start, end);
+            }
+            return new PlanYear(day.withDayOfYear(1), day.withDayOfYear(day.lengthOfYear()));
+        }
     }
 
     private EligibilityCheck askPayer(HubUser user, long providerId, Payer payer, Enrollee member, LocalDate day,

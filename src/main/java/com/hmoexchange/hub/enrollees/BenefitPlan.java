@@ -1,12 +1,22 @@
 package com.hmoexchange.hub.enrollees;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
-/** A plan an HMO sells to its clients' staff; it says how many dependents a principal may cover. */
+/**
+ * A plan an HMO sells to its clients' staff; it says how many dependents a principal may cover, and may set annual
+ * limits per benefit (checked by {@link BenefitPlans}: one limit per service-code prefix).
+ */
 @Entity
 public class BenefitPlan {
 
@@ -19,6 +29,11 @@ public class BenefitPlan {
     private int maxSpouses;
     private int maxChildren;
     private int childMaxAge;
+    /** Loaded eagerly: a plan is always shown or answered with its few limits. Replaced as a whole when revised. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "benefit_limit", joinColumns = @JoinColumn(name = "plan_id"))
+    @OrderBy("servicePrefix")
+    private List<BenefitLimit> limits = new ArrayList<>();
 
     protected BenefitPlan() {
     }
@@ -41,6 +56,16 @@ public class BenefitPlan {
         this.maxSpouses = policy.maxSpouses();
         this.maxChildren = policy.maxChildren();
         this.childMaxAge = policy.childMaxAge();
+    }
+
+    /** Sets the plan's annual limits, replacing those it had; answers given before keep what they said. */
+    void limit(List<BenefitLimit> newLimits) {
+        limits.clear();
+        limits.addAll(newLimits);
+    }
+
+    public List<BenefitLimit> limits() {
+        return List.copyOf(limits);
     }
 
     public DependentsPolicy dependentsPolicy() {

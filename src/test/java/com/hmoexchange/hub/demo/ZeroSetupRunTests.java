@@ -223,6 +223,22 @@ class ZeroSetupRunTests {
     }
 
     @Test
+    void check_cover_on_a_harmony_member_shows_harmony_standards_annual_limits_with_used_and_left() {
+        Api billing = new Api(port, "lekki.billing", "hub-demo-2026");
+        Api.Response check = billing.post("/api/eligibility/checks", Map.of("enrolleeNumber", "HCI-20001"));
+        assertThat(check.status()).as(check.toString()).isEqualTo(201);
+
+        JsonNode benefits = check.json().get("benefits");
+        assertThat(check.json().get("plan").asText()).isEqualTo("Harmony Standard");
+        assertThat(benefits.findValuesAsText("name")).containsExactly("Consultations (CONS-)", "Drugs (DRUG-)", "Laboratory (LAB-)");
+        assertThat(benefits.get(1).get("allowed").decimalValue()).isEqualByComparingTo("150000.00");
+        for (JsonNode benefit : benefits) {
+            assertThat(benefit.get("remaining").decimalValue()).isEqualByComparingTo(
+                    benefit.get("allowed").decimalValue().subtract(benefit.get("used").decimalValue()));
+        }
+    }
+
+    @Test
     void the_sandbox_payers_by_sftp_and_email_answer_by_themselves_approved_rejected_partial_and_paid() {
         Api billing = new Api(port, "lekki.billing", "hub-demo-2026");
         JsonNode babajide = billing.get("/api/visits?enrolleeNumber=HCI-20001").json().get(0);

@@ -3,16 +3,25 @@ package com.hmoexchange.hub.eligibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.hmoexchange.hub.enrollees.BenefitLimit;
+import com.hmoexchange.hub.enrollees.BenefitPlans;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.support.BrowserTest;
 import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.Fixtures.Practice;
+import com.hmoexchange.hub.support.Fixtures.ClientSetup;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** "Check cover" in headless Chromium: from a visit on New claim, and the form's own refusals, without JavaScript needed. */
 class EligibilityBrowserTests extends BrowserTest {
+
+    @Autowired
+    BenefitPlans plans;
 
     @Test
     void check_cover_on_new_claim_answers_in_words_and_leads_back() {
@@ -51,5 +60,22 @@ class EligibilityBrowserTests extends BrowserTest {
         browser.waitForUrl("/billing/eligibility/");
         assertThat(browser.text(By.id("eligibility-summary"))).isEqualTo("Not covered on " + today + ": cover ended on "
                 + today.minusDays(3) + ".");
+    }
+
+    @Test
+    void a_roster_answer_shows_the_plans_limits_with_used_and_left_as_a_payers_benefits_are_shown() {
+        ClientSetup setup = fixtures.client("harmony-care");
+        plans.revise(setup.plan().getPayerId(), setup.plan().getId(), setup.plan().getName(), setup.plan().dependentsPolicy(),
+                List.of(new BenefitLimit("Drugs", "DRUG-", new BigDecimal("100000.00"))));
+        Practice practice = fixtures.practice();
+        browser.signIn(practice.billing(), Fixtures.PASSWORD);
+
+        browser.open("/billing/eligibility");
+        browser.type("enrolleeNumber", setup.principal().getEnrolleeNumber());
+        browser.find(By.id("check-cover-button")).click();
+        browser.waitForUrl("/billing/eligibility/");
+
+        assertThat(browser.text(By.id("benefits"))).contains("Drugs (DRUG-)").contains("100,000.00");
+        assertThat(browser.text(By.id("eligibility-payer-notes"))).contains("Limits are per plan year");
     }
 }
