@@ -181,7 +181,7 @@ class PortalBrowserTests extends BrowserTest {
         browser.type("firstName", "Musa");
         browser.type("lastName", "Danjuma");
         browser.type("dateOfBirth", "08/14/1992");
-        browser.choose("plan", "Staff plan (" + setup.plan().getCode() + ")");
+        browser.choose("plan", "Staff plan"); // the plan by its name, as the HR officer reads it
         browser.click("Send request");
         browser.waitForText(By.cssSelector(".notice"), "to register Musa Danjuma");
 
