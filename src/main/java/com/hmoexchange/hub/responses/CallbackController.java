@@ -8,9 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,19 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Payer callbacks", description = "Payers post claim statuses and remittances, signed with HMAC-SHA256")
 class CallbackController {
 
-    private static final Logger log = LoggerFactory.getLogger(CallbackController.class);
-
-    private final CallbackSignatures signatures;
+    private final SignedCallbacks callbacks;
     private final PayerResponses responses;
-    private final long maxBody;
-    private final ApplicationEventPublisher events;
 
-    CallbackController(CallbackSignatures signatures, PayerResponses responses, ResponseIntakeSettings settings,
-            ApplicationEventPublisher events) {
-        this.signatures = signatures;
+    CallbackController(SignedCallbacks callbacks, PayerResponses responses) {
+        this.callbacks = callbacks;
         this.responses = responses;
-        this.maxBody = settings.callbackMaxBody().toBytes();
-        this.events = events;
     }
 
     @PostMapping(path = "/api/payers/{code}/callbacks", consumes = MediaType.ALL_VALUE)
@@ -58,41 +48,22 @@ class CallbackController {
             @Parameter(description = "sha256=<hex HMAC-SHA256 of timestamp + '.' + body>") @RequestHeader(value = CallbackSignatures.SIGNATURE, required = false) String signature,
             HttpServletRequest request) throws IOException {
         try (LogContext payer = LogContext.payer(code)) {
-            byte[] body;
-            try {
-                body = CallbackBodyLimit.read(request.getInputStream(), maxBody);
-            } catch (CallbackBodyLimit.CallbackTooLarge e) {
-                log.warn("Callback for payer '{}' refused: body over {} bytes", code, maxBody);
-                events.publishEvent(CallbackBodyLimit.refused(request, maxBody));
-                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header("Connection", "close")
-                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(CallbackBodyLimit.problem(maxBody));
+            SignedCallbacks.Call call = callbacks.read(code, timestamp, signature, request);
+            if (call.refused()) {
+                return call.refusal();
             }
-            return answer(code, timestamp, signature, body);
+            PayerResponses.Receipt receipt;
+            try {
+                receipt = responses.take(code, "callback", "callback signed at "
+                        + java.time.Instant.ofEpochSecond(Long.parseLong(timestamp.trim())), call.body());
+            } catch (RuntimeException e) {
+                return SignedCallbacks.tryAgainLater(code, e);
+            }
+            return answer(receipt);
         }
     }
 
-    private ResponseEntity<?> answer(String code, String timestamp, String signature, byte[] body) {
-        byte[] content = body == null ? new byte[0] : body;
-        String refusal = signatures.refusal(code, timestamp, signature, content);
-        if (refusal != null) {
-            log.warn("Callback for payer '{}' refused: {}", code, refusal);
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(HttpStatus.UNAUTHORIZED, "bad-signature", "Callback not accepted", refusal));
-        }
-        PayerResponses.Receipt receipt;
-        try {
-            receipt = responses.take(code, "callback", "callback signed at "
-                    + java.time.Instant.ofEpochSecond(Long.parseLong(timestamp.trim())), content);
-        } catch (RuntimeException e) {
-            if (!PayerResponses.worthRetrying(e)) {
-                throw e;
-            }
-            // The database was out of reach or busy: nothing was applied, and the same call will do later.
-            log.warn("Callback for payer '{}' not applied yet: {}", code, e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                            "try-again", "Not applied yet", "The hub could not apply this just now; nothing was changed. Send it again in a while."));
-        }
+    private static ResponseEntity<?> answer(PayerResponses.Receipt receipt) {
         Map<String, Object> answer = Map.of("document", receipt.documentId(), "outcome", receipt.outcome().name(),
                 "detail", receipt.detail());
         if (receipt.outcome() == InboundDocument.Outcome.QUARANTINED) {

@@ -21,8 +21,8 @@ class CallbackFaultTests {
 
     final CallbackSignatures signatures = mock(CallbackSignatures.class);
     final PayerResponses responses = mock(PayerResponses.class);
-    final CallbackController controller = new CallbackController(signatures, responses,
-            new ResponseIntakeSettings(30000, 300, org.springframework.util.unit.DataSize.ofMegabytes(1)), event -> { });
+    final CallbackController controller = new CallbackController(new SignedCallbacks(signatures,
+            new ResponseIntakeSettings(30000, 300, org.springframework.util.unit.DataSize.ofMegabytes(1)), event -> { }), responses);
     final byte[] body = "{\"ref\":\"CLM-00000001\",\"status\":\"APPROVED\"}".getBytes(StandardCharsets.UTF_8);
 
     @Test
