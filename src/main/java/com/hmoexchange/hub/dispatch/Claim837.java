@@ -1,5 +1,9 @@
 package com.hmoexchange.hub.dispatch;
 
+import static com.hmoexchange.hub.common.X12Writing.pad;
+import static com.hmoexchange.hub.common.X12Writing.segment;
+import static com.hmoexchange.hub.common.X12Writing.text;
+
 import com.hmoexchange.hub.claims.CanonicalClaim;
 import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamException;
@@ -67,9 +71,9 @@ final class Claim837 {
             segment(w, "ST", "837", setControl, "005010X222A1");
             segment(w, "BHT", "0019", "00", c.claimNumber(), at.format(CCYYMMDD), at.format(HHMM), "CH");
             segment(w, "NM1", "41", "2", "HMO EXCHANGE HUB", "", "", "", "", "46", SUBMITTER_ID);
-            segment(w, "NM1", "40", "2", upper(c.payer().name()), "", "", "", "", "46", receiver);
+            segment(w, "NM1", "40", "2", text(c.payer().name()), "", "", "", "", "46", receiver);
             segment(w, "HL", "1", "", "20", "1");
-            segment(w, "NM1", "85", "2", upper(c.provider().name()));
+            segment(w, "NM1", "85", "2", text(c.provider().name()));
             segment(w, "REF", "G2", c.provider().code());
             segment(w, "HL", "2", "1", "22", self ? "0" : "1");
             segment(w, "SBR", "P", self ? "18" : "", "", "", "", "", "", "", "CI");
@@ -79,7 +83,7 @@ final class Claim837 {
                 // The hub knows the principal by number only; the patient loop below names the patient.
                 segment(w, "NM1", "IL", "1", "", "", "", "", "", "MI", nullToEmpty(c.patient().principalNumber()));
             }
-            segment(w, "NM1", "PR", "2", upper(c.payer().name()), "", "", "", "", "PI", receiver);
+            segment(w, "NM1", "PR", "2", text(c.payer().name()), "", "", "", "", "PI", receiver);
             if (!self) {
                 segment(w, "HL", "3", "2", "23", "0");
                 segment(w, "PAT", "SPOUSE".equals(c.patient().relationship()) ? "01" : "19");
@@ -117,7 +121,7 @@ final class Claim837 {
                 segment(w, "LX", String.valueOf(line.sequence()));
                 w.writeStartSegment("SV1").writeStartElement().writeComponent("HC").writeComponent(line.serviceCode())
                         .writeEmptyComponent().writeEmptyComponent().writeEmptyComponent().writeEmptyComponent()
-                        .writeComponent(upper(line.description())).endElement()
+                        .writeComponent(text(line.description())).endElement()
                         .writeElement(amount(line.amount())).writeElement("UN").writeElement(String.valueOf(line.quantity()))
                         .writeEmptyElement().writeEmptyElement().writeElement("1").writeEndSegment();
                 segment(w, "DTP", "472", "D8", line.serviceDate().format(CCYYMMDD));
@@ -136,40 +140,14 @@ final class Claim837 {
     }
 
     private static void person(EDIStreamWriter w, String role, CanonicalClaim.Patient p, String id) throws EDIStreamException {
-        segment(w, "NM1", role, "1", upper(p.lastName()), upper(p.firstName()), "", "", "", "MI", id);
+        segment(w, "NM1", role, "1", text(p.lastName()), text(p.firstName()), "", "", "", "MI", id);
         if (p.dateOfBirth() != null) {
             segment(w, "DMG", "D8", p.dateOfBirth().format(CCYYMMDD));
         }
     }
 
-    private static void segment(EDIStreamWriter w, String tag, String... elements) throws EDIStreamException {
-        w.writeStartSegment(tag);
-        int last = elements.length;
-        while (last > 0 && elements[last - 1].isEmpty()) {
-            last--; // X12 drops trailing empty elements
-        }
-        for (int i = 0; i < last; i++) {
-            if (elements[i].isEmpty()) {
-                w.writeEmptyElement();
-            } else {
-                w.writeElement(elements[i]);
-            }
-        }
-        w.writeEndSegment();
-    }
-
-    /** X12 text: upper case, and none of the delimiters (* ~ : ^) inside a value. */
-    private static String upper(String text) {
-        return text == null ? "" : text.toUpperCase(Locale.ROOT).replaceAll("[*~:^]", " ").trim();
-    }
-
     private static String nullToEmpty(String text) {
         return text == null ? "" : text;
-    }
-
-    private static String pad(String text, int width) {
-        String cut = text.length() > width ? text.substring(0, width) : text;
-        return cut + " ".repeat(width - cut.length());
     }
 
     private static String amount(BigDecimal value) {

@@ -1,5 +1,10 @@
 package com.hmoexchange.hub.eligibility;
 
+import static com.hmoexchange.hub.common.X12Writing.id;
+import static com.hmoexchange.hub.common.X12Writing.pad;
+import static com.hmoexchange.hub.common.X12Writing.segment;
+import static com.hmoexchange.hub.common.X12Writing.text;
+
 import com.hmoexchange.hub.eligibility.CoverAnswer.Benefit;
 import com.hmoexchange.hub.responses.UnreadableResponse;
 import com.hmoexchange.hub.responses.x12.Segment;
@@ -98,7 +103,7 @@ final class X12Eligibility {
         try {
             EDIStreamWriter w = FACTORY.createEDIStreamWriter(out, StandardCharsets.US_ASCII.name());
             w.startInterchange();
-            segment(w, "ISA", "00", " ".repeat(10), "00", " ".repeat(10), "ZZ", pad(senderId), "ZZ", pad(receiverId),
+            segment(w, "ISA", "00", " ".repeat(10), "00", " ".repeat(10), "ZZ", pad(senderId, 15), "ZZ", pad(receiverId, 15),
                     at.format(YYMMDD), at.format(HHMM), "^", "00501", control, "0", "P", ":");
             segment(w, "GS", "HS", senderId, receiverId, at.format(CCYYMMDD), at.format(HHMM), group, "X", "005010X279A1");
             int first = w.getLocation().getSegmentPosition();
@@ -316,35 +321,5 @@ final class X12Eligibility {
             throw new PayerUnreachable("its answer is not readable X12: it is empty");
         }
         return segments;
-    }
-
-    private static void segment(EDIStreamWriter w, String tag, String... elements) throws EDIStreamException {
-        w.writeStartSegment(tag);
-        int last = elements.length;
-        while (last > 0 && elements[last - 1].isEmpty()) {
-            last--; // X12 drops trailing empty elements
-        }
-        for (int i = 0; i < last; i++) {
-            if (elements[i].isEmpty()) {
-                w.writeEmptyElement();
-            } else {
-                w.writeElement(elements[i]);
-            }
-        }
-        w.writeEndSegment();
-    }
-
-    /** X12 text: upper case, without the delimiters (* ~ : ^). */
-    private static String text(String value) {
-        return value == null ? "" : value.toUpperCase(Locale.ROOT).replaceAll("[*~:^]", " ").trim();
-    }
-
-    /** An id as the payer knows it: its case kept (enrollee numbers are read as written), without the delimiters. */
-    private static String id(String value) {
-        return value.replaceAll("[*~:^]", " ").trim();
-    }
-
-    private static String pad(String id) {
-        return id + " ".repeat(15 - id.length());
     }
 }

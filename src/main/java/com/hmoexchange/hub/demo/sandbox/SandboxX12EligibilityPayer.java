@@ -1,5 +1,8 @@
 package com.hmoexchange.hub.demo.sandbox;
 
+import static com.hmoexchange.hub.common.X12Writing.pad;
+import static com.hmoexchange.hub.common.X12Writing.segment;
+
 import com.hmoexchange.hub.eligibility.CoreEnvelope;
 import com.hmoexchange.hub.payers.EligibilitySection;
 import com.hmoexchange.hub.payers.PayerCatalog;
@@ -109,7 +112,7 @@ class SandboxX12EligibilityPayer {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         EDIStreamWriter w = FACTORY.createEDIStreamWriter(out, StandardCharsets.US_ASCII.name());
         w.startInterchange();
-        segment(w, "ISA", "00", " ".repeat(10), "00", " ".repeat(10), "ZZ", pad(payerId), "ZZ", pad(hubId),
+        segment(w, "ISA", "00", " ".repeat(10), "00", " ".repeat(10), "ZZ", pad(payerId, 15), "ZZ", pad(hubId, 15),
                 now.format(DateTimeFormatter.ofPattern("yyMMdd")), now.format(DateTimeFormatter.ofPattern("HHmm")), "^", "00501",
                 control, "0", "P", ":");
         segment(w, "GS", "HB", payerId, hubId, now.format(CCYYMMDD),
@@ -151,25 +154,5 @@ class SandboxX12EligibilityPayer {
 
     private static String find(List<Segment> segments, String tag, int element) {
         return segments.stream().filter(s -> s.is(tag)).map(s -> s.element(element)).findFirst().orElse("");
-    }
-
-    private static void segment(EDIStreamWriter w, String tag, String... elements) throws EDIStreamException {
-        w.writeStartSegment(tag);
-        int last = elements.length;
-        while (last > 0 && elements[last - 1].isEmpty()) {
-            last--;
-        }
-        for (int i = 0; i < last; i++) {
-            if (elements[i].isEmpty()) {
-                w.writeEmptyElement();
-            } else {
-                w.writeElement(elements[i]);
-            }
-        }
-        w.writeEndSegment();
-    }
-
-    private static String pad(String id) {
-        return id + " ".repeat(Math.max(0, 15 - id.length()));
     }
 }
