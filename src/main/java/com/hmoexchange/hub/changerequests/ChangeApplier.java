@@ -4,6 +4,7 @@ import com.hmoexchange.hub.clients.Client;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.enrollees.Enrollee;
 import com.hmoexchange.hub.enrollees.EnrolleeRepository;
+import com.hmoexchange.hub.web.Display;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -73,8 +74,9 @@ class ChangeApplier {
     private Enrollee current(ChangeRequest request) {
         Enrollee enrollee = enrollees.findById(request.getEnrolleeId()).orElseThrow();
         if (!enrollee.isActive()) {
-            throw stale(request, enrollee.getEnrolleeNumber() + " is " + enrollee.getStatus()
-                    + " since the request was made (cover ended " + enrollee.getCoverEnd() + ")");
+            throw stale(request, enrollee.getEnrolleeNumber() + " is "
+                    + Display.labelOf(enrollee.getStatus()).toLowerCase(java.util.Locale.ROOT)
+                    + " since the request was made (cover ended " + Display.dayOf(enrollee.getCoverEnd()) + ")");
         }
         return enrollee;
     }

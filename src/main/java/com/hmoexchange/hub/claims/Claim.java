@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.claims;
 
+import com.hmoexchange.hub.common.Days;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
@@ -162,7 +163,7 @@ public class Claim {
                     + visitServiceId + ") is already on claim " + claimNumber + ".");
         }
         if (tariffPrice == null && override == null) {
-            throw new InvalidInput("services", "No tariff for service " + serviceCode + " on " + serviceDate
+            throw new InvalidInput("services", "No tariff for service " + serviceCode + " on " + Days.of(serviceDate)
                     + " with this payer. Give a unitPrice and a priceReason for it, or ask for the tariff to be loaded.");
         }
         BigDecimal price = override == null ? tariffPrice : override.unitPrice();
@@ -239,9 +240,11 @@ public class Claim {
         Set<LocalDate> uncovered = lines.stream().map(ClaimLine::getServiceDate)
                 .filter(date -> !patient.isCoveredOn(date)).collect(Collectors.toCollection(TreeSet::new));
         if (!uncovered.isEmpty()) {
-            problems.add("enrollee " + patient.getEnrolleeNumber() + " was not covered on " + uncovered
-                    + " (status " + patient.getStatus() + ", cover " + patient.getCoverStart() + " to "
-                    + (patient.getCoverEnd() == null ? "open" : patient.getCoverEnd()) + ")");
+            problems.add("enrollee " + patient.getEnrolleeNumber() + " was not covered on "
+                    + uncovered.stream().map(Days::of).collect(Collectors.joining(", "))
+                    + " (status " + patient.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", cover " + Days.of(patient.getCoverStart()) + " to "
+                    + (patient.getCoverEnd() == null ? "open" : Days.of(patient.getCoverEnd())) + ")");
         }
         if (!problems.isEmpty()) {
             RuleViolation refusal = new RuleViolation("claim-not-submittable",

@@ -21,6 +21,7 @@ import com.hmoexchange.hub.tariffs.TariffRepository;
 import com.hmoexchange.hub.visits.PerformedService;
 import com.hmoexchange.hub.visits.Visit;
 import com.hmoexchange.hub.visits.VisitRepository;
+import com.hmoexchange.hub.web.Display;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -30,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -73,11 +73,14 @@ public class ClaimService {
     private final PreAuthorisationCheck preAuthorisation;
 
     private final AuditLog audit;
+    private final Display show;
 
     ClaimService(ClaimRepository claims, AttachmentContentRepository contents, VisitRepository visits,
             EnrolleeRepository enrollees, PayerRepository payers, TariffRepository tariffs, HmoModuleGate hmoModule,
             Contracts contracts, ClaimNumbers numbers, AttachmentPolicy attachmentPolicy, Outbox outbox, ClaimPresenter presenter,
-            Clock clock, ClaimSettings settings, MeterRegistry meters, AuditLog audit, PreAuthorisationCheck preAuthorisation) {
+            Clock clock, ClaimSettings settings, MeterRegistry meters, AuditLog audit, PreAuthorisationCheck preAuthorisation,
+            Display show) {
+        this.show = show;
         this.audit = audit;
         this.meters = meters;
         this.preAuthorisation = preAuthorisation;
@@ -178,7 +181,7 @@ public class ClaimService {
         ClaimAttachment attachment = claim.attachment(attachmentId);
         if (attachment.isContentRemoved()) {
             throw new RuleViolation("attachment-removed-by-retention", "The file " + attachment.getFileName()
-                    + " was removed by retention on " + attachment.getContentRemovedAt().atOffset(ZoneOffset.UTC).toLocalDate()
+                    + " was removed by retention on " + show.day(attachment.getContentRemovedAt())
                     + ", after claim " + claim.getClaimNumber() + " was closed; its type, name and SHA-256 digest are kept.");
         }
         byte[] data = contents.findById(attachment.getContentId()).orElseThrow().getData();

@@ -94,6 +94,20 @@ public final class ClaimViews {
             String resubmissionOf, String resubmittedAs, List<AttachmentType> missingAttachments, List<Line> lines,
             List<Attachment> attachments, Balance balance, List<Payment> payments, List<History> history,
             Instant createdAt, Instant submittedAt, Instant lastActivityAt, long version) {
+
+        /**
+         * When the payer's decision came before the hub noted the claim delivered, that decision's time; null otherwise.
+         * The payer had the claim already (an earlier send whose answer was lost, or the demo's replayed months, which
+         * the hub delivers when the demo starts), so the page says so beside the delivery time. Not part of the JSON.
+         */
+        public Instant answeredBeforeDelivery() {
+            Instant delivered = delivery == null ? null : delivery.deliveredAt();
+            if (delivered == null) {
+                return null;
+            }
+            return history.stream().filter(h -> !h.late() && h.to() != null && h.to().isDecision() && h.at().isBefore(delivered))
+                    .map(History::at).findFirst().orElse(null);
+        }
     }
 
     /** Whether the claim reached its payer, the payer's reference, and the payer's error if it refused it. */

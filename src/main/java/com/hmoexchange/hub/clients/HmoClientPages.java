@@ -4,6 +4,7 @@ import com.hmoexchange.hub.clients.ClientCredentials.ClientUserView;
 import com.hmoexchange.hub.clients.ClientCredentials.Issued;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.security.HubUser;
+import com.hmoexchange.hub.web.Display;
 import com.hmoexchange.hub.web.FormErrors;
 import com.hmoexchange.hub.web.WebPage;
 import java.util.List;
@@ -27,10 +28,12 @@ class HmoClientPages {
 
     private final Clients clients;
     private final ClientCredentials credentials;
+    private final Display show;
 
-    HmoClientPages(Clients clients, ClientCredentials credentials) {
+    HmoClientPages(Clients clients, ClientCredentials credentials, Display show) {
         this.clients = clients;
         this.credentials = credentials;
+        this.show = show;
     }
 
     @GetMapping("/clients")
@@ -57,7 +60,7 @@ class HmoClientPages {
             return credentialsPage(user, model, clientId, email, errors);
         }
         flash.addFlashAttribute("notice", "Credentials sent: a sign-in link is on its way to " + issued.user().email()
-                + " (valid until " + issued.linkExpiresAt() + " UTC)"
+                + " (valid until " + show.when(issued.linkExpiresAt()) + ")"
                 + (issued.earlierLinksRevoked() > 0 ? "; the earlier link no longer works." : "."));
         return "redirect:/hmo/client-users";
     }

@@ -26,6 +26,7 @@ import com.hmoexchange.hub.payers.PayerSettings;
 import com.hmoexchange.hub.providers.Provider;
 import com.hmoexchange.hub.providers.ProviderRepository;
 import com.hmoexchange.hub.security.HubUser;
+import com.hmoexchange.hub.web.Display;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -124,7 +125,8 @@ public class EligibilityChecks {
             audit.record(AuditAction.MEMBER_LOOKED_UP, "enrollee", number, "eligibility check: not contracted");
             checks.save(EligibilityCheck.refused(clock.instant(), user.getUsername(), providerId, member.getPayerId(),
                     member.getId(), member.getEnrolleeNumber(), day, codes, "the practice has no current contract with "
-                    + payers.findById(member.getPayerId()).map(Payer::getName).orElse("the member's HMO") + " on " + day));
+                    + payers.findById(member.getPayerId()).map(Payer::getName).orElse("the member's HMO") + " on "
+                    + Display.dayOf(day)));
             throw e;
         }
         Payer payer = payers.findById(member.getPayerId()).orElseThrow();
@@ -187,9 +189,9 @@ public class EligibilityChecks {
         if (member.getStatus() == EnrolleeStatus.SUSPENDED) {
             reason = "the HMO has suspended the member's cover";
         } else if (day.isBefore(member.getCoverStart())) {
-            reason = "cover has not started: it starts on " + member.getCoverStart();
+            reason = "cover has not started: it starts on " + Display.dayOf(member.getCoverStart());
         } else if (member.getCoverEnd() != null && day.isAfter(member.getCoverEnd())) {
-            reason = "cover ended on " + member.getCoverEnd();
+            reason = "cover ended on " + Display.dayOf(member.getCoverEnd());
         }
         List<BenefitLimit> limits = plan.map(BenefitPlan::limits).orElse(List.of());
         List<Benefit> benefits = new ArrayList<>();
@@ -201,7 +203,8 @@ public class EligibilityChecks {
                 benefits.add(new Benefit(limit.getLabel() + " (" + limit.getServicePrefix() + ")", limit.getAnnualAmount(), used,
                         limit.getAnnualAmount().subtract(used).max(BigDecimal.ZERO), currency));
             }
-            notes.add("Limits are per plan year, " + year.from() + " to " + year.to() + "; used is what the HMO approved on the "
+            notes.add("Limits are per plan year, " + Display.dayOf(year.from()) + " to " + Display.dayOf(year.to())
+                    + "; used is what the HMO approved on the "
                     + "member's claims for services in it.");
         }
         return new CoverAnswer(reason == null, reason, plan.map(BenefitPlan::getName).orElse(null), member.getCoverStart(),
@@ -331,16 +334,17 @@ public class EligibilityChecks {
             words.append("Its last known answer, ").append(age(ageSeconds)).append(" old: ");
         }
         if (answer.covered()) {
-            words.append("Covered on ").append(check.getServiceDate());
+            words.append("Covered on ").append(Display.dayOf(check.getServiceDate()));
             if (answer.plan() != null) {
                 words.append(" under ").append(answer.plan());
             }
             if (answer.coverEnd() != null) {
-                words.append(" (cover until ").append(answer.coverEnd()).append(")");
+                words.append(" (cover until ").append(Display.dayOf(answer.coverEnd())).append(")");
             }
             words.append(".");
         } else {
-            words.append("Not covered on ").append(check.getServiceDate()).append(": ").append(answer.reason()).append(".");
+            words.append("Not covered on ").append(Display.dayOf(check.getServiceDate())).append(": ").append(answer.reason())
+                    .append(".");
         }
         if (check.payerReached() && check.isFromCache()) {
             words.append(" (").append(payer.getName()).append("'s answer of ").append(age(ageSeconds)).append(" ago, reused.)");

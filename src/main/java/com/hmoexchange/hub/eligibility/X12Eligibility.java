@@ -9,6 +9,7 @@ import com.hmoexchange.hub.eligibility.CoverAnswer.Benefit;
 import com.hmoexchange.hub.responses.UnreadableResponse;
 import com.hmoexchange.hub.responses.x12.Segment;
 import com.hmoexchange.hub.responses.x12.SegmentReader;
+import com.hmoexchange.hub.web.Display;
 import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
@@ -254,7 +255,7 @@ final class X12Eligibility {
             BigDecimal remaining = e.getValue()[1];
             return new Benefit(e.getKey(), allowed, remaining == null ? null : allowed.subtract(remaining), remaining, "NGN");
         }).toList();
-        String reason = active ? null : end == null ? inactive : inactive + " (the plan ended on " + end + ")";
+        String reason = active ? null : end == null ? inactive : inactive + " (the plan ended on " + Display.dayOf(end) + ")";
         return new CoverAnswer(active, reason, plan, start, end, benefits, notes);
     }
 

@@ -3,6 +3,7 @@ package com.hmoexchange.hub.organisations;
 import com.hmoexchange.hub.payers.Payer;
 import com.hmoexchange.hub.providers.Provider;
 import com.hmoexchange.hub.security.HubUser;
+import com.hmoexchange.hub.web.Display;
 import com.hmoexchange.hub.web.FormErrors;
 import com.hmoexchange.hub.web.WebPage;
 import java.time.LocalDate;
@@ -94,7 +95,7 @@ class AdminPages {
             errors.field("payerId", "Choose the payer.");
         }
         return done(errors, () -> contracts.sign(practiceId, payerId, startsOn, endsOn, user.getUsername()),
-                contract -> "Contract recorded from " + contract.getStartsOn() + ".", model, flash);
+                contract -> "Contract recorded from " + Display.dayOf(contract.getStartsOn()) + ".", model, flash);
     }
 
     @PostMapping("/contracts/{id}/end")
@@ -103,7 +104,7 @@ class AdminPages {
             Model model, RedirectAttributes flash) {
         return done(FormErrors.none(), () -> contracts.endAfter(id, endsOn),
                 contract -> contract.getEndsOn() == null ? "The contract is open-ended again."
-                        : "The contract ends after " + contract.getEndsOn() + ".", model, flash);
+                        : "The contract ends after " + Display.dayOf(contract.getEndsOn()) + ".", model, flash);
     }
 
     private <T> String done(FormErrors errors, Supplier<T> action, Function<T, String> notice, Model model,

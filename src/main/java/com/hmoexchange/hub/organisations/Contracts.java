@@ -8,6 +8,7 @@ import com.hmoexchange.hub.payers.Payer;
 import com.hmoexchange.hub.payers.PayerRepository;
 import com.hmoexchange.hub.providers.Provider;
 import com.hmoexchange.hub.providers.ProviderRepository;
+import com.hmoexchange.hub.web.Display;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -131,8 +132,8 @@ public class Contracts {
                 .findFirst()
                 .ifPresent(other -> {
                     throw new RuleViolation("contract-overlaps", practice.getName() + " already has a contract with "
-                            + payer.getName() + " from " + other.getStartsOn() + " to "
-                            + (other.getEndsOn() == null ? "no end date" : other.getEndsOn())
+                            + payer.getName() + " from " + Display.dayOf(other.getStartsOn()) + " to "
+                            + (other.getEndsOn() == null ? "no end date" : Display.dayOf(other.getEndsOn()))
                             + ", which overlaps these dates. End that contract before this one starts, or change the dates.");
                 });
     }

@@ -1,6 +1,7 @@
 package com.hmoexchange.hub.organisations;
 
 import com.hmoexchange.hub.common.RuleViolation;
+import com.hmoexchange.hub.web.Display;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -12,7 +13,8 @@ public class NoCurrentContract extends RuleViolation {
     private final LocalDate day;
 
     NoCurrentContract(String practice, String payer, LocalDate day) {
-        super("no-current-contract", "There is no current contract between " + practice + " and " + payer + " on " + day
+        super("no-current-contract", "There is no current contract between " + practice + " and " + payer + " on "
+                + Display.dayOf(day)
                 + ", so the practice cannot look up or bill its members. Ask the platform administrator to record the contract.");
         this.practice = practice;
         this.payer = payer;

@@ -2,6 +2,7 @@ package com.hmoexchange.hub.people;
 
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Role;
+import com.hmoexchange.hub.web.Display;
 import com.hmoexchange.hub.web.FormErrors;
 import com.hmoexchange.hub.web.WebPage;
 import java.util.List;
@@ -20,9 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PeoplePages {
 
     private final People people;
+    private final Display show;
 
-    PeoplePages(People people) {
+    PeoplePages(People people, Display show) {
         this.people = people;
+        this.show = show;
     }
 
     @GetMapping("/people")
@@ -39,7 +42,7 @@ class PeoplePages {
             return page(user, model, email, role, errors);
         }
         flash.addFlashAttribute("notice", "Invitation sent to " + invited.user().username() + " (" + invited.user().role()
-                + "); the link works until " + invited.linkExpiresAt() + " UTC.");
+                + "); the link works until " + show.when(invited.linkExpiresAt()) + ".");
         return "redirect:/people";
     }
 

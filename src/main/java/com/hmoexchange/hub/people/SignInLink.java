@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A one-time link that lets a user choose their first password (an invitation) or replace a forgotten
@@ -43,13 +44,13 @@ public class SignInLink {
     }
 
     /** Marks the link used; refused when it was used, revoked or has expired. */
-    void use(Instant now) {
-        requireUsable(now);
+    void use(Instant now, Function<Instant, String> when) {
+        requireUsable(now, when);
         this.usedAt = now;
     }
 
-    /** Refused, with what to do, when the link was used, revoked or has expired. */
-    void requireUsable(Instant now) {
+    /** Refused, with what to do, when the link was used, revoked or has expired ({@code when} writes a time for people). */
+    void requireUsable(Instant now, Function<Instant, String> when) {
         String newLink = purpose == LinkPurpose.RESET
                 ? "ask for a new one with \"Forgot your password?\" on the sign-in page"
                 : "ask whoever invited you (your HMO, your practice's owner or the hub's administrator) for a new one";
@@ -63,7 +64,7 @@ public class SignInLink {
         }
         if (!now.isBefore(expiresAt)) {
             throw new RuleViolation("sign-in-link-expired",
-                    "This sign-in link expired at " + expiresAt + " (UTC). To choose a password, " + newLink + ".");
+                    "This sign-in link expired on " + when.apply(expiresAt) + ". To choose a password, " + newLink + ".");
         }
     }
 

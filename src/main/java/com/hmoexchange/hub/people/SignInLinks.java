@@ -5,6 +5,7 @@ import com.hmoexchange.hub.security.AppUser;
 import com.hmoexchange.hub.security.AppUserRepository;
 import com.hmoexchange.hub.security.SignInThrottle;
 import com.hmoexchange.hub.security.WebSessions;
+import com.hmoexchange.hub.web.Display;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +29,11 @@ public class SignInLinks {
     private final WebSessions sessions;
     private final SignInThrottle throttle;
     private final Clock clock;
+    private final Display show;
 
     SignInLinks(SignInLinkRepository links, AppUserRepository users, PasswordRules rules, PasswordEncoder passwords,
-            WebSessions sessions, SignInThrottle throttle, Clock clock) {
+            WebSessions sessions, SignInThrottle throttle, Clock clock, Display show) {
+        this.show = show;
         this.links = links;
         this.users = users;
         this.rules = rules;
@@ -73,10 +76,10 @@ public class SignInLinks {
     @Transactional
     public String setPassword(String token, String password) {
         SignInLink link = link(token);
-        link.requireUsable(clock.instant());
+        link.requireUsable(clock.instant(), show::when);
         AppUser user = users.findById(link.getUserId()).orElseThrow();
         rules.check(user.getUsername(), password);
-        link.use(clock.instant());
+        link.use(clock.instant(), show::when);
         if (link.getPurpose() == LinkPurpose.INVITATION) {
             user.choosePassword(passwords.encode(password));
         } else {
@@ -92,7 +95,7 @@ public class SignInLinks {
     @Transactional(readOnly = true)
     public String checkLink(String token) {
         SignInLink link = link(token);
-        link.requireUsable(clock.instant());
+        link.requireUsable(clock.instant(), show::when);
         return users.findById(link.getUserId()).orElseThrow().getUsername();
     }
 

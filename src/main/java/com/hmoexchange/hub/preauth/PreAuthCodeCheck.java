@@ -6,6 +6,7 @@ import com.hmoexchange.hub.claims.PreAuthorisationCheck;
 import com.hmoexchange.hub.payers.PayerCatalog;
 import com.hmoexchange.hub.payers.PayerRepository;
 import com.hmoexchange.hub.payers.PreAuthorisationSection;
+import com.hmoexchange.hub.web.Display;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,7 +76,8 @@ class PreAuthCodeCheck implements PreAuthorisationCheck {
         List<ClaimLine> outside = claim.getLines().stream().filter(l -> p.getValidFrom() != null && (l.getServiceDate().isBefore(
                 p.getValidFrom()) || l.getServiceDate().isAfter(p.getValidUntil()))).toList();
         if (!outside.isEmpty()) {
-            refusals.add("pre-authorisation code " + code + " is valid from " + p.getValidFrom() + " to " + p.getValidUntil()
+            refusals.add("pre-authorisation code " + code + " is valid from " + Display.dayOf(p.getValidFrom()) + " to "
+                    + Display.dayOf(p.getValidUntil())
                     + ", and " + lines(outside) + (outside.size() == 1 ? " falls" : " fall") + " outside it");
         }
         List<String> beyond = beyondApproval(p, claim, rules);

@@ -14,6 +14,7 @@ import com.hmoexchange.hub.preauth.PreAuthorisation.LineApproval;
 import com.hmoexchange.hub.providers.Provider;
 import com.hmoexchange.hub.providers.ProviderRepository;
 import com.hmoexchange.hub.security.HubUser;
+import com.hmoexchange.hub.web.Display;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -81,8 +82,10 @@ public class PreAuthorisations {
         contracts.requireCurrent(providerId, member.getPayerId(), today);
         if (!member.isCoveredOn(today)) {
             throw new RuleViolation("member-not-covered", "Member " + member.getEnrolleeNumber() + " is not covered today (status "
-                    + member.getStatus() + ", cover " + member.getCoverStart() + " to "
-                    + (member.getCoverEnd() == null ? "open" : member.getCoverEnd()) + "): the HMO cannot authorise care.");
+                    + Display.labelOf(member.getStatus()).toLowerCase(java.util.Locale.ROOT) + ", cover "
+                    + Display.dayOf(member.getCoverStart()) + " to "
+                    + (member.getCoverEnd() == null ? "open" : Display.dayOf(member.getCoverEnd()))
+                    + "): the HMO cannot authorise care.");
         }
         Payer payer = payers.findById(member.getPayerId()).orElseThrow();
         PreAuthorisationSection rules = catalog.settings(payer.getCode()).preauthorisation();

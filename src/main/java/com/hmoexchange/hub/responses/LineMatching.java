@@ -1,6 +1,7 @@
 package com.hmoexchange.hub.responses;
 
 import com.hmoexchange.hub.claims.BilledLines.Billed;
+import com.hmoexchange.hub.web.Display;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,7 +62,7 @@ final class LineMatching {
     private static String why(String claimNumber, RemittedLine line, List<Billed> billed, Set<Integer> taken) {
         String service = "service line " + (line.serviceCode() == null ? "without a service code" : line.serviceCode())
                 + (line.modifiers().isEmpty() ? "" : " with modifiers " + String.join(":", line.modifiers()))
-                + (line.serviceDate() == null ? "" : " on " + line.serviceDate())
+                + (line.serviceDate() == null ? "" : " on " + Display.dayOf(line.serviceDate()))
                 + (line.charged() == null ? "" : " charged " + line.charged().toPlainString());
         List<Billed> sameCode = billed.stream().filter(b -> sameCode(line, b)).toList();
         String detail;
@@ -73,7 +74,7 @@ final class LineMatching {
             detail = "every line of the claim with that service code is already matched";
         } else {
             detail = "the claim's line with that code was billed " + sameCode.stream().filter(b -> !taken.contains(b.position()))
-                    .map(b -> b.amount().toPlainString() + " on " + b.serviceDate()).toList();
+                    .map(b -> b.amount().toPlainString() + " on " + Display.dayOf(b.serviceDate())).toList();
         }
         return "The payer's " + service + " on claim " + claimNumber + " names no line number (REF*6R) and matches no line "
                 + "of the claim: " + detail + ". The rest of the claim is applied; match the line by hand.";

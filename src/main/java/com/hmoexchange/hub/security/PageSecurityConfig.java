@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,11 +41,11 @@ class PageSecurityConfig {
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http, AppUserRepository users, HubUserDetailsService details,
             PasswordEncoder passwords, AuthenticationEventPublisher signInEvents, PublicAddress address, SignInThrottle throttle,
-            TwoFactor twoFactor, SecondFactorSignIn secondFactor, Clock clock) throws Exception {
+            TwoFactor twoFactor, SecondFactorSignIn secondFactor) throws Exception {
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
         // The password alone signs in only those who owe no code (see SecondFactorSignIn).
         ThrottledSignIn throttled = new ThrottledSignIn(new SessionSafeProvider(details, passwords), throttle,
-                user -> false, user -> !twoFactor.isOn(user.id()), clock);
+                user -> false, user -> !twoFactor.isOn(user.id()));
         http.securityMatcher(PAGES)
                 // Its own manager, without the global one as parent: a wrong password is checked once, not twice.
                 .authenticationManager(manager(throttled, signInEvents))

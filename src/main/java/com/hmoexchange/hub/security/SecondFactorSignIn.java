@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,15 +29,13 @@ public class SecondFactorSignIn implements AuthenticationSuccessHandler {
     private final TwoFactor twoFactor;
     private final SignInThrottle throttle;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    SecondFactorSignIn(TwoFactor twoFactor, SignInThrottle throttle, ApplicationEventPublisher events, Clock clock) {
+    SecondFactorSignIn(TwoFactor twoFactor, SignInThrottle throttle, ApplicationEventPublisher events) {
         this.twoFactor = twoFactor;
         this.throttle = throttle;
         this.events = events;
-        this.clock = clock;
         landing.setDefaultTargetUrl("/");
     }
 
@@ -95,7 +92,8 @@ public class SecondFactorSignIn implements AuthenticationSuccessHandler {
         }
         if (refused.isPresent()) {
             signOut(request);
-            return new Outcome.LockedOut(refused.get(), new SignInRefused(refused.get(), clock.instant()).getMessage());
+            return new Outcome.LockedOut(refused.get(),
+                    new SignInRefused(refused.get(), throttle.tryAgainAfter(refused.get())).getMessage());
         }
         return new Outcome.WrongCode();
     }

@@ -52,7 +52,7 @@ class SecurityConfig {
         http.securityMatcher("/**")
                 // HTTP Basic behind the sign-in throttle; refused to people who sign in with a second factor (docs/security.md).
                 .authenticationManager(PageSecurityConfig.manager(new ThrottledSignIn(basic, throttle, twoFactor::refusesBasic,
-                        user -> true, clock), signInEvents))
+                        user -> true), signInEvents))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()

@@ -8,8 +8,9 @@ public class SignInRefused extends LockedException {
 
     private final Instant until;
 
-    public SignInRefused(Instant until, Instant now) {
-        super("Too many attempts, try again after " + SignInThrottle.when(until, now) + " or reset your password.");
+    /** {@code when}: the time to try again as people read it ({@link SignInThrottle#tryAgainAfter}). */
+    public SignInRefused(Instant until, String when) {
+        super("Too many attempts, try again after " + when + " or reset your password.");
         this.until = until;
     }
 

@@ -6,13 +6,14 @@ import com.hmoexchange.hub.mail.Mailer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,9 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SignInThrottle {
 
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    /** As pages write a time (web/Display): "14:05 WAT" today, "3 Dec 2026, 14:05 WAT" on another day. */
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm zzz", Locale.UK);
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.UK);
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
     private static final String ACCOUNT = "ACCOUNT";
     private static final String ADDRESS = "ADDRESS";
@@ -44,9 +45,12 @@ public class SignInThrottle {
     private final PublicAddress hub;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ZoneId zone;
 
     SignInThrottle(JdbcTemplate jdbc, PlatformTransactionManager transactions, SignInProtectionSettings settings,
-            AppUserRepository users, Mailer mailer, PublicAddress hub, ApplicationEventPublisher events, Clock clock) {
+            AppUserRepository users, Mailer mailer, PublicAddress hub, ApplicationEventPublisher events, Clock clock,
+            @Value("${hub.display.time-zone:Africa/Lagos}") ZoneId zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.settings = settings;
@@ -164,16 +168,21 @@ public class SignInThrottle {
                         %s
 
                         If it was not you, choose a new password all the same, and tell your administrator.
-                        """.formatted(user.getUsername(), address, when(until, clock.instant()), hub.link("/forgot-password")))));
+                        """.formatted(user.getUsername(), address, tryAgainAfter(until), hub.link("/forgot-password")))));
     }
 
-    /** A time to try again, as people read it: "14:05 UTC", or with the day when it is not today. */
-    public static String when(Instant until, Instant now) {
-        boolean today = until.atZone(ZoneOffset.UTC).toLocalDate().equals(now.atZone(ZoneOffset.UTC).toLocalDate());
+    /** The time to try again in the hub's display zone (HUB_DISPLAY_TIME_ZONE), as the page, the API and the email say it. */
+    public String tryAgainAfter(Instant until) {
+        return when(until, clock.instant(), zone);
+    }
+
+    /** A time to try again, as people read it in the zone: "14:05 WAT", or with the day when it is not today there. */
+    public static String when(Instant until, Instant now, ZoneId zone) {
+        boolean today = until.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
         // Rounded up to the minute: "after 14:05" must not be a minute early.
         Instant shown = until.getEpochSecond() % 60 == 0 && until.getNano() == 0 ? until
                 : Instant.ofEpochSecond((until.getEpochSecond() / 60 + 1) * 60);
-        return (today ? CLOCK_TIME : DAY_AND_TIME).format(shown) + " UTC";
+        return (today ? CLOCK_TIME : DAY_AND_TIME).format(shown.atZone(zone));
     }
 
     private static String account(String username) {

@@ -1,6 +1,5 @@
 package com.hmoexchange.hub.security;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -21,7 +20,6 @@ class ThrottledSignIn implements AuthenticationProvider {
     private final SignInThrottle throttle;
     private final Predicate<HubUser> refused;
     private final Predicate<HubUser> signedInByPassword;
-    private final Clock clock;
 
     /**
      * @param refused users refused even with the right password (HTTP Basic: those who sign in with a second factor)
@@ -29,12 +27,11 @@ class ThrottledSignIn implements AuthenticationProvider {
      *     again); the others still owe a code
      */
     ThrottledSignIn(AuthenticationProvider passwords, SignInThrottle throttle, Predicate<HubUser> refused,
-            Predicate<HubUser> signedInByPassword, Clock clock) {
+            Predicate<HubUser> signedInByPassword) {
         this.passwords = passwords;
         this.throttle = throttle;
         this.refused = refused;
         this.signedInByPassword = signedInByPassword;
-        this.clock = clock;
     }
 
     @Override
@@ -43,7 +40,7 @@ class ThrottledSignIn implements AuthenticationProvider {
         String address = addressOf(attempt);
         SignInThrottle.Standing standing = throttle.standing(username, address);
         if (standing.refusedUntil().isPresent()) {
-            throw new SignInRefused(standing.refusedUntil().get(), clock.instant());
+            throw new SignInRefused(standing.refusedUntil().get(), throttle.tryAgainAfter(standing.refusedUntil().get()));
         }
         Authentication signedIn;
         try {
@@ -51,7 +48,7 @@ class ThrottledSignIn implements AuthenticationProvider {
         } catch (AuthenticationException wrong) {
             Optional<Instant> lockout = throttle.failed(username, address);
             if (lockout.isPresent()) {
-                throw new SignInRefused(lockout.get(), clock.instant());
+                throw new SignInRefused(lockout.get(), throttle.tryAgainAfter(lockout.get()));
             }
             throw wrong;
         }

@@ -4,6 +4,7 @@ import com.hmoexchange.hub.organisations.Contract;
 import com.hmoexchange.hub.payers.Payer;
 import com.hmoexchange.hub.payers.PayerRepository;
 import com.hmoexchange.hub.security.HubUser;
+import com.hmoexchange.hub.web.Display;
 import com.hmoexchange.hub.web.FormErrors;
 import com.hmoexchange.hub.web.WebPage;
 import java.io.IOException;
@@ -83,7 +84,9 @@ class TariffPages {
         List<Contract> contracts = uploads.contractsOf(user);
         Long selected = contract != null ? contract : contracts.isEmpty() ? null : contracts.get(0).getId();
         model.addAttribute("contracts", contracts.stream().map(c -> new ContractChoice(c.getId(), payerNames.get(c.getPayerId())
-                + " (from " + c.getStartsOn() + (c.getEndsOn() == null ? "" : " to " + c.getEndsOn()) + ")")).toList());
+                + " (from " + Display.dayOf(c.getStartsOn())
+                + (c.getEndsOn() == null ? "" : " to " + Display.dayOf(c.getEndsOn())) + ")"))
+                .toList());
         model.addAttribute("selected", selected);
         model.addAttribute("versions", selected == null ? List.of() : uploads.history(user, selected));
         model.addAttribute("report", report);

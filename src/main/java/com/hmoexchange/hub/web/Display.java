@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.web;
 
+import com.hmoexchange.hub.common.Days;
 import com.hmoexchange.hub.common.Labelled;
 import com.hmoexchange.hub.security.Role;
 import java.math.BigDecimal;
@@ -25,7 +26,6 @@ public class Display {
 
     /** Naira is written with its sign; other currencies with their code ("USD 12.50"). */
     private static final String NAIRA = "NGN";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.UK);
 
     /** A qualified Java exception or error class, with the ": " that usually follows it. */
@@ -75,12 +75,12 @@ public class Display {
 
     /** A calendar day, for code that has no Display at hand (a day needs no zone). */
     public static String dayOf(LocalDate date) {
-        return date == null ? "" : DAY.format(date);
+        return Days.of(date);
     }
 
     /** The day of a moment in the configured zone (what a person there calls that day). */
     public String day(Instant instant) {
-        return instant == null ? "" : DAY.format(instant.atZone(zone));
+        return instant == null ? "" : Days.of(instant.atZone(zone).toLocalDate());
     }
 
     /**

@@ -3,7 +3,6 @@ package com.hmoexchange.hub.web;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.SignInThrottle;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -20,10 +19,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @WebPage
 class HomePages {
 
-    private final Clock clock;
+    private final SignInThrottle throttle;
 
-    HomePages(Clock clock) {
-        this.clock = clock;
+    HomePages(SignInThrottle throttle) {
+        this.throttle = throttle;
     }
 
     /** The notices come from the address: sign-out, a password just set, a failed attempt. */
@@ -44,7 +43,7 @@ class HomePages {
         if (epochSeconds == null || !epochSeconds.matches("\\d{1,12}")) {
             return null;
         }
-        return SignInThrottle.when(Instant.ofEpochSecond(Long.parseLong(epochSeconds)), clock.instant());
+        return throttle.tryAgainAfter(Instant.ofEpochSecond(Long.parseLong(epochSeconds)));
     }
 
     /** The landing page per role: the HMO's requests, the client's dashboard, the practice's claims, a home for everyone else. */

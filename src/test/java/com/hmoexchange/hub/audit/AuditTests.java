@@ -161,7 +161,7 @@ class AuditTests extends ApiTest {
                 + "at,actor_role,provider_id,payer_id,action_code,object_type,object_id,previous_hash,hash");
         assertThat(lines).hasSize(3);
         assertThat(lines[1]).contains(practice.admin(), ",Sign in failed,", "127.0.0.1", ",SIGN_IN_FAILED,")
-                .containsPattern(",\"[0-9]{1,2} [A-Z][a-z]{2} [0-9]{4}, [0-9]{2}:[0-9]{2} WAT\",")
+                .containsPattern(",\"[0-9]{1,2} [A-Z][a-z]{2,3} [0-9]{4}, [0-9]{2}:[0-9]{2} WAT\",")
                 .matches(".*,[0-9a-f]{64},[0-9a-f]{64}$");
         assertThat(entries(fixtures.platformAdmin(), practice.owner(), "AUDIT_EXPORTED")).hasSize(1);
     }

@@ -84,7 +84,7 @@ class ClaimLifecycleTests {
         Claim claim = draftWithTwoLines();
 
         assertThatThrownBy(() -> claim.addLine(13, "XRAY", "X-ray", 1, VISIT_DAY, null, null, "billing"))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("No tariff for service XRAY");
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("No tariff for service XRAY on " + com.hmoexchange.hub.common.Days.of(VISIT_DAY) + " ");
 
         claim.addLine(13, "XRAY", "X-ray", 1, VISIT_DAY, null, new PriceOverride(new BigDecimal("9000"), "Not on tariff yet"), "billing");
         assertThat(claim.getLines().get(2).isOverridden()).isTrue();
@@ -128,7 +128,9 @@ class ClaimLifecycleTests {
 
         assertThatThrownBy(() -> draftWithTwoLines().submit(Set.of(), lapsed, FORTNIGHT, "billing", NOW))
                 .isInstanceOf(RuleViolation.class)
-                .hasMessageContaining("ENR-2 was not covered on [2026-10-05]");
+                // Days as pages write them (the UK's "Sept" included).
+                .hasMessageContaining("ENR-2 was not covered on 5 Oct 2026 (status active, cover 1 Jan 2026 to "
+                        + com.hmoexchange.hub.common.Days.of(LocalDate.of(2026, 9, 30)) + ")");
     }
 
     @Test

@@ -327,6 +327,34 @@ class ZeroSetupRunTests {
         }
     }
 
+    /**
+     * The replayed months' claims reach their payers when the demo starts, months after the payers answered them: the
+     * claim's page says so beside the delivery time instead of leaving a delivery after the decision unexplained.
+     */
+    @Test
+    void a_replayed_claims_page_says_its_payer_answered_before_the_delivery_was_noted() {
+        Api billing = new Api(port, "lekki.billing", "hub-demo-2026");
+        java.time.ZoneId lagos = java.time.ZoneId.of("Africa/Lagos");
+        // The oldest of them: submitted to Acme 118 days ago and approved six days later (DemoHistory.PAST).
+        JsonNode found = billing.get("/api/claims?payer=acme-hmo&to=" + java.time.LocalDate.now(lagos).minusDays(110)).json().get("items");
+        assertThat(found).as(found.toString()).hasSize(1);
+        long id = found.get(0).get("id").asLong();
+        JsonNode claim = await().atMost(Duration.ofSeconds(60)).until(() -> billing.get("/api/claims/" + id).json(),
+                c -> c.at("/delivery/status").asText().equals("DELIVERED"));
+        String approvedAt = java.util.stream.StreamSupport.stream(claim.get("history").spliterator(), false)
+                .filter(h -> h.get("to").asText().equals("APPROVED")).findFirst().orElseThrow().get("at").asText();
+        String approvedOn = com.hmoexchange.hub.web.Display.in(lagos).day(java.time.Instant.parse(approvedAt));
+        assertThat(java.time.Instant.parse(approvedAt)).isBefore(java.time.Instant.parse(claim.at("/delivery/deliveredAt").asText()));
+
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("lekki.billing", "hub-demo-2026");
+            browser.open("/billing/claims/" + id);
+            assertThat(browser.text(By.id("delivered-after-answer")))
+                    .isEqualTo("(noted after the payer answered on " + approvedOn + ": it had the claim before this delivery)");
+            browser.signOut();
+        }
+    }
+
     private static JsonNode party(JsonNode summary, String code) {
         for (JsonNode party : summary.get("parties")) {
             if (party.get("code").asText().equals(code)) {

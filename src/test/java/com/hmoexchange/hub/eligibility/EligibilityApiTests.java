@@ -13,6 +13,7 @@ import com.hmoexchange.hub.support.FhirEligibilityPayer;
 import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.Fixtures.Practice;
 import com.hmoexchange.hub.support.PayerSandboxes;
+import com.hmoexchange.hub.web.Display;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -65,7 +66,8 @@ class EligibilityApiTests extends ApiTest {
         assertThat(check.get("covered").asBoolean()).isTrue();
         assertThat(check.get("source").asText()).isEqualTo("local");
         assertThat(check.get("date").asText()).isEqualTo(LocalDate.now(EligibilityChecks.LAGOS).toString());
-        assertThat(check.get("summary").asText()).isEqualTo("Covered on " + LocalDate.now(EligibilityChecks.LAGOS) + ".");
+        assertThat(check.get("summary").asText()).isEqualTo("Covered on " + Display.dayOf(LocalDate.now(EligibilityChecks.LAGOS)) + ".")
+                .as("a day in words, as pages show it").matches("Covered on \\d{1,2} [A-Z][a-z]{2,3} \\d{4}\\.");
         assertThat(check.get("services").findValuesAsText("code")).containsExactly("CONS-GP", "DRUG-ACT");
         assertThat(check.at("/services/0/needsPaCode").asBoolean()).isFalse();
         assertThat(check.at("/services/0/coPaymentPercent").isNull()).isTrue();
@@ -106,9 +108,9 @@ class EligibilityApiTests extends ApiTest {
         JsonNode beforeItEnded = checked(billing, body(ended, today.minusDays(20)));
 
         assertThat(endedCheck.get("outcome").asText()).isEqualTo("NOT_COVERED");
-        assertThat(endedCheck.get("summary").asText()).contains("cover ended on " + today.minusDays(10));
+        assertThat(endedCheck.get("summary").asText()).contains("cover ended on " + Display.dayOf(today.minusDays(10)));
         assertThat(laterCheck.get("outcome").asText()).isEqualTo("NOT_COVERED");
-        assertThat(laterCheck.get("reason").asText()).isEqualTo("cover has not started: it starts on " + today.plusDays(5));
+        assertThat(laterCheck.get("reason").asText()).isEqualTo("cover has not started: it starts on " + Display.dayOf(today.plusDays(5)));
         assertThat(beforeItEnded.get("outcome").asText()).isEqualTo("COVERED");
     }
 
@@ -139,7 +141,7 @@ class EligibilityApiTests extends ApiTest {
         assertThat(refusedUncontracted.at("/0/covered").asBoolean()).isFalse();
         assertThat(refusedUncontracted.at("/0/payer").asText()).isEqualTo("acme-hmo");
         assertThat(refusedUncontracted.at("/0/summary").asText()).isEqualTo("Refused: the practice has no current contract with "
-                + fixtures.payer("acme-hmo").getName() + " on " + LocalDate.now(EligibilityChecks.LAGOS) + ".");
+                + fixtures.payer("acme-hmo").getName() + " on " + Display.dayOf(LocalDate.now(EligibilityChecks.LAGOS)) + ".");
         JsonNode refusedUnknown = billing.get("/api/eligibility/checks?enrolleeNumber=NOBODY-404").json();
         assertThat(refusedUnknown).hasSize(1);
         assertThat(refusedUnknown.at("/0/outcome").asText()).isEqualTo("REFUSED");

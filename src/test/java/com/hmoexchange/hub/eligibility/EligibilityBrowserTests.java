@@ -10,6 +10,7 @@ import com.hmoexchange.hub.support.BrowserTest;
 import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.Fixtures.Practice;
 import com.hmoexchange.hub.support.Fixtures.ClientSetup;
+import com.hmoexchange.hub.web.Display;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,7 +36,7 @@ class EligibilityBrowserTests extends BrowserTest {
         browser.waitForUrl("/billing/eligibility/");
 
         assertThat(browser.text(By.id("eligibility-summary")))
-                .isEqualTo("Covered on " + LocalDate.now().minusDays(1) + ".");
+                .isEqualTo("Covered on " + Display.dayOf(LocalDate.now().minusDays(1)) + ".");
         assertThat(browser.text(By.id("eligibility-services"))).contains("CONS-GP: no PA code needed")
                 .contains("DRUG-ACT: no PA code needed; the member pays 10 %");
         assertThat(browser.text(By.id("eligibility-checks"))).contains(member.getEnrolleeNumber());
@@ -58,8 +59,8 @@ class EligibilityBrowserTests extends BrowserTest {
         browser.type("enrolleeNumber", ended.getEnrolleeNumber());
         browser.find(By.id("check-cover-button")).click();
         browser.waitForUrl("/billing/eligibility/");
-        assertThat(browser.text(By.id("eligibility-summary"))).isEqualTo("Not covered on " + today + ": cover ended on "
-                + today.minusDays(3) + ".");
+        assertThat(browser.text(By.id("eligibility-summary"))).isEqualTo("Not covered on " + Display.dayOf(today) + ": cover ended on "
+                + Display.dayOf(today.minusDays(3)) + ".");
     }
 
     @Test

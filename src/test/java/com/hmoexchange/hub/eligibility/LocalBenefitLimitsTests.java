@@ -118,8 +118,8 @@ class LocalBenefitLimitsTests extends ApiTest {
         assertThat(lab.get("used").decimalValue()).isEqualByComparingTo("2000");
         assertThat(lab.get("remaining").decimalValue()).isEqualByComparingTo("48000");
         assertThat(benefit(check, "SURG- (SURG-)").get("used").decimalValue()).isEqualByComparingTo("0");
-        assertThat(check.get("payerNotes").get(0).asText()).isEqualTo("Limits are per plan year, " + today.withDayOfYear(1)
-                + " to " + today.withDayOfYear(today.lengthOfYear()) + "; used is what the HMO approved on the member's claims "
+        assertThat(check.get("payerNotes").get(0).asText()).isEqualTo("Limits are per plan year, 1 Jan " + today.getYear()
+                + " to 31 Dec " + today.getYear() + "; used is what the HMO approved on the member's claims "
                 + "for services in it.");
 
         // A check on a day of last year counts last year's claims instead.

@@ -163,7 +163,7 @@ class X12EligibilityTests extends ApiTest {
         JsonNode rejected = checked(billing, unknown);
 
         assertThat(notCovered.get("outcome").asText()).isEqualTo("NOT_COVERED");
-        assertThat(notCovered.get("reason").asText()).isEqualTo("the payer says the cover is inactive (the plan ended on 2025-12-31)");
+        assertThat(notCovered.get("reason").asText()).isEqualTo("the payer says the cover is inactive (the plan ended on 31 Dec 2025)");
         assertThat(rejected.get("outcome").asText()).isEqualTo("NOT_COVERED");
         assertThat(rejected.get("summary").asText()).contains("the payer has no member (subscriber) by this number");
         assertThat(rejected.get("stale").asBoolean()).isFalse();

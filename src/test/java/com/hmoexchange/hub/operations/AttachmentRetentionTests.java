@@ -67,7 +67,9 @@ class AttachmentRetentionTests extends PracticeApiTest {
         assertThat(Instant.parse(removed.get("contentRemovedAt").asText())).isAfterOrEqualTo(now.minusSeconds(60));
         Api.Response download = billing.get(claimPath(paid) + "/attachments/" + removed.get("id").asLong());
         assertThat(download.status()).isEqualTo(409);
-        assertThat(download.json().get("detail").asText()).contains("referral.pdf was removed by retention on")
+        assertThat(download.json().get("detail").asText()).contains("referral.pdf was removed by retention on "
+                + com.hmoexchange.hub.web.Display.in(java.time.ZoneId.of("Africa/Lagos"))
+                        .day(java.time.Instant.parse(removed.get("contentRemovedAt").asText())) + ", after claim")
                 .doesNotContain("Exception");
         assertThat(signedInPage(practice.billing(), "/billing/claims/" + paid.get("id").asLong()))
                 .contains("removed by retention on " + com.hmoexchange.hub.web.Display.in(java.time.ZoneId.of("Africa/Lagos"))

@@ -113,7 +113,8 @@ class PeopleApiTests extends ApiTest {
 
         assertThat(expired.status()).isEqualTo(409);
         assertThat(expired.json().get("code").asText()).isEqualTo("sign-in-link-expired");
-        assertThat(expired.json().get("detail").asText()).contains("ask for a new one");
+        assertThat(expired.json().get("detail").asText()).contains("ask for a new one")
+                .as("when, in the hub's zone as pages say it").containsPattern("expired on \\d{1,2} [A-Z][a-z]{2,3} \\d{4}, \\d{2}:\\d{2} WAT\\.");
         assertThat(new Api(port, owner, NEW_PASSWORD).get("/api/account").status()).isEqualTo(401);
         assertThat(as(owner).get("/api/account").status()).isEqualTo(200);
     }

@@ -12,6 +12,7 @@ import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.BrowserTest;
 import com.hmoexchange.hub.support.Fixtures;
 import com.hmoexchange.hub.support.Fixtures.Practice;
+import com.hmoexchange.hub.web.Display;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,8 @@ class PreAuthBrowserTests extends BrowserTest {
         assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
         browser.driver().navigate().refresh();
         assertThat(browser.text(By.id("preauth-code"))).isEqualTo("ACME-" + ref);
+        assertThat(browser.text(By.id("preauth-valid")))
+                .isEqualTo(Display.dayOf(LocalDate.now()) + " to " + Display.dayOf(LocalDate.now().plusDays(14)));
         assertThat(browser.all(By.id("time-left"))).as("decided: no clock").isEmpty();
         browser.open("/billing/preauthorisations");
         assertThat(browser.text(By.id("preauth-requests"))).contains(ref).contains("ACME-" + ref);

@@ -14,6 +14,7 @@ import com.hmoexchange.hub.support.ApiTest;
 import com.hmoexchange.hub.support.Fixtures.Practice;
 import com.hmoexchange.hub.support.FhirPreAuthPayer;
 import com.hmoexchange.hub.support.PayerSandboxes;
+import com.hmoexchange.hub.web.Display;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -136,8 +137,8 @@ class PreAuthCodeAtSubmitTests extends ApiTest {
         Api.Response refused = submit(billing, draftWith(billing, member, code, "SURG-APP"));
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.json().get("detail").asText()).contains(code + " is valid from " + LocalDate.now().minusDays(10)
-                + " to " + LocalDate.now().minusDays(2) + ", and line 1 falls outside it");
+        assertThat(refused.json().get("detail").asText()).contains(code + " is valid from " + Display.dayOf(LocalDate.now().minusDays(10))
+                + " to " + Display.dayOf(LocalDate.now().minusDays(2)) + ", and line 1 falls outside it");
     }
 
     @Test

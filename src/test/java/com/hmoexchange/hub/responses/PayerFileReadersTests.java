@@ -106,7 +106,7 @@ class PayerFileReadersTests {
         assertThat(matched.claim().lines()).extracting(RemittedLine::sequence).containsOnlyNulls();
         assertThat(matched.unmatched()).extracting(LineMatching.Unmatched::why).satisfiesExactly(
                 why -> assertThat(why).contains("XRAY-CHEST with modifiers RT").contains("billed it without modifiers"),
-                why -> assertThat(why).contains("CONS-GP charged 4000").contains("[5000.00 on 2026-11-19]"),
+                why -> assertThat(why).contains("CONS-GP charged 4000").contains("[5000.00 on 19 Nov 2026]"),
                 why -> assertThat(why).contains("DRUG-ACT").contains("no line with that service code"));
     }
 

@@ -227,7 +227,7 @@ class PayerResponseTests extends ApiTest {
                 .orElse(null), p -> p != null);
         // In words: the payer by name and the moment in the hub's zone, not a code and an ISO instant.
         assertThat(Files.readString(report)).contains("Line: 3").contains("12x").contains("from Harmony Care")
-                .containsPattern("Received: [0-9]{1,2} [A-Z][a-z]{2} [0-9]{4}, [0-9]{2}:[0-9]{2} WAT");
+                .containsPattern("Received: [0-9]{1,2} [A-Z][a-z]{2,3} [0-9]{4}, [0-9]{2}:[0-9]{2} WAT");
         // The report is written by the route; the file itself is moved aside when the route is done with it.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(
                 () -> assertThat(names(SFTP.responses().resolve(".quarantine"))).anyMatch(n -> n.endsWith(bad)));

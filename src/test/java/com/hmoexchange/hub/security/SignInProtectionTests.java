@@ -128,7 +128,7 @@ class SignInProtectionTests extends SecurityRulesTest {
             public boolean supports(Class<?> type) {
                 return true;
             }
-        }, throttle, user -> false, user -> true, clock);
+        }, throttle, user -> false, user -> true);
         String username = "counted-" + newAddress() + "@guess.example";
         String from = newAddress();
         int refused = 0;

@@ -35,7 +35,8 @@ class AdministrationBrowserTests extends BrowserTest {
         browser.choose("payerId", fixtures.payer("acme-hmo").getName());
         browser.type("startsOn", "01/01/2026");
         browser.click("Record contract");
-        browser.waitForText(By.cssSelector(".notice"), "Contract recorded from 2026-01-01");
+        browser.waitForText(By.cssSelector(".notice"), "Contract recorded from 1 Jan 2026.");
+        assertThat(browser.text(By.id("contracts"))).contains("Practice " + code, "1 Jan 2026").doesNotContain("2026-01-01");
         browser.find(By.cssSelector("tr[data-practice='" + code + "'] input[name=email]")).sendKeys(owner);
         browser.screenshot("admin-organisations");
         browser.find(By.cssSelector("tr[data-practice='" + code + "'] button.invite")).click();
@@ -62,6 +63,12 @@ class AdministrationBrowserTests extends BrowserTest {
         browser.find(By.cssSelector("a.who")).click();
         assertThat(browser.heading()).isEqualTo("Your account");
         assertThat(browser.text(By.id("previous-sign-in"))).contains("none (this is your first)");
+        // The next time, the sign-in before is shown once, in the hub's zone ("2 Dec 2026, 14:05 WAT"), not also called UTC.
+        browser.signOut();
+        browser.signIn(owner, PASSWORD);
+        browser.find(By.cssSelector("a.who")).click();
+        assertThat(browser.text(By.id("previous-sign-in"))).containsPattern("\\d{1,2} [A-Z][a-z]{2,3} \\d{4}, \\d{2}:\\d{2} WAT\\.")
+                .doesNotContain("UTC");
     }
 
     @Test

@@ -104,6 +104,8 @@ class ClaimBrowserTests extends BrowserTest {
         browser.click("Record payment");
         browser.waitForText(By.cssSelector(".notice"), "recorded");
         assertThat(browser.text(By.id("balance-paid"))).contains("6,000.00");
+        assertThat(browser.text(By.id("payments"))).as("the day paid in words").containsPattern("\\b\\d{1,2} [A-Z][a-z]{2,3} \\d{4}\\b")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
         assertThat(browser.text(By.id("payment-status"))).isEqualTo("Paid");
         browser.type("writeOffAmount", "99999");
         browser.type("writeOffReason", "Loyal patient");

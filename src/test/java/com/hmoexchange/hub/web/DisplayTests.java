@@ -45,6 +45,13 @@ class DisplayTests {
     }
 
     @Test
+    void an_aggregate_writes_a_day_as_the_pages_do() {
+        LocalDate day = LocalDate.of(2026, 11, 30);
+        assertThat(com.hmoexchange.hub.common.Days.of(day)).isEqualTo(lagos.day(day)).isEqualTo("30 Nov 2026");
+        assertThat(com.hmoexchange.hub.common.Days.of(null)).isEmpty();
+    }
+
+    @Test
     void the_zone_defaults_to_lagos_when_not_configured() {
         assertThat(new DisplaySettings(null).timeZone()).isEqualTo(ZoneId.of("Africa/Lagos"));
     }

@@ -55,7 +55,7 @@ class MembersAndTariffsBrowserTests extends BrowserTest {
 
         browser.signIn(practice.owner(), Fixtures.PASSWORD);
         browser.click("Tariffs");
-        browser.choose("contract", fixtures.payer("acme-hmo").getName() + " (from " + LocalDate.now().minusYears(1) + ")");
+        browser.choose("contract", fixtures.payer("acme-hmo").getName() + " (from " + Display.dayOf(LocalDate.now().minusYears(1)) + ")");
         browser.find(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
         browser.click("Preview");
         browser.waitForText(By.id("refused-count"), "1");
@@ -65,7 +65,9 @@ class MembersAndTariffsBrowserTests extends BrowserTest {
         browser.find(By.id("file")).sendKeys(clean.toAbsolutePath().toString());
         browser.click("Apply");
         browser.waitForText(By.tagName("h2"), "Version 1 saved");
-        assertThat(browser.text(By.id("versions"))).contains(clean.getFileName().toString(), "in force");
+        assertThat(browser.text(By.id("tariff-counts"))).contains("taking effect " + Display.dayOf(from) + ":");
+        assertThat(browser.text(By.id("versions"))).contains(clean.getFileName().toString(), "in force", Display.dayOf(from))
+                .doesNotContain(from.toString());
         browser.screenshot("practice-tariffs");
         browser.signOut();
     }

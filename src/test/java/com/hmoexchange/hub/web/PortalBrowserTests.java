@@ -91,7 +91,9 @@ class PortalBrowserTests extends BrowserTest {
         // The dependent is on the principal's page.
         browser.signIn(email, "dangote-hr-2026");
         browser.open("/client/enrollees/" + setup.principal().getId());
-        assertThat(browser.text(By.id("dependents"))).contains("Obi Bakare").contains("Child");
+        assertThat(browser.text(By.id("dependents"))).contains("Obi Bakare").contains("Child").contains("14 Mar 2025");
+        assertThat(browser.text(By.id("principal-born"))).isEqualTo("1 Mar 1985");
+        assertThat(browser.text(By.id("principal-cover"))).isEqualTo(Display.dayOf(setup.principal().getCoverStart()) + " onwards");
         browser.screenshot("client-principal");
         browser.screenshot("client-principal-phone", 390);
         browser.signOut();
