@@ -28,6 +28,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -447,6 +450,42 @@ class PayerResponseTests extends ApiTest {
                 return false;
             }
         });
+    }
+
+    @Test
+    void an_answer_emails_taken_mark_is_not_committed_before_its_work() throws Exception {
+        String claimNumber = delivered("crestline-health", "CONS-GP", "LAB-MP");
+        String response = """
+                {"resourceType": "ClaimResponse", "status": "active", "use": "claim", "outcome": "complete",
+                 "request": {"identifier": {"system": "urn:hmo-hub:claim-number", "value": "%s"}},
+                 "item": [{"itemSequence": 2, "adjudication": [{"category": {"coding": [{"code": "benefit"}]},
+                   "amount": {"value": 0, "currency": "NGN"}, "reason": {"coding": [{"code": "NC", "display": "Not covered"}]}}]}]}
+                """.formatted(claimNumber);
+        String messageId = "<" + Fixtures.unique("midway") + "@crestline.test>";
+        try (Connection blocker = jdbc.getDataSource().getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                // The answer's work cannot commit while this is held: the hub is "mid-mail", as when it crashed there.
+                lock.execute("lock table applied_document in share row exclusive mode");
+            }
+            mail(messageId, "Re: Claim " + claimNumber, response);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                    select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+                    where c.relname = 'applied_document' and not l.granted""", Integer.class) > 0);
+
+            assertThat(answerMarks(messageId)).as("the mail's mark while its work is not committed").isZero();
+            blocker.rollback();
+        }
+        awaitStatus(claimNumber, "PARTIAL");
+        await().atMost(Duration.ofSeconds(10)).until(() -> answerMarks(messageId) == 1);
+        assertThat(claim(claimNumber).get("history").findValuesAsText("to")).containsOnlyOnce("PARTIAL");
+    }
+
+    /** Whether the payers' answer mailbox holds this mail as taken (routes/payer-responses.camel.yaml, mail/MailKeys). */
+    private int answerMarks(String messageId) throws Exception {
+        String key = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8)));
+        return jdbc.queryForObject("select count(*) from camel_messageprocessed where processorname = 'payer-responses-email' and messageid = ?",
+                Integer.class, key);
     }
 
     @Test
