@@ -3,6 +3,7 @@ package com.hmoexchange.hub.organisations;
 import com.hmoexchange.hub.payers.Payer;
 import com.hmoexchange.hub.providers.Provider;
 import com.hmoexchange.hub.security.HubUser;
+import com.hmoexchange.hub.security.Role;
 import com.hmoexchange.hub.web.Display;
 import com.hmoexchange.hub.web.FormErrors;
 import com.hmoexchange.hub.web.WebPage;
@@ -55,7 +56,7 @@ class AdminPages {
     String inviteHmoAdmin(@AuthenticationPrincipal HubUser user, @PathVariable long id,
             @RequestParam(defaultValue = "") String email, Model model, RedirectAttributes flash) {
         return done(FormErrors.none(), () -> organisations.inviteHmoAdmin(id, email, user.getUsername()),
-                invited -> "Invitation sent to " + invited.user().username() + " (HMO_ADMIN).", model, flash);
+                invited -> "Invitation sent to " + invited.user().username() + " (" + Role.HMO_ADMIN.label() + ").", model, flash);
     }
 
     @PostMapping("/practices")
@@ -78,7 +79,7 @@ class AdminPages {
     String inviteOwner(@AuthenticationPrincipal HubUser user, @PathVariable long id,
             @RequestParam(defaultValue = "") String email, Model model, RedirectAttributes flash) {
         return done(FormErrors.none(), () -> organisations.inviteOwner(id, email, user.getUsername()),
-                invited -> "Invitation sent to " + invited.user().username() + " (OWNER).", model, flash);
+                invited -> "Invitation sent to " + invited.user().username() + " (" + Role.OWNER.label() + ").", model, flash);
     }
 
     @PostMapping("/contracts")

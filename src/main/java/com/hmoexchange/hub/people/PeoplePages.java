@@ -41,7 +41,7 @@ class PeoplePages {
         if (invited == null) {
             return page(user, model, email, role, errors);
         }
-        flash.addFlashAttribute("notice", "Invitation sent to " + invited.user().username() + " (" + invited.user().role()
+        flash.addFlashAttribute("notice", "Invitation sent to " + invited.user().username() + " (" + invited.user().role().label()
                 + "); the link works until " + show.when(invited.linkExpiresAt()) + ".");
         return "redirect:/people";
     }

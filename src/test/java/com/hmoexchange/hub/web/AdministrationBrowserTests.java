@@ -40,7 +40,7 @@ class AdministrationBrowserTests extends BrowserTest {
         browser.find(By.cssSelector("tr[data-practice='" + code + "'] input[name=email]")).sendKeys(owner);
         browser.screenshot("admin-organisations");
         browser.find(By.cssSelector("tr[data-practice='" + code + "'] button.invite")).click();
-        browser.waitForText(By.cssSelector(".notice"), "Invitation sent to " + owner + " (OWNER)");
+        browser.waitForText(By.cssSelector(".notice"), "Invitation sent to " + owner + " (Practice owner)");
         browser.signOut();
 
         Matcher link = LINK.matcher(TestMail.awaitMail(owner, "You are invited to Practice " + code).body());
