@@ -79,6 +79,13 @@ class PreAuthDeskController {
         return preAuthorisations.hmoOne(user, reference);
     }
 
+    @GetMapping("/{reference}/attachments/{attachmentId}")
+    @Operation(summary = "Download one of the practice's files on the request (409 once retention removed it)")
+    org.springframework.http.ResponseEntity<byte[]> download(@AuthenticationPrincipal HubUser user,
+            @PathVariable String reference, @PathVariable long attachmentId) {
+        return PreAuthController.download(preAuthorisations.hmoFile(user, reference, attachmentId));
+    }
+
     @PostMapping("/{reference}/approve")
     @Operation(summary = "Approve under your code, in full or in part")
     PreAuthView approve(@AuthenticationPrincipal HubUser user, @PathVariable String reference, @Valid @RequestBody Approve body) {

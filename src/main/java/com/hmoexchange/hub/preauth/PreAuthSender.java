@@ -100,7 +100,8 @@ class PreAuthSender {
         }
     }
 
-    private record Outgoing(String payerCode, PreAuthorisationSection rules, String reference, String body) {
+    private record Outgoing(String payerCode, PreAuthorisationSection rules, String reference, String body,
+            java.util.List<PreAuthorisations.AttachmentFile> files) {
 
         String contentType() {
             return rules.mode() == PreAuthorisationSection.Mode.JSON ? "application/json" : "application/fhir+json";
@@ -128,8 +129,14 @@ class PreAuthSender {
             Provider practice = providers.findById(p.getProviderId()).orElseThrow();
             PreAuthFhir.Parties parties = new PreAuthFhir.Parties(member.getEnrolleeNumber(), member.fullName(),
                     practice.getCode(), practice.getName(), payer.getCode(), payer.getName(), currency);
-            return new Outgoing(payer.getCode(), rules, p.getReference(), rules.mode() == PreAuthorisationSection.Mode.JSON
-                    ? json.request(rules.requestMapping(), PreAuthJson.canonical(p, parties)) : PreAuthFhir.request(p, parties));
+            java.util.List<PreAuthorisations.AttachmentFile> files = preAuthorisations.filesToSend(p);
+            String body = switch (rules.mode()) {
+                case JSON -> json.request(rules.requestMapping(), PreAuthJson.canonical(p, parties, files));
+                // By email the files are the mail's attachments; the Claim names them without their bytes.
+                case EMAIL -> PreAuthFhir.request(p, parties, files, false);
+                default -> PreAuthFhir.request(p, parties, files, true);
+            };
+            return new Outgoing(payer.getCode(), rules, p.getReference(), body, files);
         });
         if (out == null) {
             return;
@@ -177,10 +184,15 @@ class PreAuthSender {
             mail.setTo(out.rules().email());
             mail.setSubject("Pre-authorisation request " + out.reference());
             mail.setText("Pre-authorisation request " + out.reference() + " is attached as a FHIR R4 Claim (use = "
-                    + "preauthorization). Answer with a FHIR ClaimResponse whose request.identifier names " + out.reference()
+                    + "preauthorization)" + (out.files().isEmpty() ? "" : ", with the practice's " + out.files().size()
+                    + " supporting file(s) named in its supportingInfo") + ". Answer with a FHIR ClaimResponse whose request.identifier names " + out.reference()
                     + ", attached to a mail to the address you send your claim answers to.\r\n");
             mail.addAttachment(out.reference() + ".fhir.json", new ByteArrayResource(out.body().getBytes(StandardCharsets.UTF_8)),
                     "application/fhir+json");
+            // The practice's files, under the titles the Claim's supportingInfo gives them.
+            for (PreAuthorisations.AttachmentFile file : out.files()) {
+                mail.addAttachment(file.fileName(), new ByteArrayResource(file.data()), file.contentType());
+            }
             sender.send(message);
         } catch (MessagingException | MailException e) {
             throw new IllegalStateException("request not mailed to " + out.payerCode() + ": " + e.getMessage(), e);
