@@ -189,9 +189,16 @@ class PreAuthSender {
                     + ", attached to a mail to the address you send your claim answers to.\r\n");
             mail.addAttachment(out.reference() + ".fhir.json", new ByteArrayResource(out.body().getBytes(StandardCharsets.UTF_8)),
                     "application/fhir+json");
-            // The practice's files, under the titles the Claim's supportingInfo gives them.
+            // The practice's files, under the titles the Claim's supportingInfo gives them, always in base64: a file that
+            // happens to be plain ASCII (some PDFs are) would otherwise go as 7bit text and have its line ends rewritten.
             for (PreAuthorisations.AttachmentFile file : out.files()) {
-                mail.addAttachment(file.fileName(), new ByteArrayResource(file.data()), file.contentType());
+                jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+                part.setDataHandler(new jakarta.activation.DataHandler(
+                        new jakarta.mail.util.ByteArrayDataSource(file.data(), file.contentType())));
+                part.setFileName(file.fileName());
+                part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                part.setHeader("Content-Transfer-Encoding", "base64");
+                mail.getRootMimeMultipart().addBodyPart(part);
             }
             sender.send(message);
         } catch (MessagingException | MailException e) {

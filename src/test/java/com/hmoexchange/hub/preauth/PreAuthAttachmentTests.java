@@ -197,4 +197,18 @@ class PreAuthAttachmentTests extends ApiTest {
         assertThat(made.get("status").asText()).isEqualTo("REQUESTED");
         assertThat(made.get("attachments")).isEmpty();
     }
+
+    @Test
+    void the_api_description_documents_the_uploads_and_the_downloads() {
+        JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+
+        JsonNode ask = paths.at("/~1api~1preauthorisations/post/requestBody/content");
+        assertThat(ask.has("application/json")).as(ask.toString()).isTrue();
+        assertThat(ask.at("/multipart~1form-data/schema/properties").has("request")).as(ask.toString()).isTrue();
+        assertThat(ask.at("/multipart~1form-data/schema/properties").has("files")).as(ask.toString()).isTrue();
+        JsonNode answer = paths.at("/~1api~1preauthorisations~1{reference}~1answer/post/requestBody/content");
+        assertThat(answer.has("multipart/form-data")).as(answer.toString()).isTrue();
+        assertThat(paths.has("/api/preauthorisations/{reference}/attachments/{attachmentId}")).isTrue();
+        assertThat(paths.has("/api/hmo/preauthorisations/{reference}/attachments/{attachmentId}")).isTrue();
+    }
 }
