@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -81,7 +82,7 @@ class PreAuthDeskController {
 
     @GetMapping("/{reference}/attachments/{attachmentId}")
     @Operation(summary = "Download one of the practice's files on the request (409 once retention removed it)")
-    org.springframework.http.ResponseEntity<byte[]> download(@AuthenticationPrincipal HubUser user,
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal HubUser user,
             @PathVariable String reference, @PathVariable long attachmentId) {
         return PreAuthController.download(preAuthorisations.hmoFile(user, reference, attachmentId));
     }

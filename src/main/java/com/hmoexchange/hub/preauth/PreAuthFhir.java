@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -88,7 +89,7 @@ final class PreAuthFhir {
                     new org.hl7.fhir.r4.model.StringType(info.toString()));
         }
         for (PreAuthorisations.AttachmentFile file : files) {
-            org.hl7.fhir.r4.model.Attachment attachment = new org.hl7.fhir.r4.model.Attachment()
+            Attachment attachment = new Attachment()
                     .setContentType(file.contentType()).setTitle(file.fileName()).setSize(file.data().length);
             if (inline) {
                 attachment.setData(file.data());

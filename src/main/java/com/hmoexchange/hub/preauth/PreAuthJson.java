@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ final class PreAuthJson {
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("title", f.fileName());
             file.put("contentType", f.contentType());
-            file.put("data", java.util.Base64.getEncoder().encodeToString(f.data()));
+            file.put("data", Base64.getEncoder().encodeToString(f.data()));
             return file;
         }).toList());
         return request;

@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.preauth;
 
+import com.hmoexchange.hub.attachments.AttachmentStore;
 import com.hmoexchange.hub.payers.PayerRepository;
 import com.hmoexchange.hub.preauth.PreAuthorisation.LineApproval;
 import com.hmoexchange.hub.security.HubUser;
@@ -13,10 +14,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,9 +45,9 @@ class PreAuthPages {
     private final String maxFileSize;
 
     PreAuthPages(PreAuthorisations preAuthorisations, PreAuthMeasures measures, PayerRepository payers, java.time.Clock clock,
-            com.hmoexchange.hub.attachments.AttachmentStore files) {
-        this.maxFileSize = org.springframework.util.unit.DataSize.ofBytes(files.maxBytes()).toMegabytes() >= 1
-                ? org.springframework.util.unit.DataSize.ofBytes(files.maxBytes()).toMegabytes() + " MB" : files.maxBytes() + " bytes";
+            AttachmentStore files) {
+        long megabytes = DataSize.ofBytes(files.maxBytes()).toMegabytes();
+        this.maxFileSize = megabytes >= 1 ? megabytes + " MB" : files.maxBytes() + " bytes";
         this.preAuthorisations = preAuthorisations;
         this.measures = measures;
         this.payers = payers;
@@ -125,7 +128,7 @@ class PreAuthPages {
     }
 
     @GetMapping("/billing/preauthorisations/{reference}/attachments/{attachmentId}")
-    org.springframework.http.ResponseEntity<byte[]> practiceFile(@AuthenticationPrincipal HubUser user,
+    ResponseEntity<byte[]> practiceFile(@AuthenticationPrincipal HubUser user,
             @PathVariable String reference, @PathVariable long attachmentId) {
         return PreAuthController.download(preAuthorisations.practiceFile(user, reference, attachmentId));
     }
@@ -156,7 +159,7 @@ class PreAuthPages {
     }
 
     @GetMapping("/hmo/preauthorisations/{reference}/attachments/{attachmentId}")
-    org.springframework.http.ResponseEntity<byte[]> deskFile(@AuthenticationPrincipal HubUser user,
+    ResponseEntity<byte[]> deskFile(@AuthenticationPrincipal HubUser user,
             @PathVariable String reference, @PathVariable long attachmentId) {
         return PreAuthController.download(preAuthorisations.hmoFile(user, reference, attachmentId));
     }
