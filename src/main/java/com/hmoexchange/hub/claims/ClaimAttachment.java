@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A supporting document on a claim. The bytes live in {@link AttachmentContent}, loaded only when asked for;
+ * A supporting document on a claim. The bytes live in the attachments module's store, loaded only when asked for;
  * once the claim has been closed past its retention they are removed and this record (type, name, digest) stays.
  */
 @Entity

@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.claims;
 
+import com.hmoexchange.hub.attachments.AttachmentStore;
 import com.hmoexchange.hub.audit.AuditAction;
 import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.claims.CanonicalClaim.AttachmentFile;
@@ -36,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClaimDeliveries {
 
     private final ClaimRepository claims;
-    private final AttachmentContentRepository contents;
+    private final AttachmentStore contents;
     private final EnrolleeRepository enrollees;
     private final VisitRepository visits;
     private final ProviderRepository providers;
@@ -46,7 +47,7 @@ public class ClaimDeliveries {
 
     private final AuditLog audit;
 
-    ClaimDeliveries(ClaimRepository claims, AttachmentContentRepository contents, EnrolleeRepository enrollees,
+    ClaimDeliveries(ClaimRepository claims, AttachmentStore contents, EnrolleeRepository enrollees,
             VisitRepository visits, ProviderRepository providers, PayerRepository payers, Outbox outbox, Clock clock, AuditLog audit) {
         this.audit = audit;
         this.outbox = outbox;
@@ -100,7 +101,7 @@ public class ClaimDeliveries {
     public List<AttachmentFile> attachmentFiles(String claimNumber) {
         return load(claimNumber).getAttachments().stream()
                 .map(a -> new AttachmentFile(a.getFileName(), a.getContentType(),
-                        contents.findById(a.getContentId()).orElseThrow().getData()))
+                        contents.read(a.getContentId())))
                 .toList();
     }
 

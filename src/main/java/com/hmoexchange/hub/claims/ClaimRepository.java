@@ -12,6 +12,10 @@ public interface ClaimRepository extends JpaRepository<Claim, Long>, JpaSpecific
 
     Optional<Claim> findByIdAndProviderId(long id, long providerId);
 
+    /** How many claims' attachments hold this content (a resubmission shares its original's files). */
+    @Query("select count(a) from Claim c join c.attachments a where a.contentId = :contentId")
+    long countAttachmentReferences(long contentId);
+
     /** The practice's claims among the ids; another practice's are left out, as if they did not exist. */
     List<Claim> findByProviderIdAndIdIn(long providerId, Collection<Long> ids);
 

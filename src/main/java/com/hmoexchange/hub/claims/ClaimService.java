@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.claims;
 
+import com.hmoexchange.hub.attachments.AttachmentStore;
 import com.hmoexchange.hub.audit.AuditAction;
 import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.claims.ClaimViews.ClaimView;
@@ -25,8 +26,6 @@ import com.hmoexchange.hub.web.Display;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +54,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ClaimService {
 
     private final ClaimRepository claims;
-    private final AttachmentContentRepository contents;
+    private final AttachmentStore contents;
     private final VisitRepository visits;
     private final EnrolleeRepository enrollees;
     private final PayerRepository payers;
@@ -64,7 +62,6 @@ public class ClaimService {
     private final HmoModuleGate hmoModule;
     private final Contracts contracts;
     private final ClaimNumbers numbers;
-    private final AttachmentPolicy attachmentPolicy;
     private final Outbox outbox;
     private final ClaimPresenter presenter;
     private final Clock clock;
@@ -75,9 +72,9 @@ public class ClaimService {
     private final AuditLog audit;
     private final Display show;
 
-    ClaimService(ClaimRepository claims, AttachmentContentRepository contents, VisitRepository visits,
+    ClaimService(ClaimRepository claims, AttachmentStore contents, VisitRepository visits,
             EnrolleeRepository enrollees, PayerRepository payers, TariffRepository tariffs, HmoModuleGate hmoModule,
-            Contracts contracts, ClaimNumbers numbers, AttachmentPolicy attachmentPolicy, Outbox outbox, ClaimPresenter presenter,
+            Contracts contracts, ClaimNumbers numbers, Outbox outbox, ClaimPresenter presenter,
             Clock clock, ClaimSettings settings, MeterRegistry meters, AuditLog audit, PreAuthorisationCheck preAuthorisation,
             Display show) {
         this.show = show;
@@ -93,7 +90,6 @@ public class ClaimService {
         this.hmoModule = hmoModule;
         this.contracts = contracts;
         this.numbers = numbers;
-        this.attachmentPolicy = attachmentPolicy;
         this.outbox = outbox;
         this.presenter = presenter;
         this.clock = clock;
@@ -155,10 +151,9 @@ public class ClaimService {
 
     public ClaimView attach(HubUser user, long claimId, Long version, AttachmentType type, String fileName, byte[] data) {
         Claim claim = load(user, claimId, version);
-        AttachmentPolicy.Accepted accepted = attachmentPolicy.check(fileName, data);
-        AttachmentContent content = contents.save(new AttachmentContent(data));
-        claim.attach(new ClaimAttachment(type, accepted.fileName(), accepted.contentType(), data.length, sha256(data),
-                content.getId(), user.getUsername(), clock.instant()));
+        AttachmentStore.Stored kept = contents.keep("file", fileName, data);
+        claim.attach(new ClaimAttachment(type, kept.fileName(), kept.contentType(), kept.sizeBytes(), kept.sha256(),
+                kept.contentId(), user.getUsername(), clock.instant()));
         return saved(claim);
     }
 
@@ -166,8 +161,8 @@ public class ClaimService {
         Claim claim = load(user, claimId, version);
         ClaimAttachment removed = claim.detach(attachmentId);
         claims.flush();
-        if (contents.countReferences(removed.getContentId()) == 0) {
-            contents.deleteById(removed.getContentId());
+        if (claims.countAttachmentReferences(removed.getContentId()) == 0) {
+            contents.delete(removed.getContentId());
         }
         return saved(claim);
     }
@@ -184,7 +179,7 @@ public class ClaimService {
                     + " was removed by retention on " + show.day(attachment.getContentRemovedAt())
                     + ", after claim " + claim.getClaimNumber() + " was closed; its type, name and SHA-256 digest are kept.");
         }
-        byte[] data = contents.findById(attachment.getContentId()).orElseThrow().getData();
+        byte[] data = contents.read(attachment.getContentId());
         audit.record(AuditAction.ATTACHMENT_DOWNLOADED, "attachment", attachmentId, "claim " + claim.getClaimNumber());
         return new AttachmentFile(attachment.getFileName(), attachment.getContentType(), data);
     }
@@ -327,7 +322,7 @@ public class ClaimService {
         List<Long> contentIds = claim.getAttachments().stream().map(ClaimAttachment::getContentId).toList();
         claims.delete(claim);
         claims.flush();
-        contentIds.stream().filter(id -> contents.countReferences(id) == 0).forEach(contents::deleteById);
+        contentIds.stream().filter(id -> claims.countAttachmentReferences(id) == 0).forEach(contents::delete);
     }
 
     /** A visit service not yet on any claim, with the price the practice's tariff gives it today. */
@@ -466,11 +461,4 @@ public class ClaimService {
         return Duration.ofDays(payer.getStaleAfterDays());
     }
 
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -80,6 +80,7 @@ class Retention {
         touched.put("idempotency-rows", store("idempotency-rows", now, settings.idempotencyRows(),
                 "delete from camel_messageprocessed where createdat < ?"));
         touched.put("closed-claim-attachments", closedClaimAttachments(now));
+        touched.put("decided-preauth-attachments", decidedPreAuthAttachments(now));
         return touched;
     }
 
@@ -107,6 +108,34 @@ class Retention {
                         + "limit " + BATCH, Long.class, at, at);
                 if (!contents.isEmpty() && !removeContents(contents, removedAt, at)) {
                     break;
+                }
+                total += contents.size();
+            } while (contents.size() >= BATCH);
+            return new Purged(total, null);
+        });
+    }
+
+    /*
+     * A pre-authorisation request's files follow the claims' period, counted from its decision (approved, declined,
+     * deemed; an emergency once the HMO has reviewed it). Each file belongs to one request only, so it simply goes.
+     */
+    private long decidedPreAuthAttachments(Instant now) {
+        Instant removedAt = clock.instant();
+        return record("decided-preauth-attachments", now, settings.closedClaimAttachments(), cutoff -> {
+            Timestamp at = Timestamp.from(cutoff);
+            long total = 0;
+            List<Long> contents;
+            do {
+                contents = jdbc.queryForList("select a.content_id from preauthorisation_attachment a join preauthorisation p "
+                        + "on p.id = a.preauthorisation_id where a.content_id is not null and p.decided_at < ? "
+                        + "and p.review_needed = false limit " + BATCH, Long.class, at);
+                if (!contents.isEmpty()) {
+                    String ids = String.join(",", contents.stream().map(String::valueOf).toList());
+                    transactions.executeWithoutResult(tx -> {
+                        jdbc.update("update preauthorisation_attachment set content_id = null, content_removed_at = ? "
+                                + "where content_id in (" + ids + ")", Timestamp.from(removedAt));
+                        jdbc.update("delete from attachment_content where id in (" + ids + ")");
+                    });
                 }
                 total += contents.size();
             } while (contents.size() >= BATCH);

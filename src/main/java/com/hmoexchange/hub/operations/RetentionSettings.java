@@ -8,7 +8,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How long each store keeps what it holds (hub.operations.retention; docs/operations.md#retention).
  * Message payloads (members' health data) may go long before the record that a message was sent; the files
- * attached to a claim go {@code closedClaimAttachments} after the claim was closed (decided, and paid or rejected).
+ * attached to a claim go {@code closedClaimAttachments} after the claim was closed (decided, and paid or rejected), and
+ * those sent with a pre-authorisation request as long after the request was decided.
  */
 @Validated
 @ConfigurationProperties("hub.operations.retention")

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,6 +78,13 @@ class PreAuthDeskController {
     @Operation(summary = "One request")
     PreAuthView one(@AuthenticationPrincipal HubUser user, @PathVariable String reference) {
         return preAuthorisations.hmoOne(user, reference);
+    }
+
+    @GetMapping("/{reference}/attachments/{attachmentId}")
+    @Operation(summary = "Download one of the practice's files on the request (409 once retention removed it)")
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal HubUser user,
+            @PathVariable String reference, @PathVariable long attachmentId) {
+        return PreAuthController.download(preAuthorisations.hmoFile(user, reference, attachmentId));
     }
 
     @PostMapping("/{reference}/approve")

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -40,6 +41,16 @@ final class PreAuthFhir {
     }
 
     static String request(PreAuthorisation p, Parties parties) {
+        return request(p, parties, List.of(), true);
+    }
+
+    /**
+     * The request as a FHIR Claim. The practice's files are {@code supportingInfo} entries of category
+     * {@code attachment}, each a {@code valueAttachment} with contentType, title and size, and, when {@code inline},
+     * the bytes as {@code data} (over HTTP); by email the files travel as the mail's own attachments instead, under the
+     * same titles, so the Claim names them without carrying them twice.
+     */
+    static String request(PreAuthorisation p, Parties parties, List<PreAuthorisations.AttachmentFile> files, boolean inline) {
         Claim claim = new Claim();
         claim.setId(p.getReference());
         claim.addIdentifier(new Identifier().setSystem(REFERENCE_SYSTEM).setValue(p.getReference()));
@@ -73,9 +84,19 @@ final class PreAuthFhir {
             info.append(info.isEmpty() ? "" : "\n").append("Answer to '").append(p.getQuestion()).append("': ").append(p.getAnswer());
         }
         if (!info.isEmpty()) {
-            claim.addSupportingInfo().setSequence(sequence).setCategory(new CodeableConcept(new Coding(
+            claim.addSupportingInfo().setSequence(sequence++).setCategory(new CodeableConcept(new Coding(
                     "http://terminology.hl7.org/CodeSystem/claiminformationcategory", "info", null))).setValue(
                     new org.hl7.fhir.r4.model.StringType(info.toString()));
+        }
+        for (PreAuthorisations.AttachmentFile file : files) {
+            Attachment attachment = new Attachment()
+                    .setContentType(file.contentType()).setTitle(file.fileName()).setSize(file.data().length);
+            if (inline) {
+                attachment.setData(file.data());
+            }
+            claim.addSupportingInfo().setSequence(sequence++).setCategory(new CodeableConcept(new Coding(
+                    "http://terminology.hl7.org/CodeSystem/claiminformationcategory", "attachment", null)))
+                    .setValue(attachment);
         }
         BigDecimal total = BigDecimal.ZERO;
         sequence = 1;

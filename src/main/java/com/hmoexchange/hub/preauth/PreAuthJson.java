@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +41,16 @@ final class PreAuthJson {
         this.limits = limits;
     }
 
-    /** The request as the payer's request mapping sees it. */
     static Map<String, Object> canonical(PreAuthorisation p, PreAuthFhir.Parties parties) {
+        return canonical(p, parties, List.of());
+    }
+
+    /**
+     * The request as the payer's request mapping sees it, with the practice's files as {@code attachments}:
+     * {@code [{title, contentType, data}]}, {@code data} the bytes in base64 (an empty array when there are none).
+     */
+    static Map<String, Object> canonical(PreAuthorisation p, PreAuthFhir.Parties parties,
+            List<PreAuthorisations.AttachmentFile> files) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("reference", p.getReference());
         request.put("requested", p.getRequestedAt().toString());
@@ -71,6 +80,13 @@ final class PreAuthJson {
         // Set once the payer asked for more and the practice answered: the request goes again, with the answer.
         request.put("question", p.getQuestion());
         request.put("answer", p.getAnswer());
+        request.put("attachments", files.stream().map(f -> {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("title", f.fileName());
+            file.put("contentType", f.contentType());
+            file.put("data", Base64.getEncoder().encodeToString(f.data()));
+            return file;
+        }).toList());
         return request;
     }
 

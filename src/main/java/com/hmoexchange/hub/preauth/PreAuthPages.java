@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.preauth;
 
+import com.hmoexchange.hub.attachments.AttachmentStore;
 import com.hmoexchange.hub.payers.PayerRepository;
 import com.hmoexchange.hub.preauth.PreAuthorisation.LineApproval;
 import com.hmoexchange.hub.security.HubUser;
@@ -13,14 +14,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -38,8 +42,12 @@ class PreAuthPages {
     private final PreAuthMeasures measures;
     private final PayerRepository payers;
     private final java.time.Clock clock;
+    private final String maxFileSize;
 
-    PreAuthPages(PreAuthorisations preAuthorisations, PreAuthMeasures measures, PayerRepository payers, java.time.Clock clock) {
+    PreAuthPages(PreAuthorisations preAuthorisations, PreAuthMeasures measures, PayerRepository payers, java.time.Clock clock,
+            AttachmentStore files) {
+        long megabytes = DataSize.ofBytes(files.maxBytes()).toMegabytes();
+        this.maxFileSize = megabytes >= 1 ? megabytes + " MB" : files.maxBytes() + " bytes";
         this.preAuthorisations = preAuthorisations;
         this.measures = measures;
         this.payers = payers;
@@ -54,8 +62,8 @@ class PreAuthPages {
     }
 
     @PostMapping("/billing/preauthorisations")
-    String request(@AuthenticationPrincipal HubUser user, @RequestParam MultiValueMap<String, String> params, Model model,
-            RedirectAttributes flash) {
+    String request(@AuthenticationPrincipal HubUser user, @RequestParam MultiValueMap<String, String> params,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model, RedirectAttributes flash) {
         FormErrors errors = FormErrors.none();
         Map<String, String> form = new LinkedHashMap<>();
         params.forEach((k, v) -> form.put(k, v.isEmpty() ? "" : v.get(0)));
@@ -88,7 +96,7 @@ class PreAuthPages {
                 .filter(d -> !d.isEmpty()).toList();
         NewPreAuthRequest body = new NewPreAuthRequest(form.getOrDefault("enrolleeNumber", "").trim(), urgency, services,
                 diagnoses, form.get("notes"));
-        PreAuthView made = errors.attempt(() -> preAuthorisations.request(user, body));
+        PreAuthView made = errors.attempt(() -> preAuthorisations.request(user, body, PreAuthController.uploads(files)));
         if (made == null) {
             return practicePage(user, form, errors, model);
         }
@@ -101,20 +109,28 @@ class PreAuthPages {
     @GetMapping("/billing/preauthorisations/{reference}")
     String practiceOne(@AuthenticationPrincipal HubUser user, @PathVariable String reference, Model model) {
         model.addAttribute("request", preAuthorisations.practiceOne(user, reference));
+        model.addAttribute("maxFileSize", maxFileSize);
         model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : FormErrors.none());
         return "billing/preauthorisation";
     }
 
     @PostMapping("/billing/preauthorisations/{reference}/answer")
     String answer(@AuthenticationPrincipal HubUser user, @PathVariable String reference,
-            @RequestParam(defaultValue = "") String answer, Model model, RedirectAttributes flash) {
+            @RequestParam(defaultValue = "") String answer,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model, RedirectAttributes flash) {
         FormErrors errors = FormErrors.none().atMost("answer", answer, 2000);
-        if (errors.attempt(() -> preAuthorisations.answer(user, reference, answer)) == null) {
+        if (errors.attempt(() -> preAuthorisations.answer(user, reference, answer, PreAuthController.uploads(files))) == null) {
             model.addAttribute("errors", errors);
             return practiceOne(user, reference, model);
         }
         flash.addFlashAttribute("notice", "Answer sent. The HMO's clock runs again.");
         return "redirect:/billing/preauthorisations/" + reference;
+    }
+
+    @GetMapping("/billing/preauthorisations/{reference}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> practiceFile(@AuthenticationPrincipal HubUser user,
+            @PathVariable String reference, @PathVariable long attachmentId) {
+        return PreAuthController.download(preAuthorisations.practiceFile(user, reference, attachmentId));
     }
 
     private String practicePage(HubUser user, Map<String, String> form, FormErrors errors, Model model) {
@@ -123,6 +139,7 @@ class PreAuthPages {
         model.addAttribute("errors", errors);
         model.addAttribute("rows", java.util.stream.IntStream.range(0, FORM_ROWS).boxed().toList());
         model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("maxFileSize", maxFileSize);
         return "billing/preauthorisations";
     }
 
@@ -139,6 +156,12 @@ class PreAuthPages {
     @GetMapping("/hmo/preauthorisations/{reference}")
     String deskOne(@AuthenticationPrincipal HubUser user, @PathVariable String reference, Model model) {
         return deskPage(preAuthorisations.hmoOne(user, reference), Map.of(), FormErrors.none(), model);
+    }
+
+    @GetMapping("/hmo/preauthorisations/{reference}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> deskFile(@AuthenticationPrincipal HubUser user,
+            @PathVariable String reference, @PathVariable long attachmentId) {
+        return PreAuthController.download(preAuthorisations.hmoFile(user, reference, attachmentId));
     }
 
     @PostMapping("/hmo/preauthorisations/{reference}/approve")

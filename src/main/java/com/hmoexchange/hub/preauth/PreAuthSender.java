@@ -12,13 +12,18 @@ import com.hmoexchange.hub.payers.PreAuthorisationSection;
 import com.hmoexchange.hub.providers.Provider;
 import com.hmoexchange.hub.providers.ProviderRepository;
 import com.hmoexchange.hub.responses.PreAuthAnswerExceptions;
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
@@ -100,7 +105,8 @@ class PreAuthSender {
         }
     }
 
-    private record Outgoing(String payerCode, PreAuthorisationSection rules, String reference, String body) {
+    private record Outgoing(String payerCode, PreAuthorisationSection rules, String reference, String body,
+            List<PreAuthorisations.AttachmentFile> files) {
 
         String contentType() {
             return rules.mode() == PreAuthorisationSection.Mode.JSON ? "application/json" : "application/fhir+json";
@@ -128,8 +134,14 @@ class PreAuthSender {
             Provider practice = providers.findById(p.getProviderId()).orElseThrow();
             PreAuthFhir.Parties parties = new PreAuthFhir.Parties(member.getEnrolleeNumber(), member.fullName(),
                     practice.getCode(), practice.getName(), payer.getCode(), payer.getName(), currency);
-            return new Outgoing(payer.getCode(), rules, p.getReference(), rules.mode() == PreAuthorisationSection.Mode.JSON
-                    ? json.request(rules.requestMapping(), PreAuthJson.canonical(p, parties)) : PreAuthFhir.request(p, parties));
+            List<PreAuthorisations.AttachmentFile> files = preAuthorisations.filesToSend(p);
+            String body = switch (rules.mode()) {
+                case JSON -> json.request(rules.requestMapping(), PreAuthJson.canonical(p, parties, files));
+                // By email the files are the mail's attachments; the Claim names them without their bytes.
+                case EMAIL -> PreAuthFhir.request(p, parties, files, false);
+                default -> PreAuthFhir.request(p, parties, files, true);
+            };
+            return new Outgoing(payer.getCode(), rules, p.getReference(), body, files);
         });
         if (out == null) {
             return;
@@ -177,10 +189,22 @@ class PreAuthSender {
             mail.setTo(out.rules().email());
             mail.setSubject("Pre-authorisation request " + out.reference());
             mail.setText("Pre-authorisation request " + out.reference() + " is attached as a FHIR R4 Claim (use = "
-                    + "preauthorization). Answer with a FHIR ClaimResponse whose request.identifier names " + out.reference()
+                    + "preauthorization)" + (out.files().isEmpty() ? "" : ", with the practice's " + out.files().size()
+                    + " supporting file(s) named in its supportingInfo") + ". Answer with a FHIR ClaimResponse whose "
+                    + "request.identifier names " + out.reference()
                     + ", attached to a mail to the address you send your claim answers to.\r\n");
             mail.addAttachment(out.reference() + ".fhir.json", new ByteArrayResource(out.body().getBytes(StandardCharsets.UTF_8)),
                     "application/fhir+json");
+            // The practice's files, under the titles the Claim's supportingInfo gives them, always in base64: a file that
+            // happens to be plain ASCII (some PDFs are) would otherwise go as 7bit text and have its line ends rewritten.
+            for (PreAuthorisations.AttachmentFile file : out.files()) {
+                MimeBodyPart part = new MimeBodyPart();
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.data(), file.contentType())));
+                part.setFileName(file.fileName());
+                part.setDisposition(Part.ATTACHMENT);
+                part.setHeader("Content-Transfer-Encoding", "base64");
+                mail.getRootMimeMultipart().addBodyPart(part);
+            }
             sender.send(message);
         } catch (MessagingException | MailException e) {
             throw new IllegalStateException("request not mailed to " + out.payerCode() + ": " + e.getMessage(), e);

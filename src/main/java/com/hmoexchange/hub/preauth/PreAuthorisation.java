@@ -1,7 +1,9 @@
 package com.hmoexchange.hub.preauth;
 
 import com.hmoexchange.hub.common.InvalidInput;
+import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -12,6 +14,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -81,6 +85,13 @@ public class PreAuthorisation {
     @CollectionTable(name = "preauthorisation_service", joinColumns = @JoinColumn(name = "preauthorisation_id"))
     @OrderColumn(name = "position", nullable = false)
     private List<RequestedService> services = new ArrayList<>();
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "preauthorisation_id", nullable = false)
+    @OrderBy("id")
+    private List<PreAuthAttachment> attachments = new ArrayList<>();
+
+    /** At most this many files on one request (with its answers), so what goes to the payer stays a sensible size. */
+    static final int MAX_ATTACHMENTS = 10;
 
     protected PreAuthorisation() {
     }
@@ -223,6 +234,38 @@ public class PreAuthorisation {
         this.pausedLeftSeconds = null;
         this.status = PreAuthStatus.REQUESTED;
         this.sentAt = null;
+    }
+
+    /**
+     * Files that go with the request as it is made (before it is first stored) or with the practice's answer (right
+     * after {@link #answer}, before it goes to the payer again): at any other moment the HMO, or the payer that
+     * already took the request, would never see them.
+     */
+    void attach(List<PreAuthAttachment> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        boolean beingMade = id == null;
+        boolean beingAnswered = status == PreAuthStatus.REQUESTED && answer != null && sentAt == null;
+        if (!beingMade && !beingAnswered) {
+            throw new RuleViolation("preauth-attach-closed", "Files go with request " + reference
+                    + " as it is made, or with an answer to the HMO's question; it is " + status + " now.");
+        }
+        if (attachments.size() + files.size() > MAX_ATTACHMENTS) {
+            throw new InvalidInput("files", "A request takes at most " + MAX_ATTACHMENTS + " files; request " + reference
+                    + " has " + attachments.size() + " and " + files.size() + " more were sent.");
+        }
+        attachments.addAll(files);
+    }
+
+    /** One of the request's files; not found when it names none of them. */
+    PreAuthAttachment attachment(long attachmentId) {
+        return attachments.stream().filter(a -> a.getId() == attachmentId).findFirst().orElseThrow(() ->
+                new NotFoundException("Attachment", attachmentId + " of request " + reference));
+    }
+
+    public List<PreAuthAttachment> getAttachments() {
+        return List.copyOf(attachments);
     }
 
     /** Whether the HMO should be reminded now; records that it was. */

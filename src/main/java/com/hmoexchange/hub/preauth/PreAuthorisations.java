@@ -1,5 +1,8 @@
 package com.hmoexchange.hub.preauth;
 
+import com.hmoexchange.hub.attachments.AttachmentStore;
+import com.hmoexchange.hub.audit.AuditAction;
+import com.hmoexchange.hub.audit.AuditLog;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RuleViolation;
@@ -51,11 +54,15 @@ public class PreAuthorisations {
     private final PreAuthSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AttachmentStore files;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
     PreAuthorisations(PreAuthorisationRepository requests, EnrolleeRepository enrollees, PayerRepository payers,
             PayerCatalog catalog, ProviderRepository providers, Contracts contracts, PreAuthNotices notices,
-            PreAuthSettings settings, ApplicationEventPublisher events, Clock clock) {
+            PreAuthSettings settings, ApplicationEventPublisher events, Clock clock, AttachmentStore files, AuditLog audit) {
+        this.files = files;
+        this.audit = audit;
         this.requests = requests;
         this.enrollees = enrollees;
         this.payers = payers;
@@ -70,12 +77,26 @@ public class PreAuthorisations {
 
     // ---- the practice's side ------------------------------------------------------------------
 
-    /**
-     * Asks the member's HMO for a code. Refused before anything is stored when the member is unknown, belongs to a
-     * payer the practice has no current contract with, is not covered today, or the payer takes no requests.
-     */
+    /** A file as the practice sent it: the name it gave and the bytes. */
+    public record Upload(String name, byte[] data) {
+    }
+
+    /** The bytes of one of a request's files, to open or download. */
+    public record AttachmentFile(String fileName, String contentType, byte[] data) {
+    }
+
     public PreAuthView request(HubUser user, NewPreAuthRequest body) {
+        return request(user, body, List.of());
+    }
+
+    /**
+     * Asks the member's HMO for a code, with the files that support it. Refused before anything is stored when a file
+     * is not a PDF, JPEG or PNG or is too large, the member is unknown, belongs to a payer the practice has no current
+     * contract with, is not covered today, or the payer takes no requests.
+     */
+    public PreAuthView request(HubUser user, NewPreAuthRequest body, List<Upload> uploads) {
         long providerId = user.requireProviderId();
+        List<AttachmentStore.Checked> checked = check(uploads);
         Enrollee member = enrollees.findByEnrolleeNumber(body.enrolleeNumber().trim()).orElseThrow(() -> new InvalidInput(
                 "enrolleeNumber", "No member has enrollee number '" + body.enrolleeNumber().trim() + "'. Check the card."));
         LocalDate today = contracts.today();
@@ -100,13 +121,17 @@ public class PreAuthorisations {
         Provider practice = providers.findById(providerId).orElseThrow();
         PreAuthorisation p;
         if (body.urgency() == Urgency.EMERGENCY) {
-            p = requests.save(PreAuthorisation.emergency(reference, providerId, payer.getId(), member.getId(), services,
+            p = PreAuthorisation.emergency(reference, providerId, payer.getId(), member.getId(), services,
                     body.diagnoses(), body.notes(), user.getUsername(), now, rules.limit(), rules.reminder(),
-                    hubCode("HUB-EM-"), today, settings.deemedValidity()));
+                    hubCode("HUB-EM-"), today, settings.deemedValidity());
+            p.attach(keep(checked, false, user, now));
+            p = requests.save(p);
             notices.emergency(p, practice.getName());
         } else {
-            p = requests.save(PreAuthorisation.request(reference, providerId, payer.getId(), member.getId(), body.urgency(),
-                    services, body.diagnoses(), body.notes(), user.getUsername(), now, rules.limit(), rules.reminder()));
+            p = PreAuthorisation.request(reference, providerId, payer.getId(), member.getId(), body.urgency(),
+                    services, body.diagnoses(), body.notes(), user.getUsername(), now, rules.limit(), rules.reminder());
+            p.attach(keep(checked, false, user, now));
+            p = requests.save(p);
             notices.requested(p, payer.getName(), practice.getName());
             if (rules.sentToPayer()) {
                 events.publishEvent(new PreAuthReadyToSend(p.getId()));
@@ -118,8 +143,15 @@ public class PreAuthorisations {
     }
 
     public PreAuthView answer(HubUser user, String reference, String text) {
+        return answer(user, reference, text, List.of());
+    }
+
+    /** The practice answers the HMO's question, with files if the HMO asked for documents; a bad file changes nothing. */
+    public PreAuthView answer(HubUser user, String reference, String text, List<Upload> uploads) {
+        List<AttachmentStore.Checked> checked = check(uploads);
         PreAuthorisation p = ofPractice(user, reference);
         p.answer(text, clock.instant());
+        p.attach(keep(checked, true, user, clock.instant()));
         notices.answered(p);
         if (catalog.settings(payerCode(p)).preauthorisation().sentToPayer()) {
             // The payer asked over its channel: the answer goes back the same way, as the request again with the answer.
@@ -128,6 +160,11 @@ public class PreAuthorisations {
             p.sent(null, clock.instant());
         }
         return view(p);
+    }
+
+    /** One of the practice's request's files (an audited download). */
+    public AttachmentFile practiceFile(HubUser user, String reference, long attachmentId) {
+        return file(ofPractice(user, reference), attachmentId);
     }
 
     @Transactional(readOnly = true)
@@ -164,6 +201,11 @@ public class PreAuthorisations {
     @Transactional(readOnly = true)
     public PreAuthView hmoOne(HubUser hmo, String reference) {
         return view(ofHmo(hmo, reference));
+    }
+
+    /** One file of a request to the HMO's payer (an audited download). */
+    public AttachmentFile hmoFile(HubUser hmo, String reference, long attachmentId) {
+        return file(ofHmo(hmo, reference), attachmentId);
     }
 
     public PreAuthView approve(HubUser hmo, String reference, String code, LocalDate validFrom, LocalDate validUntil,
@@ -264,6 +306,44 @@ public class PreAuthorisations {
 
     // ---- helpers ------------------------------------------------------------------------------
 
+    /** Every file checked before anything is stored: one bad file refuses the whole request or answer. */
+    private List<AttachmentStore.Checked> check(List<Upload> uploads) {
+        if (uploads.size() > PreAuthorisation.MAX_ATTACHMENTS) {
+            throw new InvalidInput("files", "A request takes at most " + PreAuthorisation.MAX_ATTACHMENTS + " files; "
+                    + uploads.size() + " were sent.");
+        }
+        return uploads.stream().map(u -> {
+            try {
+                return files.check("files", u.name(), u.data());
+            } catch (InvalidInput e) {
+                throw new InvalidInput("files", (u.name() == null || u.name().isBlank() ? "A file" : "File " + u.name())
+                        + ": " + e.getMessage());
+            }
+        }).toList();
+    }
+
+    private List<PreAuthAttachment> keep(List<AttachmentStore.Checked> checked, boolean withAnswer, HubUser user, Instant now) {
+        return checked.stream().map(files::keep).map(k -> new PreAuthAttachment(k.fileName(), k.contentType(), k.sizeBytes(),
+                k.sha256(), k.contentId(), withAnswer, user.getUsername(), now)).toList();
+    }
+
+    private AttachmentFile file(PreAuthorisation p, long attachmentId) {
+        PreAuthAttachment a = p.attachment(attachmentId);
+        if (a.isContentRemoved()) {
+            throw new RuleViolation("attachment-removed-by-retention", "The file " + a.getFileName() + " was removed by "
+                    + "retention on " + a.getContentRemovedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ", after request "
+                    + p.getReference() + " was decided; its name, type and SHA-256 digest are kept.");
+        }
+        audit.record(AuditAction.ATTACHMENT_DOWNLOADED, "preauthorisation-attachment", attachmentId, "request " + p.getReference());
+        return new AttachmentFile(a.getFileName(), a.getContentType(), files.read(a.getContentId()));
+    }
+
+    /** The files of a request as they go to its payer, bytes included. */
+    List<AttachmentFile> filesToSend(PreAuthorisation p) {
+        return p.getAttachments().stream().filter(a -> !a.isContentRemoved())
+                .map(a -> new AttachmentFile(a.getFileName(), a.getContentType(), files.read(a.getContentId()))).toList();
+    }
+
     private PreAuthorisation ofPractice(HubUser user, String reference) {
         long providerId = user.requireProviderId();
         return requests.findByReference(reference).filter(p -> p.getProviderId() == providerId)
@@ -297,7 +377,10 @@ public class PreAuthorisations {
                 payer.getCode(), payer.getName(), practice, services, total, p.getDiagnoses(), p.getNotes(), p.getRequestedBy(),
                 p.getRequestedAt(), p.getDueAt(), left == null ? null : left.toSeconds(), p.getRemindedAt(), p.getCode(),
                 p.getValidFrom(), p.getValidUntil(), p.getDecidedBy(), p.getDecidedAt(), p.getDecisionReason(), p.getQuestion(),
-                p.getAnswer(), p.isReviewNeeded(), p.getStatus() == PreAuthStatus.DEEMED_AUTHORISED, p.getPayerReference());
+                p.getAnswer(), p.isReviewNeeded(), p.getStatus() == PreAuthStatus.DEEMED_AUTHORISED, p.getPayerReference(),
+                p.getAttachments().stream().map(a -> new PreAuthView.Attachment(a.getId(), a.getFileName(), a.getContentType(),
+                        a.getSizeBytes(), a.getSha256(), a.isWithAnswer(), a.getUploadedBy(), a.getUploadedAt(),
+                        a.getContentRemovedAt())).toList());
     }
 
     private String hubCode(String prefix) {

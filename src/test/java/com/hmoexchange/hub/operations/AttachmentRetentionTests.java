@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The files attached to claims, on PostgreSQL: a claim closed (decided and paid, or rejected) for longer than
  * hub.operations.retention.closed-claim-attachments loses its files but keeps the record of them; a claim still
- * open, closed recently, or sharing its file with an open resubmission keeps them.
+ * open, closed recently, or sharing its file with an open resubmission keeps them. The files of a pre-authorisation
+ * request follow the same period from its decision.
  */
 class AttachmentRetentionTests extends PracticeApiTest {
 
@@ -114,6 +115,50 @@ class AttachmentRetentionTests extends PracticeApiTest {
         assertThat(fileRemoved(rejected)).isFalse();
         JsonNode copy = resubmission.get("attachments").get(0);
         assertThat(billing.get(claimPath(resubmission) + "/attachments/" + copy.get("id").asLong()).body()).isEqualTo(PDF);
+    }
+
+    @Test
+    void the_files_of_a_preauthorisation_decided_past_retention_go_and_an_open_requests_stay() {
+        Instant now = clock.instant();
+        String decidedLongAgo = preAuthWithFile();
+        String decidedLately = preAuthWithFile();
+        String open = preAuthWithFile();
+        decide(decidedLongAgo, now.minus(Duration.ofDays(800)));
+        decide(decidedLately, now.minus(Duration.ofDays(10)));
+
+        retention.run(now);
+
+        JsonNode removed = billing.get("/api/preauthorisations/" + decidedLongAgo).json().get("attachments").get(0);
+        assertThat(removed.get("fileName").asText()).isEqualTo("referral.pdf");
+        assertThat(removed.get("sha256").asText()).hasSize(64);
+        assertThat(removed.get("contentRemovedAt").isNull()).isFalse();
+        Api.Response download = billing.get("/api/preauthorisations/" + decidedLongAgo + "/attachments/" + removed.get("id").asLong());
+        assertThat(download.status()).isEqualTo(409);
+        assertThat(download.json().get("detail").asText()).contains("referral.pdf was removed by retention on");
+        for (String kept : List.of(decidedLately, open)) {
+            JsonNode file = billing.get("/api/preauthorisations/" + kept).json().get("attachments").get(0);
+            assertThat(file.get("contentRemovedAt").isNull()).as(kept).isTrue();
+            assertThat(billing.get("/api/preauthorisations/" + kept + "/attachments/" + file.get("id").asLong()).body())
+                    .isEqualTo(PDF);
+        }
+        assertThat(jdbc.queryForObject("select rows_touched from retention_run where store = 'decided-preauth-attachments' "
+                + "and started_at >= ? order by id desc limit 1", Long.class, Timestamp.from(now))).isGreaterThanOrEqualTo(1);
+    }
+
+    /** A pre-authorisation request to Acme (decided at its desk) with a referral letter; returns its reference. */
+    private String preAuthWithFile() {
+        Api.Response made = billing.multipart("/api/preauthorisations", Api.Part.json("request", java.util.Map.of(
+                "enrolleeNumber", patient.getEnrolleeNumber(), "urgency", "ROUTINE", "diagnoses", List.of("K35.8"),
+                "services", List.of(java.util.Map.of("code", "CONS-GP", "description", "Review", "quantity", 1, "unitPrice", "5000.00")))),
+                Api.Part.file("files", "referral.pdf", "application/pdf", PDF));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        return made.json().get("reference").asText();
+    }
+
+    /** Where the desk's decline would have left the request, at {@code at}. */
+    private void decide(String reference, Instant at) {
+        jdbc.update("update preauthorisation set status = 'DECLINED', decision_reason = 'test', decided_by = 'test', "
+                + "decided_at = ? where reference = ?", Timestamp.from(at), reference);
     }
 
     /** A Harmony Care draft (Harmony requires a referral letter) with one attached. */

@@ -154,4 +154,65 @@ class PreAuthBrowserTests extends BrowserTest {
         assertThat(browser.text(By.id("preauth-code"))).as("the notice opens the request's page").isEqualTo("ACME-" + ref);
         browser.signOut();
     }
+
+    @Test
+    void the_practice_attaches_files_to_its_request_and_its_answer_and_the_desk_opens_them() throws Exception {
+        Practice practice = PreAuthTestParts.practice(fixtures, providers);
+        Enrollee member = fixtures.enrollee("acme-hmo");
+        java.nio.file.Path notes = java.nio.file.Files.createTempFile("notes-", ".pdf");
+        java.nio.file.Files.writeString(notes, "plain text pretending to be a PDF");
+        java.nio.file.Path referral = java.nio.file.Files.createTempFile("referral-", ".pdf");
+        java.nio.file.Files.write(referral, PreAuthAttachmentTests.PDF);
+        java.nio.file.Path scan = java.nio.file.Files.createTempFile("scan-", ".png");
+        java.nio.file.Files.write(scan, PreAuthAttachmentTests.PNG);
+
+        browser.signIn(practice.billing(), Fixtures.PASSWORD);
+        browser.click("Pre-authorisations");
+        browser.type("enrolleeNumber", member.getEnrolleeNumber());
+        browser.type("code0", "SURG-APP");
+        browser.type("description0", "Appendicectomy");
+        browser.type("price0", "250000.00");
+        browser.type("diagnoses", "K35.8");
+        browser.find(By.id("files")).sendKeys(notes.toString());
+        browser.find(By.id("send-request")).click();
+        browser.waitForText(By.cssSelector(".field-error"), "Only PDF, JPEG and PNG files are accepted");
+        assertThat(browser.text(By.id("files-error"))).contains(notes.getFileName().toString());
+        assertThat(browser.text(By.id("preauth-requests"))).as("nothing kept").contains("No requests yet");
+
+        browser.find(By.id("files")).sendKeys(referral.toString());
+        browser.find(By.id("send-request")).click();
+        browser.waitForText(By.cssSelector(".notice"), "sent to");
+        String ref = browser.text(By.cssSelector("h1 span"));
+        assertThat(browser.text(By.id("preauth-files"))).contains(referral.getFileName().toString()).contains("with the request");
+
+        Api desk = as(fixtures.hmoAdmin("acme-hmo"));
+        assertThat(desk.post("/api/hmo/preauthorisations/" + ref + "/ask", Map.of("question", "Send the scan")).status())
+                .isEqualTo(200);
+        browser.driver().navigate().refresh();
+        browser.type("answer", "Scan attached");
+        browser.find(By.id("files")).sendKeys(scan.toString());
+        browser.find(By.id("send-answer")).click();
+        browser.waitForText(By.cssSelector(".notice"), "Answer sent");
+        assertThat(browser.text(By.id("preauth-files"))).contains(scan.getFileName().toString()).contains("with the answer");
+        browser.screenshot("billing-preauthorisation-files");
+        browser.signOut();
+
+        browser.signIn(fixtures.hmoAdmin("acme-hmo"), Fixtures.PASSWORD);
+        openFromQueue(ref);
+        assertThat(browser.text(By.id("preauth-files"))).contains(referral.getFileName().toString())
+                .contains(scan.getFileName().toString());
+        WebElement link = browser.find(By.linkText(referral.getFileName().toString()));
+        assertThat(link.getAttribute("href")).contains("/hmo/preauthorisations/" + ref + "/attachments/");
+        Object fetched = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' '"
+                        + " + r.headers.get('content-type') + ' ' + b.byteLength)));", link.getAttribute("href"));
+        assertThat(fetched).as("the desk opens the practice's file").isEqualTo("200 application/pdf "
+                + PreAuthAttachmentTests.PDF.length);
+        browser.screenshot("hmo-preauthorisation-files");
+        browser.signOut();
+        java.nio.file.Files.deleteIfExists(notes);
+        java.nio.file.Files.deleteIfExists(referral);
+        java.nio.file.Files.deleteIfExists(scan);
+    }
 }

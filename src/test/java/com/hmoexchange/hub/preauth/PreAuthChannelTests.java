@@ -96,6 +96,36 @@ class PreAuthChannelTests extends ApiTest {
     }
 
     @Test
+    void the_practices_files_reach_the_fhir_payer_in_supporting_info() {
+        Api billing = billing();
+        Api.Response made = billing.multipart("/api/preauthorisations", Api.Part.json("request", body(
+                fixtures.enrollee("crestline-health"), "URGENT", service("SURG-APP", 1, "90000.00"))),
+                Api.Part.file("files", "referral.pdf", "application/pdf", PreAuthAttachmentTests.PDF),
+                Api.Part.file("files", "scan.png", "image/png", PreAuthAttachmentTests.PNG));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String ref = made.json().get("reference").asText();
+
+        assertThat(decided(billing, ref).get("status").asText()).isEqualTo("APPROVED");
+
+        String sent = PAYER.received().stream().filter(b -> b.contains(ref)).findFirst().orElseThrow();
+        org.hl7.fhir.r4.model.Claim claim = ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser()
+                .parseResource(org.hl7.fhir.r4.model.Claim.class, sent);
+        var info = claim.getSupportingInfo();
+        assertThat(info).extracting(i -> i.getCategory().getCodingFirstRep().getCode())
+                .containsExactly("info", "attachment", "attachment");
+        assertThat(info).extracting(i -> i.getSequence()).containsExactly(1, 2, 3);
+        org.hl7.fhir.r4.model.Attachment pdf = info.get(1).getValueAttachment();
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        assertThat(pdf.getTitle()).isEqualTo("referral.pdf");
+        assertThat(pdf.getData()).isEqualTo(PreAuthAttachmentTests.PDF);
+        assertThat(sent).contains("\"data\": \"" + java.util.Base64.getEncoder().encodeToString(PreAuthAttachmentTests.PDF) + "\"");
+        org.hl7.fhir.r4.model.Attachment png = info.get(2).getValueAttachment();
+        assertThat(png.getContentType()).isEqualTo("image/png");
+        assertThat(png.getTitle()).isEqualTo("scan.png");
+        assertThat(png.getData()).isEqualTo(PreAuthAttachmentTests.PNG);
+    }
+
+    @Test
     void fewer_approved_than_asked_is_an_approval_in_part() {
         PAYER.answerWith(claim -> {
             ClaimResponse approval = FhirPreAuthPayer.approval(claim, FhirPreAuthPayer.reference(claim), "CRL-P-" + claim.getIdElement().getIdPart());

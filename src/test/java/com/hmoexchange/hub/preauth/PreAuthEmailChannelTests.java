@@ -86,6 +86,37 @@ class PreAuthEmailChannelTests extends ApiTest {
     }
 
     @Test
+    void the_practices_files_are_the_mails_attachments_and_the_claim_names_them() throws Exception {
+        Api billing = as(PreAuthTestParts.practice(fixtures, providers, HARMONY).billing());
+        Api.Response made = billing.multipart("/api/preauthorisations", Api.Part.json("request", body(fixtures.enrollee(HARMONY),
+                "URGENT", service("SURG-APP", 1, "250000.00"))), Api.Part.file("files", "referral.pdf", "application/pdf",
+                PreAuthAttachmentTests.PDF));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String ref = made.json().get("reference").asText();
+
+        Claim sent = mailedRequest(ref);
+
+        MimeMessage mailed = Arrays.stream(PayerSandboxes.MAIL.getReceivedMessages())
+                .filter(m -> subject(m).equals("Pre-authorisation request " + ref)).findFirst().orElseThrow();
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mailed.getContent();
+        byte[] attached = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if ("referral.pdf".equals(parts.getBodyPart(i).getFileName())) {
+                assertThat(parts.getBodyPart(i).getContentType()).startsWith("application/pdf");
+                attached = parts.getBodyPart(i).getInputStream().readAllBytes();
+            }
+        }
+        assertThat(attached).as("the file is the mail's attachment").isEqualTo(PreAuthAttachmentTests.PDF);
+        org.hl7.fhir.r4.model.Attachment named = sent.getSupportingInfo().stream()
+                .filter(i -> i.getCategory().getCodingFirstRep().getCode().equals("attachment")).findFirst().orElseThrow()
+                .getValueAttachment();
+        assertThat(named.getTitle()).isEqualTo("referral.pdf");
+        assertThat(named.getContentType()).isEqualTo("application/pdf");
+        assertThat(named.getSize()).isEqualTo(PreAuthAttachmentTests.PDF.length);
+        assertThat(named.hasData()).as("not carried twice").isFalse();
+    }
+
+    @Test
     void a_mailed_answer_naming_no_request_becomes_an_exceptions_item_and_one_from_a_stranger_is_held() throws Exception {
         Api billing = as(PreAuthTestParts.practice(fixtures, providers, HARMONY).billing());
         String ref = askHarmony(billing);

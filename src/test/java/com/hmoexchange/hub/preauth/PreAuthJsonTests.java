@@ -31,7 +31,7 @@ class PreAuthJsonTests {
     private final PreAuthJson zenith = new PreAuthJson(JSON, MappingLimits.DEFAULT);
 
     @Test
-    void the_request_goes_out_in_zeniths_json_as_in_its_golden_samples() throws Exception {
+    void the_request_goes_out_in_zeniths_json_as_in_its_golden_samples_with_its_files() throws Exception {
         PreAuthorisation p = PreAuthorisation.request("PA-261202-ZC7K2M", 1, 2, 3, Urgency.URGENT, List.of(
                 new RequestedService("SURG-APP", "Appendicectomy", 1, new BigDecimal("250000.00")),
                 new RequestedService("DRUG-ACT", "Antibiotics", 3, new BigDecimal("4500.00"))), List.of("K35.8"),
@@ -39,12 +39,27 @@ class PreAuthJsonTests {
         PreAuthFhir.Parties parties = new PreAuthFhir.Parties("ZEN/20001/0", "Amaka Obi", "lekki-family-clinic",
                 "Lekki Family Clinic", "zenith-care", "Zenith Care Assurance", "NGN");
 
-        var canonical = PreAuthJson.canonical(p, parties);
+        var canonical = PreAuthJson.canonical(p, parties, List.of(new PreAuthorisations.AttachmentFile("referral.pdf",
+                "application/pdf", "%PDF-1.4 referral".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
 
         assertThat(JSON.readTree(JSON.writeValueAsString(canonical)))
                 .isEqualTo(JSON.readTree(ZENITH.resolve("samples/preauth-request.json").toFile()));
         assertThat(JSON.readTree(zenith.request(ZENITH.resolve("preauth-request.jsonata"), canonical)))
                 .isEqualTo(JSON.readTree(ZENITH.resolve("samples/preauth-request.out.json").toFile()));
+    }
+
+    @Test
+    void a_request_without_files_sends_no_documents() throws Exception {
+        PreAuthorisation p = PreAuthorisation.request("PA-261202-ZC7K2N", 1, 2, 3, Urgency.ROUTINE, List.of(
+                new RequestedService("SURG-APP", "Appendicectomy", 1, new BigDecimal("250000.00"))), List.of("K35.8"),
+                null, "billing", Instant.parse("2026-12-02T09:00:00Z"), Duration.ofMinutes(60), Duration.ofMinutes(45));
+        PreAuthFhir.Parties parties = new PreAuthFhir.Parties("ZEN/20001/0", "Amaka Obi", "lekki-family-clinic",
+                "Lekki Family Clinic", "zenith-care", "Zenith Care Assurance", "NGN");
+
+        JsonNode out = JSON.readTree(zenith.request(ZENITH.resolve("preauth-request.jsonata"), PreAuthJson.canonical(p, parties)));
+
+        assertThat(out.has("documents")).isFalse();
+        assertThat(out.get("authRequestId").asText()).isEqualTo("PA-261202-ZC7K2N");
     }
 
     @ParameterizedTest

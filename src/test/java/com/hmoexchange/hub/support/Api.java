@@ -111,6 +111,43 @@ public class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
 
+    /** One part of a multipart/form-data request: a JSON or text field (no file name) or a file. */
+    public record Part(String name, String fileName, String contentType, byte[] data) {
+
+        /** A part holding {@code body} as JSON (Content-Type application/json). */
+        public static Part json(String name, Object body) {
+            try {
+                return new Part(name, null, "application/json", JSON.writeValueAsBytes(body));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+
+        public static Part text(String name, String value) {
+            return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Part file(String name, String fileName, String contentType, byte[] data) {
+            return new Part(name, fileName, contentType, data);
+        }
+    }
+
+    /** A multipart/form-data POST of the given parts, in order. */
+    public Response multipart(String path, Part... parts) {
+        String boundary = "----hub" + UUID.randomUUID();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Part part : parts) {
+            write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"") + "\r\n"
+                    + (part.contentType() == null ? "" : "Content-Type: " + part.contentType() + "\r\n") + "\r\n");
+            out.writeBytes(part.data());
+            write(out, "\r\n");
+        }
+        write(out, "--" + boundary + "--\r\n");
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, application/problem+json, */*");
         if (authorization != null) {

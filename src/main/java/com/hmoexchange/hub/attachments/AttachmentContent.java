@@ -1,4 +1,4 @@
-package com.hmoexchange.hub.claims;
+package com.hmoexchange.hub.attachments;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -7,8 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The bytes of an attachment, kept in the database so they are transactional with the claim and
- * shared by every hub node. A resubmitted claim refers to the same content as its original.
+ * The bytes of an attachment (a claim's or a pre-authorisation request's), kept in the database so they are
+ * transactional with what holds them and shared by every hub node. A resubmitted claim refers to the same content as
+ * its original. Reached through {@link AttachmentStore}.
  */
 @Entity
 @Table(name = "attachment_content")
@@ -26,11 +27,11 @@ public class AttachmentContent {
         this.data = data;
     }
 
-    public Long getId() {
+    Long getId() {
         return id;
     }
 
-    public byte[] getData() {
+    byte[] getData() {
         return data;
     }
 }

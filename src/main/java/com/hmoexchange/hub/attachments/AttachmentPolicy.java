@@ -1,4 +1,4 @@
-package com.hmoexchange.hub.claims;
+package com.hmoexchange.hub.attachments;
 
 import com.hmoexchange.hub.common.InvalidInput;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * What the hub accepts as a claim attachment: PDF, JPEG or PNG, recognised by their first bytes
+ * What the hub accepts as an attachment (on a claim or a pre-authorisation request): PDF, JPEG or PNG, recognised by their first bytes
  * (the declared content type is not trusted), up to a size limit. The file name is kept only as a
  * label: any path in it is dropped and odd characters replaced; the bytes are stored by id.
  */
@@ -17,23 +17,28 @@ class AttachmentPolicy {
 
     private final long maxBytes;
 
-    AttachmentPolicy(ClaimSettings settings) {
-        this.maxBytes = settings.attachments().maxBytes();
+    AttachmentPolicy(AttachmentSettings settings) {
+        this.maxBytes = settings.maxBytes();
     }
 
     record Accepted(String fileName, String contentType) {
     }
 
-    Accepted check(String originalName, byte[] data) {
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Refuses (as {@link InvalidInput} on {@code field}) an empty file, one over the limit, or one of another type. */
+    Accepted check(String field, String originalName, byte[] data) {
         if (data.length == 0) {
-            throw new InvalidInput("file", "The file is empty.");
+            throw new InvalidInput(field, "The file is empty.");
         }
         if (data.length > maxBytes) {
-            throw new InvalidInput("file", "The file is " + data.length + " bytes; the limit is " + maxBytes + " bytes.");
+            throw new InvalidInput(field, "The file is " + data.length + " bytes; the limit is " + maxBytes + " bytes.");
         }
         String contentType = detect(data);
         if (contentType == null) {
-            throw new InvalidInput("file", "Only PDF, JPEG and PNG files are accepted; this file is none of them.");
+            throw new InvalidInput(field, "Only PDF, JPEG and PNG files are accepted; this file is none of them.");
         }
         return new Accepted(safeName(originalName, contentType), contentType);
     }
