@@ -7,8 +7,9 @@
 #   HUB_DB_URL=jdbc:postgresql://127.0.0.1:5432/hub_start HUB_DB_USER=postgres \
 #     scripts/measure-start.sh [--spring.profiles.active=demo]
 #
-# HUB_PORT (default 18002) is the port used; the log goes to target/measure-start.log. The load average
-# of the machine is printed beside the figure: start-up is CPU bound, compare figures only at like load.
+# JAVA is the java command (default the one on the PATH), HUB_PORT (default 18002) the port used; the log goes to
+# target/measure-start.log. The load average of the machine is printed beside the figure: start-up is CPU bound,
+# compare figures only at like load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${HUB_PORT:-18002}"
@@ -16,7 +17,7 @@ jar="${HUB_JAR:-target/hmo-exchange-hub.jar}"
 log="${MEASURE_LOG:-target/measure-start.log}"
 [ -f "$jar" ] || { echo "no $jar: build it with mvn -B -DskipTests package" >&2; exit 2; }
 start_ns=$(date +%s%N)
-HUB_PORT="$port" java ${JAVA_OPTS:-} -jar "$jar" "$@" >"$log" 2>&1 &
+HUB_PORT="$port" "${JAVA:-java}" ${JAVA_OPTS:-} -jar "$jar" "$@" >"$log" 2>&1 &
 pid=$!
 # The node is stopped however this script ends (done, failed, interrupted or killed).
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT
