@@ -30,11 +30,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The lazy start (spring.main.lazy-initialization, on by default; node/EagerAtStart): what works without a request
+ * The lazy start (`HUB_LAZY_START=true`, off by default; node/EagerAtStart): what works without a request
  * is made and running when the node is ready, a page is made by its first request and answers it, and a wrong
  * setting or a broken payer.yaml still stops the start, although the beans that use them are lazy.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "HUB_LAZY_START=true")
 @ActiveProfiles("test")
 @DirtiesContext // the test looks at which beans were made: no other test may have used this context first
 class LazyStartTests {
@@ -95,9 +95,10 @@ class LazyStartTests {
                 && m.contains("staleAfterDays 'soon' must be a whole number"));
     }
 
-    /** Starts the hub as {@code java -jar} would, lazy as in production, on the test database, and answers why it failed. */
+    /** Starts the hub as {@code java -jar} would, lazy, on the test database, and answers why it failed. */
     private static Throwable failedStart(Path data, String... properties) {
         List<String> all = new ArrayList<>(List.of(properties));
+        all.add("HUB_LAZY_START=true");
         all.add("spring.profiles.active=test");
         all.add("server.port=0");
         all.add("spring.main.banner-mode=off");
