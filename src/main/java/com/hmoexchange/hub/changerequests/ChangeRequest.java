@@ -104,8 +104,10 @@ public class ChangeRequest {
 
     void requirePending(String action) {
         if (status != ChangeStatus.PENDING) {
-            throw new RuleViolation("request-not-pending", "Request " + id + " is " + status + " (decided by "
-                    + decidedBy + " at " + decidedAt + "); only a PENDING request can be " + action + "d.");
+            // The request's page shows when it was decided, in the hub's zone; the refusal names who.
+            throw new RuleViolation("request-not-pending", "Request " + id + " is already "
+                    + status.label().toLowerCase(java.util.Locale.ROOT) + " (by " + decidedBy + "); only a pending request can be "
+                    + action + "d.");
         }
     }
 

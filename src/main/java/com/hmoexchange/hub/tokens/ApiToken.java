@@ -73,14 +73,14 @@ public class ApiToken {
         this.expiresAt = expiresAt;
     }
 
-    /** Why the token no longer works at this moment, or null when it does. */
-    String refusal(Instant now) {
+    /** Why the token no longer works at this moment, or null when it does; {@code when} writes a moment for people. */
+    String refusal(Instant now, java.util.function.Function<Instant, String> when) {
         if (revokedAt != null) {
-            return "This API token (" + name + ") was revoked on " + revokedAt + " by " + revokedBy
+            return "This API token (" + name + ") was revoked on " + when.apply(revokedAt) + " by " + revokedBy
                     + ". Ask your administrator for a new one.";
         }
         if (!now.isBefore(expiresAt)) {
-            return "This API token (" + name + ") expired on " + expiresAt + ". Ask your administrator for a new one.";
+            return "This API token (" + name + ") expired on " + when.apply(expiresAt) + ". Ask your administrator for a new one.";
         }
         return null;
     }

@@ -6,6 +6,7 @@ import com.hmoexchange.hub.common.NotFoundException;
 import com.hmoexchange.hub.common.RequestRefused;
 import com.hmoexchange.hub.security.HubUser;
 import com.hmoexchange.hub.security.Role;
+import com.hmoexchange.hub.web.Display;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,7 +52,10 @@ public class ApiTokens {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(ApiTokenRepository tokens, ApplicationEventPublisher events, Clock clock) {
+    private final Display show;
+
+    ApiTokens(ApiTokenRepository tokens, ApplicationEventPublisher events, Clock clock, Display show) {
+        this.show = show;
         this.tokens = tokens;
         this.events = events;
         this.clock = clock;
@@ -151,7 +155,7 @@ public class ApiTokens {
                     + "Check that it was copied whole, or ask your administrator for a new one.");
         }
         Instant now = clock.instant();
-        String refusal = token.refusal(now);
+        String refusal = token.refusal(now, show::when);
         if (refusal != null) {
             return refused(token, presented, token.getRevokedAt() != null ? "revoked" : "expired", endpoint, remoteAddress, refusal);
         }

@@ -166,7 +166,8 @@ class ChangeRequestApiTests extends ApiTest {
                 .filter(id -> id != removal.get("id").asLong()).findFirst().orElseThrow();
         Api.Response alreadyRemoved = as(s.hmoAdmin()).post("/api/hmo/requests/" + duplicate + "/approve", "");
         assertThat(alreadyRemoved.status()).isEqualTo(409);
-        assertThat(alreadyRemoved.json().get("detail").asText()).contains("TERMINATED");
+        assertThat(alreadyRemoved.json().get("detail").asText()).contains("is terminated since the request was made")
+                .containsPattern("cover ended \\d{1,2} [A-Z][a-z]{2,3} \\d{4}\\)");
         assertThat(as(s.hmoAdmin()).get("/api/hmo/requests/" + otherRename.get("id").asLong()).json().get("status").asText())
                 .isEqualTo("PENDING");
     }
@@ -205,6 +206,8 @@ class ChangeRequestApiTests extends ApiTest {
         Api.Response approve = as(s.hmoAdmin()).post("/api/hmo/requests/" + made.get("id").asLong() + "/approve", "");
         assertThat(approve.status()).isEqualTo(409);
         assertThat(approve.json().get("code").asText()).isEqualTo("request-not-pending");
+        assertThat(approve.json().get("detail").asText()).as("in words, without a raw timestamp")
+                .contains("is already withdrawn (by " + s.user()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         assertThat(as(s.user()).get("/api/portal/requests?status=WITHDRAWN").json().at("/items/0/id").asLong())
                 .isEqualTo(made.get("id").asLong());
     }
