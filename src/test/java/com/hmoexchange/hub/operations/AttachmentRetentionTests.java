@@ -157,8 +157,10 @@ class AttachmentRetentionTests extends PracticeApiTest {
 
     /** Where the desk's decline would have left the request, at {@code at}. */
     private void decide(String reference, Instant at) {
+        // Asked an hour before its decision, as a real one would be: the HMO measures read decision times from these.
         jdbc.update("update preauthorisation set status = 'DECLINED', decision_reason = 'test', decided_by = 'test', "
-                + "decided_at = ? where reference = ?", Timestamp.from(at), reference);
+                + "decided_at = ?, requested_at = ? where reference = ?", Timestamp.from(at),
+                Timestamp.from(at.minus(Duration.ofHours(1))), reference);
     }
 
     /** A Harmony Care draft (Harmony requires a referral letter) with one attached. */

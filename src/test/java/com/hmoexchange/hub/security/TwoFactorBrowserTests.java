@@ -55,6 +55,7 @@ class TwoFactorBrowserTests extends SecurityRulesTest {
         String enrolCode = code(secret, Duration.ZERO);
         browser().type("code", enrolCode);
         browser().find(By.cssSelector("#confirm-form button")).click();
+        browser().waitFor(By.cssSelector("#recovery-codes code"));
         List<String> recovery = browser().all(By.cssSelector("#recovery-codes code")).stream().map(WebElement::getText).toList();
         assertThat(recovery).hasSize(10).allMatch(c -> c.matches("[A-Z2-7]{4}(-[A-Z2-7]{4}){3}"));
         browser().find(By.id("continue")).click();
@@ -101,6 +102,7 @@ class TwoFactorBrowserTests extends SecurityRulesTest {
         byte[] secret = new Base32().decode(browser().text(By.id("two-factor-secret")).replace(" ", ""));
         browser().type("code", code(secret, Duration.ZERO));
         browser().find(By.cssSelector("#confirm-form button")).click();
+        browser().waitFor(By.cssSelector("#recovery-codes code")); // the next page, not the form it was clicked on
         assertThat(browser().all(By.cssSelector("#recovery-codes code"))).hasSize(10);
 
         var refused = new com.hmoexchange.hub.support.Api(port, owner, PASSWORD).get("/api/account");
