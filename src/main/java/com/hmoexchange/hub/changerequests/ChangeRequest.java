@@ -105,7 +105,7 @@ public class ChangeRequest {
     void requirePending(String action) {
         if (status != ChangeStatus.PENDING) {
             // The request's page shows when it was decided, in the hub's zone; the refusal names who.
-            throw new RuleViolation("request-not-pending", "Request " + id + " is already "
+            throw new RuleViolation("request-not-pending", (id == null ? "This request" : "Request " + id) + " is already "
                     + status.label().toLowerCase(java.util.Locale.ROOT) + " (by " + decidedBy + "); only a pending request can be "
                     + action + "d.");
         }

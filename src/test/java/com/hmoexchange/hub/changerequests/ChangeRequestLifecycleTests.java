@@ -27,7 +27,7 @@ class ChangeRequestLifecycleTests {
         ChangeRequest approved = pending();
         approved.approve("hmo.admin", now, 7, "ACM/1/1");
         assertThat(approved.getStatus()).isEqualTo(ChangeStatus.APPROVED);
-        assertThatThrownBy(() -> approved.decline("hmo.admin", now, "late")).hasMessageContaining("is APPROVED");
+        assertThatThrownBy(() -> approved.decline("hmo.admin", now, "late")).hasMessage("This request is already approved (by hmo.admin); only a pending request can be declined.");
 
         ChangeRequest withdrawn = pending();
         withdrawn.withdraw("hr@client.example", now);
