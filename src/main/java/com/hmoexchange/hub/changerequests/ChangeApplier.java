@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.changerequests;
 
+import com.hmoexchange.hub.common.Days;
 import com.hmoexchange.hub.clients.Client;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.enrollees.Enrollee;
@@ -87,7 +88,7 @@ class ChangeApplier {
         if (request.getEnrolleeVersion() != null && enrollee.getVersion() != request.getEnrolleeVersion()) {
             ChangeValues now = facts.values(enrollee);
             throw stale(request, enrollee.getEnrolleeNumber() + " was changed after the request was made; it is now "
-                    + now.firstName() + " " + now.lastName() + ", born " + now.dateOfBirth() + ", primary provider "
+                    + now.firstName() + " " + now.lastName() + ", born " + Days.of(now.dateOfBirth()) + ", primary provider "
                     + now.primaryProvider());
         }
         return enrollee;

@@ -1,5 +1,6 @@
 package com.hmoexchange.hub.changerequests;
 
+import com.hmoexchange.hub.common.Days;
 import com.hmoexchange.hub.common.InvalidInput;
 import com.hmoexchange.hub.common.RuleViolation;
 import com.hmoexchange.hub.enrollees.Enrollee;
@@ -97,7 +98,8 @@ class ChangeRequests {
             throw new InvalidInput("firstName", "Give at least one of firstName, lastName, dateOfBirth to change.");
         }
         if (c.dateOfBirth() != null && c.dateOfBirth().isAfter(today())) {
-            throw new InvalidInput("dateOfBirth", "dateOfBirth " + c.dateOfBirth() + " is in the future.");
+            throw new InvalidInput("dateOfBirth", "dateOfBirth " + Days.of(c.dateOfBirth()) + " is in the future; "
+                    + "give the date of birth as it is on the member's record.");
         }
         ChangeValues now = facts.values(enrollee);
         ChangeValues before = new ChangeValues(now.enrolleeNumber(), null, null, now.firstName(), now.lastName(),
@@ -132,7 +134,8 @@ class ChangeRequests {
         String last = required(c.lastName(), "lastName");
         LocalDate born = required(c.dateOfBirth(), "dateOfBirth");
         if (!born.isBefore(today())) {
-            throw new InvalidInput("dateOfBirth", "dateOfBirth " + born + " is not in the past.");
+            throw new InvalidInput("dateOfBirth", "dateOfBirth " + Days.of(born) + " is not in the past; "
+                    + "give the date of birth as it is on the member's record.");
         }
         String plan = blank(c.plan()) ? null : facts.plan(who.payerId(), c.plan()).getCode();
         String provider = blank(c.primaryProvider()) ? null : facts.provider(c.primaryProvider()).getCode();

@@ -12,7 +12,9 @@ import com.hmoexchange.hub.payers.Channel;
 import com.hmoexchange.hub.payers.EmailSection;
 import com.hmoexchange.hub.payers.PayerSettings;
 import org.apache.camel.Exchange;
+import org.apache.camel.attachment.Attachment;
 import org.apache.camel.attachment.AttachmentMessage;
+import org.apache.camel.attachment.DefaultAttachment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,10 +67,20 @@ class EmailComposer implements ClaimChannel {
                 + "\r\nTotal: " + amount + " for " + claim.lines().size() + " service(s)"
                 + "\r\nAttached: the claim file (" + key + extension + ") and " + claim.attachments().size()
                 + " supporting document(s).\r\n");
-        mail.addAttachment(key + extension, new DataHandler(new ByteArrayDataSource(claimFile, payer.format().contentType())));
+        mail.addAttachmentObject(key + extension, inBase64(claimFile, payer.format().contentType()));
         for (CanonicalClaim.AttachmentFile file : deliveries.attachmentFiles(claim.claimNumber())) {
-            mail.addAttachment(file.fileName(), new DataHandler(new ByteArrayDataSource(file.data(), file.contentType())));
+            mail.addAttachmentObject(file.fileName(), inBase64(file.data(), file.contentType()));
         }
+    }
+
+    /**
+     * Every file goes in base64, so it arrives byte for byte: a file that happens to be plain ASCII (a claim file, some
+     * PDFs) would otherwise go as 7bit text and have its line ends rewritten on the way.
+     */
+    private static Attachment inBase64(byte[] data, String contentType) {
+        DefaultAttachment attachment = new DefaultAttachment(new DataHandler(new ByteArrayDataSource(data, contentType)));
+        attachment.setHeader("Content-Transfer-Encoding", "base64");
+        return attachment;
     }
 
     private static String domainOf(String from) {

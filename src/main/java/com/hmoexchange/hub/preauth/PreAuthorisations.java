@@ -56,11 +56,14 @@ public class PreAuthorisations {
     private final Clock clock;
     private final AttachmentStore files;
     private final AuditLog audit;
+    private final Display display;
     private final SecureRandom random = new SecureRandom();
 
     PreAuthorisations(PreAuthorisationRepository requests, EnrolleeRepository enrollees, PayerRepository payers,
             PayerCatalog catalog, ProviderRepository providers, Contracts contracts, PreAuthNotices notices,
-            PreAuthSettings settings, ApplicationEventPublisher events, Clock clock, AttachmentStore files, AuditLog audit) {
+            PreAuthSettings settings, ApplicationEventPublisher events, Clock clock, AttachmentStore files, AuditLog audit,
+            Display display) {
+        this.display = display;
         this.files = files;
         this.audit = audit;
         this.requests = requests;
@@ -331,7 +334,7 @@ public class PreAuthorisations {
         PreAuthAttachment a = p.attachment(attachmentId);
         if (a.isContentRemoved()) {
             throw new RuleViolation("attachment-removed-by-retention", "The file " + a.getFileName() + " was removed by "
-                    + "retention on " + a.getContentRemovedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ", after request "
+                    + "retention on " + display.day(a.getContentRemovedAt()) + ", after request "
                     + p.getReference() + " was decided; its name, type and SHA-256 digest are kept.");
         }
         audit.record(AuditAction.ATTACHMENT_DOWNLOADED, "preauthorisation-attachment", attachmentId, "request " + p.getReference());

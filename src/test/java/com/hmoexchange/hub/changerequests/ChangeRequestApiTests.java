@@ -102,6 +102,18 @@ class ChangeRequestApiTests extends ApiTest {
     }
 
     @Test
+    void a_date_of_birth_in_the_future_is_refused_in_words_and_nothing_is_requested() {
+        ClientSetup s = fixtures.client("acme-hmo");
+        LocalDate tomorrow = LocalDate.now(java.time.ZoneId.of("Africa/Lagos")).plusDays(1);
+        Api.Response refused = as(s.user()).post("/api/portal/requests", Map.of("kind", "EDIT_DETAILS",
+                "enrolleeNumber", s.child().getEnrolleeNumber(), "dateOfBirth", tomorrow.toString()));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.text()).contains("dateOfBirth " + com.hmoexchange.hub.common.Days.of(tomorrow) + " is in the future")
+                .doesNotContain(tomorrow.toString());
+        assertThat(as(s.hmoAdmin()).get("/api/hmo/requests?client=" + s.client().getCode()).json().get("items")).isEmpty();
+    }
+
+    @Test
     void an_approved_registration_creates_a_principal_with_a_new_number_on_the_plan() {
         ClientSetup s = fixtures.client("acme-hmo");
         JsonNode approved = approve(s, request(as(s.user()), Map.of("kind", "REGISTER_PRINCIPAL", "firstName", "Musa",

@@ -121,6 +121,7 @@ class DispatchTests extends ApiTest {
         Multipart parts = (Multipart) mail.getContent();
         List<String> names = new ArrayList<>();
         JsonNode fhir = null;
+        byte[] referral = null;
         for (int i = 0; i < parts.getCount(); i++) {
             BodyPart part = parts.getBodyPart(i);
             if (part.getFileName() != null) {
@@ -128,9 +129,15 @@ class DispatchTests extends ApiTest {
                 if (part.getFileName().endsWith(".fhir.json")) {
                     fhir = json.readTree(part.getInputStream());
                 }
+                if (part.getFileName().equals("referral.pdf")) {
+                    referral = part.getInputStream().readAllBytes();
+                }
             }
         }
         assertThat(names).containsExactlyInAnyOrder(number + "-1.fhir.json", "referral.pdf");
+        // The practice's file arrives byte for byte: this one is plain ASCII with bare LF line ends, which a 7bit text
+        // part would have rewritten to CRLF.
+        assertThat(referral).isEqualTo(PDF);
         assertThat(fhir.get("resourceType").asText()).isEqualTo("Claim");
         assertThat(fhir.at("/identifier/0/value").asText()).isEqualTo(number);
         assertThat(fhir.at("/item/0/productOrService/coding/0/code").asText()).isEqualTo("CONS-GP");

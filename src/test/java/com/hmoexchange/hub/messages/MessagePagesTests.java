@@ -46,16 +46,20 @@ class MessagePagesTests extends BrowserTest {
         browser.signIn(operator, Fixtures.PASSWORD);
         browser.type("enrolleeNumber", member);
         browser.click("Search");
+        browser.waitForUrl("enrolleeNumber=");
         assertThat(browser.all(By.cssSelector("#messages tbody tr"))).hasSize(MessagePages.PAGE_SIZE);
         assertThat(browser.text(By.cssSelector("#messages tbody tr"))).contains("CLM-" + key + "-0");
         assertThat(browser.text(By.cssSelector("#messages caption"))).contains("older ones follow");
         browser.click("Older");
+        browser.waitForUrl("page=1");
         assertThat(browser.all(By.cssSelector("#messages tbody tr"))).hasSize(1);
         assertThat(browser.text(By.id("messages"))).contains("CLM-" + key + "-" + MessagePages.PAGE_SIZE);
 
         browser.open("/operator/messages");
         browser.type("text", key.toLowerCase() + "*n7~");
         browser.click("Search");
+        // The form's results, not the page of all messages before it.
+        browser.waitForUrl("text=");
         assertThat(browser.all(By.cssSelector("#messages tbody tr"))).hasSize(1);
         assertThat(browser.text(By.id("messages"))).contains("CLM-" + key + "-7");
 

@@ -134,7 +134,9 @@ class AttachmentRetentionTests extends PracticeApiTest {
         assertThat(removed.get("contentRemovedAt").isNull()).isFalse();
         Api.Response download = billing.get("/api/preauthorisations/" + decidedLongAgo + "/attachments/" + removed.get("id").asLong());
         assertThat(download.status()).isEqualTo(409);
-        assertThat(download.json().get("detail").asText()).contains("referral.pdf was removed by retention on");
+        assertThat(download.json().get("detail").asText()).contains("referral.pdf was removed by retention on "
+                + com.hmoexchange.hub.web.Display.in(java.time.ZoneId.of("Africa/Lagos"))
+                        .day(java.time.Instant.parse(removed.get("contentRemovedAt").asText())) + ", after request");
         for (String kept : List.of(decidedLately, open)) {
             JsonNode file = billing.get("/api/preauthorisations/" + kept).json().get("attachments").get(0);
             assertThat(file.get("contentRemovedAt").isNull()).as(kept).isTrue();
