@@ -9,7 +9,9 @@ import com.hmoexchange.hub.web.FormErrors;
 import com.hmoexchange.hub.web.WebPage;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -30,6 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin")
 class AdminPages {
 
+    /** Practices listed at once; more are found by name or code (a hub may serve hundreds). */
+    static final int PRACTICES_SHOWN = 50;
+
     private final Organisations organisations;
     private final Contracts contracts;
 
@@ -39,8 +44,8 @@ class AdminPages {
     }
 
     @GetMapping
-    String overview(Model model) {
-        return page(model, FormErrors.none());
+    String overview(@RequestParam(defaultValue = "") String practice, Model model) {
+        return page(model, FormErrors.none(), practice);
     }
 
     @PostMapping("/hmos")
@@ -49,14 +54,15 @@ class AdminPages {
             Model model, RedirectAttributes flash) {
         FormErrors errors = required(FormErrors.none(), Map.of("hmoCode", code, "hmoName", name));
         return done(errors, () -> organisations.addHmo(code.trim(), name.trim(), payerCodes, user.getUsername()),
-                hmo -> "HMO " + hmo.getName() + " recorded.", model, flash);
+                hmo -> "HMO " + hmo.getName() + " recorded.", hmo -> "", model, flash);
     }
 
     @PostMapping("/hmos/{id}/invitations")
     String inviteHmoAdmin(@AuthenticationPrincipal HubUser user, @PathVariable long id,
             @RequestParam(defaultValue = "") String email, Model model, RedirectAttributes flash) {
         return done(FormErrors.none(), () -> organisations.inviteHmoAdmin(id, email, user.getUsername()),
-                invited -> "Invitation sent to " + invited.user().username() + " (" + Role.HMO_ADMIN.label() + ").", model, flash);
+                invited -> "Invitation sent to " + invited.user().username() + " (" + Role.HMO_ADMIN.label() + ").",
+                invited -> "", model, flash);
     }
 
     @PostMapping("/practices")
@@ -65,21 +71,22 @@ class AdminPages {
         FormErrors errors = required(FormErrors.none(), Map.of("practiceCode", code, "practiceName", name));
         return done(errors, () -> organisations.addPractice(code.trim(), name.trim(), hmoModule),
                 practice -> "Practice " + practice.getName() + " recorded. Record its contracts and invite its owner.",
-                model, flash);
+                Provider::getCode, model, flash);
     }
 
     @PostMapping("/practices/{id}/hmo-module")
     String switchHmoModule(@PathVariable long id, @RequestParam boolean enabled, Model model, RedirectAttributes flash) {
         return done(FormErrors.none(), () -> organisations.switchHmoModule(id, enabled),
                 practice -> "HMO module " + (practice.isHmoModule() ? "on" : "off") + " for " + practice.getName() + ".",
-                model, flash);
+                Provider::getCode, model, flash);
     }
 
     @PostMapping("/practices/{id}/invitations")
     String inviteOwner(@AuthenticationPrincipal HubUser user, @PathVariable long id,
             @RequestParam(defaultValue = "") String email, Model model, RedirectAttributes flash) {
         return done(FormErrors.none(), () -> organisations.inviteOwner(id, email, user.getUsername()),
-                invited -> "Invitation sent to " + invited.user().username() + " (" + Role.OWNER.label() + ").", model, flash);
+                invited -> "Invitation sent to " + invited.user().username() + " (" + Role.OWNER.label() + ").",
+                invited -> organisations.practice(id).getCode(), model, flash);
     }
 
     @PostMapping("/contracts")
@@ -96,7 +103,8 @@ class AdminPages {
             errors.field("payerId", "Choose the payer.");
         }
         return done(errors, () -> contracts.sign(practiceId, payerId, startsOn, endsOn, user.getUsername()),
-                contract -> "Contract recorded from " + Display.dayOf(contract.getStartsOn()) + ".", model, flash);
+                contract -> "Contract recorded from " + Display.dayOf(contract.getStartsOn()) + ".", this::practiceCode,
+                model, flash);
     }
 
     @PostMapping("/contracts/{id}/end")
@@ -105,17 +113,27 @@ class AdminPages {
             Model model, RedirectAttributes flash) {
         return done(FormErrors.none(), () -> contracts.endAfter(id, endsOn),
                 contract -> contract.getEndsOn() == null ? "The contract is open-ended again."
-                        : "The contract ends after " + Display.dayOf(contract.getEndsOn()) + ".", model, flash);
+                        : "The contract ends after " + Display.dayOf(contract.getEndsOn()) + ".", this::practiceCode,
+                model, flash);
     }
 
-    private <T> String done(FormErrors errors, Supplier<T> action, Function<T, String> notice, Model model,
-            RedirectAttributes flash) {
+    /** After an action, the page again, found at the practice it concerned (the code {@code shown} gives; "" for none). */
+    private <T> String done(FormErrors errors, Supplier<T> action, Function<T, String> notice, Function<T, String> shown,
+            Model model, RedirectAttributes flash) {
         T result = errors.attempt(action);
         if (result == null) {
-            return page(model, errors);
+            return page(model, errors, "");
         }
         flash.addFlashAttribute("notice", notice.apply(result));
+        String practice = shown.apply(result);
+        if (!practice.isEmpty()) {
+            flash.addAttribute("practice", practice);
+        }
         return "redirect:/admin";
+    }
+
+    private String practiceCode(Contract contract) {
+        return organisations.practice(contract.getProviderId()).getCode();
     }
 
     private static FormErrors required(FormErrors errors, Map<String, String> fields) {
@@ -127,17 +145,26 @@ class AdminPages {
         return errors;
     }
 
-    private String page(Model model, FormErrors errors) {
+    private String page(Model model, FormErrors errors, String query) {
         List<Provider> practices = organisations.practices();
+        String wanted = query.trim().toLowerCase(Locale.ROOT);
+        List<Provider> matching = practices.stream().filter(p -> wanted.isEmpty()
+                || p.getName().toLowerCase(Locale.ROOT).contains(wanted)
+                || p.getCode().toLowerCase(Locale.ROOT).contains(wanted)).toList();
+        List<Provider> shown = matching.stream().limit(PRACTICES_SHOWN).toList();
+        Set<Long> shownIds = shown.stream().map(Provider::getId).collect(Collectors.toSet());
         List<Payer> payers = organisations.payers();
         model.addAttribute("hmos", organisations.hmos());
         model.addAttribute("payersOfHmo", organisations.hmos().stream().collect(Collectors.toMap(Hmo::getId,
                 hmo -> organisations.payersOf(hmo.getId()).stream().map(Payer::getCode).collect(Collectors.joining(", ")))));
         model.addAttribute("practices", practices);
+        model.addAttribute("practicesShown", shown);
+        model.addAttribute("practicesMatching", matching.size());
+        model.addAttribute("query", query.trim());
         model.addAttribute("payers", payers);
         model.addAttribute("practiceNames", practices.stream().collect(Collectors.toMap(Provider::getId, Provider::getName)));
         model.addAttribute("payerNames", payers.stream().collect(Collectors.toMap(Payer::getId, Payer::getName)));
-        model.addAttribute("contracts", contracts.all());
+        model.addAttribute("contracts", contracts.all().stream().filter(c -> shownIds.contains(c.getProviderId())).toList());
         model.addAttribute("today", contracts.today());
         model.addAttribute("errors", errors);
         return "admin/organisations";

@@ -2,6 +2,7 @@ package com.hmoexchange.hub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hmoexchange.hub.organisations.Organisations;
 import com.hmoexchange.hub.support.Api;
 import com.hmoexchange.hub.support.BrowserTest;
 import com.hmoexchange.hub.support.Fixtures;
@@ -12,12 +13,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The administration and people pages in a real browser (issue 14, items 2 and 3). */
 class AdministrationBrowserTests extends BrowserTest {
 
     private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/set-password\\?token=[A-Za-z0-9_-]+)");
     private static final String PASSWORD = "amber-window-falcon-93";
+
+    /** AdminPages lists this many practices at once. */
+    private static final int SHOWN = 50;
+
+    @Autowired
+    Organisations organisations;
 
     @Test
     void the_platform_admin_records_a_practice_and_its_contract_and_the_invited_owner_cannot_disable_themselves() {
@@ -69,6 +77,43 @@ class AdministrationBrowserTests extends BrowserTest {
         browser.find(By.cssSelector("a.who")).click();
         assertThat(browser.text(By.id("previous-sign-in"))).containsPattern("\\d{1,2} [A-Z][a-z]{2,3} \\d{4}, \\d{2}:\\d{2} WAT\\.")
                 .doesNotContain("UTC");
+    }
+
+    @Test
+    void the_practices_are_listed_fifty_at_a_time_and_found_by_name_or_code_with_their_contracts() {
+        String admin = fixtures.platformAdmin();
+        String prefix = Fixtures.unique("many").toLowerCase();
+        for (int i = 0; i < SHOWN + 1; i++) {
+            organisations.addPractice(prefix + "-" + (100 + i), "Clinic " + prefix + " " + (100 + i), true);
+        }
+
+        browser.signIn(admin, Fixtures.PASSWORD);
+        browser.type("practice", prefix);
+        browser.click("Find practices");
+        browser.waitForUrl("practice=" + prefix);
+        assertThat(browser.all(By.cssSelector("#practices tbody tr"))).hasSize(SHOWN);
+        assertThat(browser.text(By.id("practices-shown"))).isEqualTo("Showing 50 of 51 practices matching “" + prefix
+                + "”. Find one by its name or code.");
+
+        // The last one, by its name; it gets a contract, and the page comes back at it.
+        String last = "Clinic " + prefix + " " + (100 + SHOWN);
+        browser.open("/admin?practice=" + (prefix + " " + (100 + SHOWN)).replace(" ", "+"));
+        assertThat(browser.all(By.cssSelector("#practices tbody tr"))).hasSize(1);
+        assertThat(browser.all(By.id("practices-shown"))).isEmpty();
+        assertThat(browser.text(By.id("contracts"))).contains("No contracts yet.");
+        browser.choose("practiceId", last);
+        browser.choose("payerId", fixtures.payer("acme-hmo").getName());
+        browser.type("startsOn", "01/01/2026");
+        browser.click("Record contract");
+        browser.waitForText(By.cssSelector(".notice"), "Contract recorded from 1 Jan 2026.");
+        assertThat(browser.driver().getCurrentUrl()).contains("practice=" + prefix + "-" + (100 + SHOWN));
+        assertThat(browser.all(By.cssSelector("#practices tbody tr"))).hasSize(1);
+        assertThat(browser.all(By.cssSelector("#contracts tbody tr"))).hasSize(1);
+        assertThat(browser.text(By.id("contracts"))).contains(last, "1 Jan 2026");
+
+        browser.open("/admin?practice=" + prefix + "-none");
+        assertThat(browser.text(By.id("practices-none"))).isEqualTo("No practice's name or code contains “" + prefix + "-none”.");
+        assertThat(browser.all(By.cssSelector("#practices tbody tr"))).isEmpty();
     }
 
     @Test
