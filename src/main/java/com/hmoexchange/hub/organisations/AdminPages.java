@@ -164,7 +164,7 @@ class AdminPages {
         model.addAttribute("payers", payers);
         model.addAttribute("practiceNames", practices.stream().collect(Collectors.toMap(Provider::getId, Provider::getName)));
         model.addAttribute("payerNames", payers.stream().collect(Collectors.toMap(Payer::getId, Payer::getName)));
-        model.addAttribute("contracts", contracts.all().stream().filter(c -> shownIds.contains(c.getProviderId())).toList());
+        model.addAttribute("contracts", shownIds.isEmpty() ? List.of() : contracts.ofPractices(shownIds));
         model.addAttribute("today", contracts.today());
         model.addAttribute("errors", errors);
         return "admin/organisations";

@@ -1,7 +1,9 @@
 package com.hmoexchange.hub.organisations;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -12,6 +14,8 @@ public interface ContractRepository extends JpaRepository<Contract, Long> {
     List<Contract> findByProviderIdOrderByStartsOnDesc(long providerId);
 
     List<Contract> findByPayerIdOrderByStartsOnDesc(long payerId);
+
+    List<Contract> findByProviderIdIn(Collection<Long> providerIds, Sort sort);
 
     @Query("""
             select c from Contract c where c.providerId = :providerId and c.startsOn <= :day

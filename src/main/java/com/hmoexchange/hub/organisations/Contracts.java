@@ -11,10 +11,12 @@ import com.hmoexchange.hub.providers.ProviderRepository;
 import com.hmoexchange.hub.web.Display;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Contracts {
+
+    /** How contracts are listed: by practice, then payer, then first day. */
+    private static final Sort LISTED = Sort.by("providerId", "payerId", "startsOn");
 
     private final ContractRepository contracts;
     private final ProviderRepository providers;
@@ -122,7 +127,13 @@ public class Contracts {
 
     @Transactional(readOnly = true)
     public List<Contract> all() {
-        return contracts.findAll(org.springframework.data.domain.Sort.by("providerId", "payerId", "startsOn"));
+        return contracts.findAll(LISTED);
+    }
+
+    /** The contracts of these practices, in the order of {@link #all()}. */
+    @Transactional(readOnly = true)
+    public List<Contract> ofPractices(Collection<Long> providerIds) {
+        return contracts.findByProviderIdIn(providerIds, LISTED);
     }
 
     private void refuseOverlap(Provider practice, Payer payer, Long except, LocalDate startsOn, LocalDate endsOn) {
